@@ -1,0 +1,2 @@
+/** JUnit 5 extension for migrate; grows in a later issue. */
+package dev.migrate.test;
