@@ -273,7 +273,8 @@ public final class SqlSplitter {
 
     private void word() {
       int start = pos;
-      while (pos < length && isWordPart(sql.charAt(pos))) {
+      // The mysql client sees its delimiter anywhere, even right after a word ("END$$").
+      while (pos < length && isWordPart(sql.charAt(pos)) && !sql.startsWith(delimiter, pos)) {
         pos++;
       }
       String word = sql.substring(start, pos).toUpperCase(Locale.ROOT);
