@@ -130,6 +130,12 @@ final class SqlText {
       char c = text.charAt(i);
       if (Character.isWhitespace(c)) {
         i++;
+      } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? text.length() : end;
+      } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+        int end = text.indexOf("*/", i + 2);
+        i = end < 0 ? text.length() : end + 2;
       } else if (c == '(') {
         int end = closingParen(text, i);
         tokens.add(text.substring(i, end + 1));

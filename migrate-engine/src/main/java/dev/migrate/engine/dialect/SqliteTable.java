@@ -292,7 +292,10 @@ final class SqliteTable {
     boolean inIndex =
         indexes.stream().anyMatch(i -> contains(i.columns(), column) || i.columns().contains(null));
     boolean inConstraint = constraints.stream().anyMatch(c -> mentions(c, column));
-    return inKey || inIndex || inConstraint || !triggers.isEmpty();
+    boolean inTrigger =
+        triggers.stream()
+            .anyMatch(t -> SqlText.tokens(t).stream().anyMatch(x -> mentionsIn(x, column)));
+    return inKey || inIndex || inConstraint || inTrigger;
   }
 
   void dropColumn(String column) {
@@ -386,6 +389,8 @@ final class SqliteTable {
       all.add(primaryKey);
     }
     all.addAll(constraints);
+    // A copy left by an earlier failed attempt outside a transaction would block this one.
+    statements.add("DROP TABLE IF EXISTS " + dialect.quote(tmp));
     statements.add(dialect.createTable(tmp, columns, all));
     List<String> copied =
         columns.stream().map(ColumnDef::name).filter(c -> contains(originalColumns, c)).toList();

@@ -2,6 +2,7 @@ package dev.migrate.engine.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -77,9 +78,8 @@ class RequiresNoTransactionTest {
     assertThat(MY.requiresNoTransaction(sql)).isFalse();
   }
 
-  @ParameterizedTest
-  @ValueSource(booleans = {true})
-  void transactionalDdlPerDialect(boolean unused) {
+  @Test
+  void transactionalDdlPerDialect() {
     assertThat(PG.transactionalDdl()).isTrue();
     assertThat(LITE.transactionalDdl()).isTrue();
     assertThat(MY.transactionalDdl()).isFalse();
