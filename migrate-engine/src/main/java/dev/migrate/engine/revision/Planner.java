@@ -62,8 +62,11 @@ final class Planner {
       }
     }
     Set<String> drop = traversal.descendants(roots, true);
-    drop.retainAll(traversal.ancestors(rows, true));
-    if (parsed.revision() != null && drop.isEmpty() && !rows.contains(parsed.revision())) {
+    Set<String> active = traversal.ancestors(rows, true);
+    drop.retainAll(active);
+    // Alembic also rejects a target that only the rows' dependencies imply (an effective head);
+    // it is applied, so there is simply nothing to drop.
+    if (parsed.revision() != null && drop.isEmpty() && !active.contains(parsed.revision())) {
       throw MigrateException.badInput(
           "Destination "
               + target

@@ -40,8 +40,35 @@ final class VersionRows {
     return steps;
   }
 
-  private void upgrade(Node node) {
+  /**
+   * The step's down revisions (parents and normalized dependencies) without those that are
+   * ancestors of another one: a dependency on an ancestor never holds a row of its own. Alembic
+   * keeps them and then fails to delete or update a row that is not there.
+   */
+  private List<String> down(Node node) {
     List<String> down = node.normalizedDown();
+    if (down.size() < 2) {
+      return down;
+    }
+    List<String> result = new ArrayList<>();
+    for (String candidate : down) {
+      boolean implied = false;
+      for (String other : down) {
+        if (!other.equals(candidate)
+            && traversal.ancestors(List.of(other), true).contains(candidate)) {
+          implied = true;
+          break;
+        }
+      }
+      if (!implied) {
+        result.add(candidate);
+      }
+    }
+    return result;
+  }
+
+  private void upgrade(Node node) {
+    List<String> down = down(node);
     List<String> present = down.stream().filter(rows::contains).toList();
     if (present.isEmpty()) {
       insert(node.id);
@@ -62,7 +89,7 @@ final class VersionRows {
   }
 
   private void downgrade(Node node) {
-    List<String> down = node.normalizedDown();
+    List<String> down = down(node);
     boolean present = rows.contains(node.id);
     if (present && (down.isEmpty() || unmergeTargets(node).isEmpty())) {
       delete(node.id);
@@ -80,9 +107,12 @@ final class VersionRows {
 
   /** The parents that become rows again when {@code node} is removed from the rows. */
   private List<String> unmergeTargets(Node node) {
-    List<String> down = node.normalizedDown();
+    List<String> down = down(node);
     Set<String> others = new LinkedHashSet<>(rows);
     others.remove(node.id);
+    if (others.isEmpty() && down.size() == 1) {
+      return down; // a lone parent is never its own strict ancestor
+    }
     Set<String> implied = new LinkedHashSet<>();
     if (!others.isEmpty()) {
       implied.addAll(traversal.ancestors(others, true));
@@ -100,8 +130,7 @@ final class VersionRows {
 
   private String single(Node node, List<String> present) {
     if (present.size() != 1) {
-      throw inconsistent(
-          "cannot tell which of " + node.normalizedDown() + " to replace for " + node.id);
+      throw inconsistent("cannot tell which of " + down(node) + " to replace for " + node.id);
     }
     return present.get(0);
   }
