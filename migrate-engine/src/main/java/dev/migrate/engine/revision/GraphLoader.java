@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Builds and validates the nodes of a graph from revisions in file order. */
 final class GraphLoader {
@@ -210,8 +212,8 @@ final class GraphLoader {
       String kind,
       List<String> heads,
       List<String> bases,
-      java.util.function.Function<Node, Collection<String>> downEdges,
-      java.util.function.Function<Node, Collection<String>> upEdges) {
+      Function<Node, Collection<String>> downEdges,
+      Function<Node, Collection<String>> upEdges) {
     Collection<String> broken;
     if (heads.isEmpty() || bases.isEmpty()) {
       broken = nodes.keySet();
@@ -231,7 +233,7 @@ final class GraphLoader {
     }
   }
 
-  private List<String> select(java.util.function.Predicate<Node> test) {
+  private List<String> select(Predicate<Node> test) {
     return nodes.values().stream().filter(test).map(n -> n.id).toList();
   }
 

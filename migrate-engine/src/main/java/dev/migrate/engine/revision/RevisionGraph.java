@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -53,7 +54,7 @@ public final class RevisionGraph {
     return new RevisionGraph(GraphLoader.load(scriptsInFileOrder));
   }
 
-  private static List<String> select(Collection<Node> nodes, java.util.function.Predicate<Node> p) {
+  private static List<String> select(Collection<Node> nodes, Predicate<Node> p) {
     return nodes.stream().filter(p).map(n -> n.id).toList();
   }
 
@@ -245,6 +246,9 @@ public final class RevisionGraph {
   /** Validates version rows: each must be the exact id of a known revision. */
   List<String> checkRows(Collection<String> rows) {
     List<String> result = new ArrayList<>();
+    if (rows == null) {
+      return result;
+    }
     for (String row : new LinkedHashSet<>(rows)) {
       if (!nodes.containsKey(row)) {
         throw MigrateException.badInput(
@@ -285,18 +289,16 @@ public final class RevisionGraph {
         branch = null;
       }
     }
-    switch (rest) {
-      case "heads":
-        return new Symbol(
-            branch == null ? realHeads : filterForLineage(heads, branch, false), branch);
-      case "head":
+    return switch (rest) {
+      case "heads" ->
+          new Symbol(branch == null ? realHeads : filterForLineage(heads, branch, false), branch);
+      case "head" -> {
         String head = currentHead(branch);
-        return new Symbol(head == null ? List.of() : List.of(head), branch);
-      case "base":
-        return new Symbol(List.of(), branch);
-      default:
-        return new Symbol(List.of(rest), branch);
-    }
+        yield new Symbol(head == null ? List.of() : List.of(head), branch);
+      }
+      case "base" -> new Symbol(List.of(), branch);
+      default -> new Symbol(List.of(rest), branch);
+    };
   }
 
   /** The single head (on {@code branch}'s lineage if given); null when there is none. */

@@ -149,7 +149,10 @@ final class Targets {
     if (rel == null) {
       int at = target.lastIndexOf('@');
       String branch = at > 0 ? target.substring(0, at) : null;
-      return new DowngradeTarget(branch, graph.getRevision(target.substring(at + 1)));
+      String symbol = target.substring(at + 1);
+      // Alembic resolves a bare "head" here and fails on several heads; the branch narrows it.
+      boolean branchHead = branch != null && symbol.equals("head");
+      return new DowngradeTarget(branch, graph.getRevision(branchHead ? target : symbol));
     }
     if (rel.steps >= 0) {
       if (rel.symbol == null) {

@@ -66,6 +66,21 @@ class ResolutionTest {
   }
 
   @Test
+  void branchPartMayBeRevisionOrLabelPrefix() {
+    RevisionGraph g =
+        graph(
+            rev("a"),
+            Graphs.labelled("b", "someotherbranch", "a"),
+            rev("c", "b"),
+            rev("d", "c"),
+            rev("e", "d"));
+    assertThat(resolved(g, "e@d")).isEqualTo("d");
+    assertThat(resolved(g, "someoth@d")).isEqualTo("d");
+    assertThat(resolved(g, "someotherbranch@head")).isEqualTo("e");
+    assertThat(resolved(g, "-2")).isEqualTo("c");
+  }
+
+  @Test
   void headWithSeveralHeadsSaysToNarrow() {
     RevisionGraph g = labelledBranches();
     assertBadInput(() -> g.resolve("head"))

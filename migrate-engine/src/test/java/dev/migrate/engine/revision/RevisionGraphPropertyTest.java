@@ -297,4 +297,25 @@ class RevisionGraphPropertyTest {
     assertThat(rows).as(ctx).containsExactlyInAnyOrderElementsOf(graph.realHeads());
     assertThat(Graphs.apply(rows, graph.stamp(rows, List.of("base"), false))).as(ctx).isEmpty();
   }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void stampRandomRevisionThenUpgradeAppliesTheRest(long seed) {
+    List<RevisionScript> scripts = randomScripts(seed);
+    String ctx = describe(seed, scripts);
+    RevisionGraph graph = RevisionGraph.of(scripts);
+    Random random = new Random(seed * 13 + 5);
+    String target = scripts.get(random.nextInt(scripts.size())).id();
+    Set<String> rows = Graphs.apply(Set.of(), graph.stamp(List.of(), List.of(target), false));
+    assertThat(rows).as(ctx).containsExactly(target);
+    Set<String> applied = new HashSet<>(graph.ancestors(target));
+    List<MigrationStep> rest = graph.upgrade(rows, "heads");
+    Set<String> expected = new HashSet<>(requirements(graph).keySet());
+    expected.removeAll(graph.ancestors(target));
+    assertThat(ids(rest))
+        .as(ctx + ": after stamp %s", target)
+        .containsExactlyInAnyOrderElementsOf(expected);
+    rows = replay(graph, rows, applied, rest, ctx);
+    assertThat(rows).as(ctx).containsExactlyInAnyOrderElementsOf(graph.realHeads());
+  }
 }

@@ -189,11 +189,33 @@ class UpgradeDowngradeTest {
   }
 
   @Test
-  void downgradeLabelBase() {
+  void downgradeLabelBaseWithSharedBaseDropsEverything() {
+    // both branches grow from a, the only base, so c1branch@base takes everything down
     List<MigrationStep> steps = branches.downgrade(List.of("d1", "d2"), "c1branch@base");
-    // both branches share a, so every revision above base on c1branch's lineage goes
-    assertThat(ids(steps)).contains("d1", "c1");
-    assertThat(rowsAfter(List.of("d1", "d2"), steps)).doesNotContain("d1", "c1");
+    assertThat(ids(steps)).containsExactly("d1", "c1", "d2", "c2", "b", "a");
+    assertThat(rowsAfter(List.of("d1", "d2"), steps)).isEmpty();
+  }
+
+  @Test
+  void downgradeLabelBaseWithSeparateBasesDropsOnlyThatBranch() {
+    RevisionGraph g =
+        graph(
+            Graphs.labelled("a1", "A", new String[0]),
+            rev("a2", "a1"),
+            Graphs.labelled("b1", "B", new String[0]),
+            rev("b2", "b1"));
+    List<MigrationStep> steps = g.downgrade(List.of("a2", "b2"), "A@base");
+    assertThat(ids(steps)).containsExactly("a2", "a1");
+    assertThat(rowsAfter(List.of("a2", "b2"), steps)).containsExactly("b2");
+    assertThat(ids(g.upgrade(List.of("b2"), "A@head"))).containsExactly("a1", "a2");
+    assertThat(ids(g.upgrade(List.of("a2"), "B@+1"))).containsExactly("b1");
+  }
+
+  @Test
+  void downgradeLabelAtHeadIsThatBranchHead() {
+    assertThat(branches.downgrade(List.of("d1", "d2"), "c1branch@head")).isEmpty();
+    assertBadInput(() -> branches.downgrade(List.of("d1", "d2"), "head"))
+        .hasMessageContaining("Multiple head revisions are present for given argument 'head'");
   }
 
   // ---- §3.3 ----
