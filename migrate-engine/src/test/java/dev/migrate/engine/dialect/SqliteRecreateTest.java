@@ -137,20 +137,39 @@ class SqliteRecreateTest {
   }
 
   @Test
-  void addForeignKeyOverViolatingRowsFailsAndLeavesTheTableAsItWas() throws SQLException {
-    s.apply(new Ops().addColumn("task", column("reviewer_id", INTEGER)));
-    s.sql("UPDATE task SET reviewer_id = 42 WHERE id = 1");
+  void addForeignKeyOverViolatingRowsOfAnUnreferencedTableFailsOnTheCopy() throws SQLException {
+    s.sql("CREATE TABLE review (id INTEGER PRIMARY KEY, person_id INTEGER)");
+    s.sql("INSERT INTO review VALUES (1, 1), (2, 42)");
     connection.setAutoCommit(false);
     assertThatThrownBy(
             () ->
                 s.apply(
                     new Ops()
                         .createForeignKey(
-                            "fk_task_reviewer", "task", "reviewer_id", "person", "id")))
-        .isInstanceOf(SQLException.class);
+                            "fk_review_person", "review", "person_id", "person", "id")))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("FOREIGN KEY constraint failed");
     connection.rollback();
     connection.setAutoCommit(true);
+    assertThat(s.foreignKeys("review")).isEmpty();
+    assertThat(s.count("review")).isEqualTo(2);
+  }
+
+  @Test
+  void addForeignKeyOverViolatingRowsOfAReferencedTableFailsTheForeignKeyCheck()
+      throws SQLException {
+    s.apply(new Ops().addColumn("task", column("reviewer_id", INTEGER)));
+    s.sql("UPDATE task SET reviewer_id = 42 WHERE id = 1");
+    Ops ops = new Ops().createForeignKey("fk_task_reviewer", "task", "reviewer_id", "person", "id");
+    assertThatThrownBy(() -> runLikeTheRuntime(ops))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("foreign keys of task violated after recreating task");
+    connection.rollback();
+    connection.setAutoCommit(true);
+    // the failed step left enforcement off on this connection; a runtime closes it
+    s.sql("PRAGMA foreign_keys=ON");
     assertThat(s.foreignKeys("task")).containsExactly("owner_id->person.id");
+    s.sql("UPDATE task SET reviewer_id = NULL");
     assertTaskIntact(true);
   }
 
@@ -240,19 +259,7 @@ class SqliteRecreateTest {
   void inATransactionTheRuntimeRunsForeignKeyPragmasOnTheirOwn() throws SQLException {
     Ops ops = new Ops();
     ops.alterColumn("task", "code").type(varchar(10));
-    connection.setAutoCommit(false);
-    for (Operation operation : ops.operations()) {
-      for (String sql : dialect.render(operation, connection)) {
-        if (dialect.requiresNoTransaction(sql)) {
-          connection.commit();
-          connection.setAutoCommit(true);
-          run(sql);
-          connection.setAutoCommit(false);
-        } else {
-          run(sql);
-        }
-      }
-    }
+    runLikeTheRuntime(ops);
     connection.commit();
     connection.setAutoCommit(true);
     assertThat(s.columns("task").get("code").type()).isEqualTo("VARCHAR");
@@ -317,6 +324,26 @@ class SqliteRecreateTest {
     assertThat(s.fails("INSERT INTO node VALUES (3, 99, 'orphan')")).isTrue();
     assertThat(s.fails("INSERT INTO node VALUES (3, 1, NULL)")).isTrue();
     assertThat(s.rows("PRAGMA foreign_key_check")).isEmpty();
+  }
+
+  /**
+   * Runs in a transaction as the runtime does, committing around each statement that {@link
+   * Dialect#requiresNoTransaction} names; leaves the last transaction open.
+   */
+  private void runLikeTheRuntime(Ops ops) throws SQLException {
+    connection.setAutoCommit(false);
+    for (Operation operation : ops.operations()) {
+      for (String sql : dialect.render(operation, connection)) {
+        if (dialect.requiresNoTransaction(sql)) {
+          connection.commit();
+          connection.setAutoCommit(true);
+          run(sql);
+          connection.setAutoCommit(false);
+        } else {
+          run(sql);
+        }
+      }
+    }
   }
 
   private void run(String sql) throws SQLException {
