@@ -12,7 +12,7 @@ final class OfflineScript {
   }
 
   void line(String line) {
-    text.append(line).append("\n\n");
+    text.append(line.stripTrailing()).append("\n\n");
   }
 
   void statement(String sql) {
