@@ -206,8 +206,8 @@ public final class Migrator {
       } catch (SQLException | RuntimeException e) {
         throw renderFailure(revision, e);
       }
-      boolean nonTransactional = work.nonTransactionalReason(plans.get(i), statements) != null;
-      boolean transaction = !nonTransactional && dialect.transactionalDdl();
+      RevisionWork.Mode mode = work.mode(plans.get(i), statements);
+      boolean transaction = mode != RevisionWork.Mode.AUTOCOMMIT && dialect.transactionalDdl();
       if (transaction) {
         out.line("BEGIN;");
       }
@@ -218,8 +218,16 @@ public final class Migrator {
               + String.join(", ", step.from())
               + " -> "
               + String.join(", ", step.to())
-              + (nonTransactional ? " (non-transactional)" : ""));
-      statements.forEach(out::statement);
+              + (mode == RevisionWork.Mode.TRANSACTION ? "" : " (non-transactional)"));
+      for (String sql : statements) {
+        if (transaction && mode == RevisionWork.Mode.SPLIT && work.outsideTransaction(sql)) {
+          out.line("COMMIT;");
+          out.statement(sql);
+          out.line("BEGIN;");
+        } else {
+          out.statement(sql);
+        }
+      }
       step.versionChanges().forEach(change -> out.statement(store.changeSql(change)));
       out.statement(store.recordSql(revision.id(), action(step), work.checksum(revision), by));
       if (transaction) {
@@ -262,16 +270,26 @@ public final class Migrator {
     } catch (SQLException | RuntimeException e) {
       throw renderFailure(revision, e);
     }
-    boolean transaction = work.nonTransactionalReason(plan, statements) == null;
-    output.accept(step.describe() + (transaction ? "" : " (non-transactional)"));
+    RevisionWork.Mode mode = work.mode(plan, statements);
+    output.accept(
+        step.describe() + (mode == RevisionWork.Mode.TRANSACTION ? "" : " (non-transactional)"));
     long started = System.nanoTime();
     int failedAt = 0;
+    int committed = 0;
     try {
-      c.setAutoCommit(!transaction);
+      c.setAutoCommit(mode == RevisionWork.Mode.AUTOCOMMIT);
       try (Statement s = c.createStatement()) {
         for (String sql : statements) {
           failedAt++;
-          s.execute(sql);
+          if (mode == RevisionWork.Mode.SPLIT && work.outsideTransaction(sql)) {
+            c.setAutoCommit(true); // commits the statements before it
+            committed = failedAt - 1;
+            s.execute(sql);
+            committed = failedAt;
+            c.setAutoCommit(false);
+          } else {
+            s.execute(sql);
+          }
         }
       }
       failedAt = 0;
@@ -284,10 +302,42 @@ public final class Migrator {
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(c);
       recordFailureQuietly(c, step, checksum, millisSince(started), by, e);
-      throw stepFailure(c, step, statements, failedAt, transaction, done, e);
+      int executed = failedAt > 0 ? failedAt - 1 : statements.size();
+      String effect;
+      if (!dialect.transactionalDdl()) {
+        effect = effect(executed, "MySQL commits DDL at once", false, revision);
+      } else if (mode == RevisionWork.Mode.AUTOCOMMIT) {
+        effect = effect(executed, "it ran outside a transaction", false, revision);
+      } else {
+        effect =
+            effect(
+                committed,
+                "they ran outside a transaction, or before a statement that had to",
+                true,
+                revision);
+      }
+      throw stepFailure(c, step, statements, failedAt, effect, done, e);
     } finally {
       setAutoCommitQuietly(c);
     }
+  }
+
+  /** What a failed revision left behind: how many of its first statements took effect. */
+  private static String effect(
+      int tookEffect, String why, boolean rolledBack, RevisionScript revision) {
+    if (tookEffect == 0) {
+      return rolledBack
+          ? "Its transaction was rolled back: none of its statements took effect."
+          : "None of its statements took effect.";
+    }
+    return "Statements 1 to "
+        + tookEffect
+        + " of it may have taken effect ("
+        + why
+        + ") and were not rolled back: undo them by hand (or complete the revision by hand and"
+        + " `migrate stamp "
+        + revision.id()
+        + "`) before running again.";
   }
 
   private MigrateException stepFailure(
@@ -295,7 +345,7 @@ public final class Migrator {
       MigrationStep step,
       List<String> statements,
       int failedAt,
-      boolean transaction,
+      String effect,
       List<MigrationStep> done,
       Exception cause) {
     RevisionScript revision = step.revision();
@@ -305,7 +355,6 @@ public final class Migrator {
         .append(" (")
         .append(revision.origin())
         .append(") failed");
-    boolean rolledBack = transaction && dialect.transactionalDdl();
     if (failedAt > 0) {
       m.append(" at statement ")
           .append(failedAt)
@@ -318,32 +367,14 @@ public final class Migrator {
           .append("\n  ")
           .append(reason(cause))
           .append('\n');
-      if (rolledBack) {
-        m.append("Its transaction was rolled back: none of its statements took effect.\n");
-      } else if (failedAt == 1) {
-        m.append("None of its statements took effect.\n");
-      } else {
-        m.append(
-                transaction
-                    ? kind.id() + " commits DDL at once, so"
-                    : "It ran outside a transaction, so")
-            .append(" statements 1 to ")
-            .append(failedAt - 1)
-            .append(" of it may have taken effect and were not rolled back: undo them by hand")
-            .append(" (or complete the revision by hand and `migrate stamp ")
-            .append(revision.id())
-            .append("`) before running again.\n");
-      }
     } else {
       m.append(" while recording it in ")
           .append(store.versionTableName())
           .append(":\n  ")
           .append(reason(cause))
           .append('\n');
-      if (!rolledBack && !statements.isEmpty()) {
-        m.append("Its statements took effect; the version table does not record it.\n");
-      }
     }
+    m.append(effect).append('\n');
     if (done.isEmpty()) {
       m.append("No revision was applied by this run.\n");
     } else {

@@ -80,20 +80,33 @@ final class RevisionWork {
     return statements;
   }
 
-  /** Whether the revision must run outside a transaction, and why (null when it need not). */
-  String nonTransactionalReason(MigrationPlan plan, List<String> statements) {
+  /** How a revision's statements meet transactions. */
+  enum Mode {
+    /** All statements, the version-row change and the history row in one transaction. */
+    TRANSACTION,
+    /**
+     * In a transaction, except the statements that cannot be in one: before each of those the
+     * transaction commits, the statement runs in autocommit, and a new transaction begins.
+     */
+    SPLIT,
+    /** Declared {@code transactional false}: every statement commits on its own. */
+    AUTOCOMMIT
+  }
+
+  Mode mode(MigrationPlan plan, List<String> statements) {
     if (plan.transactional() == Revision.Transactional.FALSE) {
-      return "declared transactional false";
+      return Mode.AUTOCOMMIT;
     }
-    if (plan.transactional() == Revision.Transactional.TRUE) {
-      return null;
+    if (plan.transactional() == Revision.Transactional.AUTO
+        && statements.stream().anyMatch(dialect::requiresNoTransaction)) {
+      return Mode.SPLIT;
     }
-    for (String sql : statements) {
-      if (dialect.requiresNoTransaction(sql)) {
-        return "cannot run in a transaction: " + firstLine(sql);
-      }
-    }
-    return null;
+    return Mode.TRANSACTION;
+  }
+
+  /** In {@link Mode#SPLIT}, whether this statement runs on its own in autocommit. */
+  boolean outsideTransaction(String sql) {
+    return dialect.requiresNoTransaction(sql);
   }
 
   static String firstLine(String sql) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.ops.Operation;
+import dev.migrate.engine.ops.Ops;
 import dev.migrate.engine.revision.Direction;
 import dev.migrate.engine.revision.MigrationPlan;
 import dev.migrate.engine.revision.MigrationStep;
@@ -17,12 +18,14 @@ import dev.migrate.engine.revision.Revision;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.RevisionScript;
 import dev.migrate.engine.revision.VersionChange;
+import dev.migrate.engine.schema.ColumnType;
 import dev.migrate.engine.testing.TestDatabases;
 import dev.migrate.engine.testing.TestDatabases.TestDatabase;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -158,7 +161,9 @@ class MigratorTest {
                     .contains("Version table migrate_version now holds: a.");
                 if (kind == DatabaseKind.MYSQL) {
                   assertThat(e.getMessage())
-                      .contains("mysql commits DDL at once, so statements 1 to 1 of it may have");
+                      .contains(
+                          "Statements 1 to 1 of it may have taken effect (MySQL commits DDL at"
+                              + " once) and were not rolled back");
                 } else {
                   assertThat(e.getMessage()).contains("Its transaction was rolled back");
                 }
@@ -264,7 +269,8 @@ class MigratorTest {
 
       assertThatThrownBy(() -> m.upgrade("head"))
           .isInstanceOf(MigrateException.class)
-          .hasMessageContaining("f00dfeed0bad");
+          .hasMessageContaining("f00dfeed0bad")
+          .hasMessageContaining("stamp --purge");
       assertThat(m.currentRows()).containsExactly("f00dfeed0bad");
 
       m.stamp(List.of("a"), true);
@@ -359,6 +365,104 @@ class MigratorTest {
       assertThat(query(db, "SELECT version_num FROM app_version")).containsExactly("a");
       assertThat(query(db, "SELECT applied_by FROM app_history")).containsExactly("deployer");
       assertThat(tableExists(db, "migrate_version")).isFalse();
+    }
+  }
+
+  @Test
+  void postgresqlCommitsAroundAStatementThatCannotRunInATransaction() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.POSTGRESQL)) {
+      RevisionScript split =
+          sql(
+              "a",
+              List.of(),
+              List.of(
+                  "CREATE TABLE t_a (id INTEGER PRIMARY KEY, v INTEGER)",
+                  "CREATE INDEX CONCURRENTLY ix_v ON t_a (v)",
+                  "CREATE TABLE t_a2 (id INTEGER PRIMARY KEY)",
+                  "INSERT INTO no_such_table VALUES (1)"),
+              List.of("DROP TABLE t_a"));
+      Migrator m = migrator(db, split);
+      assertThatThrownBy(() -> m.upgrade("head"))
+          .isInstanceOf(MigrateException.class)
+          .hasMessageContaining("failed at statement 4 of 4 of its upgrade")
+          .hasMessageContaining(
+              "Statements 1 to 2 of it may have taken effect (they ran outside a transaction, or"
+                  + " before a statement that had to) and were not rolled back")
+          .hasMessageContaining("No revision was applied by this run.")
+          .hasMessageContaining("now holds: no rows (base).");
+      assertThat(output).containsExactly("Running upgrade  -> a, Revision a (non-transactional)");
+      assertThat(tableExists(db, "t_a")).isTrue();
+      assertThat(tableExists(db, "t_a2")).as("rolled back with the failing statement").isFalse();
+      assertThat(m.currentRows()).isEmpty();
+
+      String script =
+          Migrator.builder(RevisionGraph.of(List.of(split)))
+              .databaseKind(DatabaseKind.POSTGRESQL)
+              .build()
+              .upgradeSql("head");
+      assertThat(script)
+          .contains(
+              "BEGIN;\n\n-- Running upgrade  -> a (non-transactional)\n\n"
+                  + "CREATE TABLE t_a (id INTEGER PRIMARY KEY, v INTEGER);\n\n"
+                  + "COMMIT;\n\n"
+                  + "CREATE INDEX CONCURRENTLY ix_v ON t_a (v);\n\n"
+                  + "BEGIN;\n\n"
+                  + "CREATE TABLE t_a2 (id INTEGER PRIMARY KEY);");
+    }
+  }
+
+  /** A SQLite table recreate must switch foreign keys off outside a transaction, then back on. */
+  @Test
+  void sqliteRecreateRunsWithForeignKeysEnforced() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.SQLITE)) {
+      RevisionScript a =
+          sql(
+              "a",
+              List.of(),
+              List.of(
+                  "CREATE TABLE parent (id INTEGER PRIMARY KEY, name VARCHAR(10))",
+                  "CREATE TABLE child (id INTEGER PRIMARY KEY,"
+                      + " parent_id INTEGER REFERENCES parent (id) ON DELETE CASCADE)",
+                  "INSERT INTO parent VALUES (1, 'p')",
+                  "INSERT INTO child VALUES (1, 1)"),
+              List.of("DROP TABLE child", "DROP TABLE parent"));
+      RevisionScript b =
+          new RevisionScript(
+              "b",
+              List.of("a"),
+              List.of(),
+              List.of(),
+              "Widen parent.name",
+              "versions/b.java",
+              (direction, kind) -> {
+                Ops op = new Ops();
+                op.alterColumn("parent", "name")
+                    .type(ColumnType.varchar(direction == Direction.UPGRADE ? 50 : 10));
+                return new MigrationPlan(
+                    op.operations(), Optional.empty(), Revision.Transactional.AUTO);
+              });
+      Migrator m =
+          Migrator.builder(RevisionGraph.of(List.of(a, b)))
+              .url(db.url() + "?foreign_keys=true")
+              .output(output::add)
+              .build();
+
+      assertThat(ids(m.upgrade("head"))).containsExactly("a", "b");
+      assertThat(output).contains("Running upgrade a -> b, Widen parent.name (non-transactional)");
+      assertThat(query(db, "SELECT COUNT(*) FROM child")).containsExactly("1");
+      assertThat(m.currentRows()).containsExactly("b");
+      assertThat(m.checksumMismatches()).as("checksum is stable without a connection").isEmpty();
+      assertThat(ids(m.downgrade("a"))).containsExactly("b");
+      assertThat(query(db, "SELECT COUNT(*) FROM child")).containsExactly("1");
+
+      assertThatThrownBy(
+              () ->
+                  Migrator.builder(RevisionGraph.of(List.of(a, b)))
+                      .databaseKind(DatabaseKind.SQLITE)
+                      .build()
+                      .upgradeSql("head"))
+          .isInstanceOf(MigrateException.class)
+          .hasMessageContaining("b");
     }
   }
 }
