@@ -326,6 +326,54 @@ class SqliteRecreateTest {
     assertThat(s.rows("PRAGMA foreign_key_check")).isEmpty();
   }
 
+  @Test
+  void operationsRenderedTogetherBeforeAnyRunsBuildOnEachOther() throws SQLException {
+    Ops ops = new Ops();
+    ops.alterColumn("task", "title").type(varchar(300));
+    ops.addColumn("task", column("reviewer_id", INTEGER));
+    ops.createForeignKey("fk_task_reviewer", "task", "reviewer_id", "person", "id");
+    ops.alterColumn("task", "code").type(varchar(10));
+    ops.createIndex("ix_task_reviewer", "task", "reviewer_id");
+    ops.alterColumn("task", "note").defaultValue("'-'");
+    // Render every operation first, as a runtime that decides the transaction mode up front does.
+    List<String> statements = new java.util.ArrayList<>();
+    for (Operation operation : ops.operations()) {
+      statements.addAll(dialect.render(operation, connection));
+    }
+    assertThat(s.columns("task")).doesNotContainKey("reviewer_id");
+    connection.setAutoCommit(false);
+    for (String sql : statements) {
+      if (dialect.requiresNoTransaction(sql)) {
+        connection.commit();
+        connection.setAutoCommit(true);
+        run(sql);
+        connection.setAutoCommit(false);
+      } else {
+        run(sql);
+      }
+    }
+    connection.commit();
+    connection.setAutoCommit(true);
+    assertThat(s.columns("task").get("title").size()).isEqualTo(300);
+    assertThat(s.columns("task").get("code").size()).isEqualTo(10);
+    assertThat(s.columns("task").get("note").defaultValue()).isEqualTo("'-'");
+    assertThat(s.foreignKeys("task"))
+        .containsExactly("owner_id->person.id", "reviewer_id->person.id");
+    assertThat(s.indexes("task")).containsKey("ix_task_reviewer");
+    assertTaskIntact(true);
+  }
+
+  @Test
+  void rowsWrittenBetweenRenderingsAreNotReplayed() throws SQLException {
+    s.apply(new Ops().bulkInsert("person", List.of("id", "email"), List.of(List.of(7, "g@x"))));
+    Ops ops = new Ops();
+    ops.alterColumn("person", "email").type(varchar(50));
+    s.apply(ops);
+    assertThat(s.rows("SELECT email FROM person WHERE id = 7").toString()).isEqualTo("[[g@x]]");
+    s.sql("DELETE FROM person WHERE id = 7");
+    assertTaskIntact(true);
+  }
+
   /**
    * Runs in a transaction as the runtime does, committing around each statement that {@link
    * Dialect#requiresNoTransaction} names; leaves the last transaction open.
