@@ -1,0 +1,86 @@
+package dev.migrate.engine.cli;
+
+import dev.migrate.engine.revision.RevisionGraph;
+import dev.migrate.engine.revision.source.RevisionWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "revision",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a new revision file on top of the current head: an SQL file"
+          + " <rev>_<slug>.sql in the revisions directory, or a Java source with --java.",
+      "Fails when there are several heads (use --head or 'migrate merge')."
+    })
+final class RevisionCommand extends MigrateCommand {
+  @Option(
+      names = {"-m", "--message"},
+      paramLabel = "MSG",
+      description = "Message of the revision; also names the file.")
+  String message;
+
+  @Option(
+      names = "--head",
+      paramLabel = "H",
+      defaultValue = "head",
+      description =
+          "Revision to build on: head (default), base for a new root, heads to merge them all,"
+              + " <label>@head, or an id.")
+  String head;
+
+  @Option(
+      names = "--splice",
+      description = "Allow --head to name a revision that is not a head, starting a new branch.")
+  boolean splice;
+
+  @Option(
+      names = "--branch-label",
+      paramLabel = "L",
+      description = "Branch label for the new revision; repeat for several.")
+  List<String> branchLabels = new ArrayList<>();
+
+  @Option(
+      names = "--depends-on",
+      paramLabel = "R",
+      description = "Revision id, prefix or branch label the new revision depends on; repeatable.")
+  List<String> dependsOn = new ArrayList<>();
+
+  @Option(
+      names = "--rev-id",
+      paramLabel = "ID",
+      description = "Id for the new revision instead of a generated 12-hex one.")
+  String revId;
+
+  @Option(
+      names = "--java",
+      description = "Write a Java revision source (needs java.package) instead of an SQL file.")
+  boolean java;
+
+  @Override
+  int execute() {
+    RevisionGraph graph = graph();
+    List<String> parents = NewRevision.parents(graph, List.of(head), splice);
+    List<String> dependencies = NewRevision.dependsOn(graph, dependsOn);
+    List<String> labels = NewRevision.branchLabels(graph, branchLabels);
+    String id = NewRevision.id(graph, revId);
+    String text = message == null ? NewRevision.DEFAULT_MESSAGE : message;
+    Path written =
+        java
+            ? RevisionWriter.writeJava(
+                config().revisions(),
+                config().javaPackage(),
+                id,
+                parents,
+                text,
+                labels,
+                dependencies)
+            : RevisionWriter.writeSql(
+                config().revisions(), id, parents, text, labels, dependencies);
+    out().println("Generating " + written.toAbsolutePath() + " ...  done");
+    return 0;
+  }
+}
