@@ -30,12 +30,11 @@ final class DowngradeCommand extends MigrateCommand {
 
   @Override
   int execute() {
-    try (Migrator migrator = migrator(false)) {
-      if (sql) {
-        out().print(migrator.downgradeSql(target));
-      } else {
-        migrator.downgrade(target);
-      }
+    Migrator migrator = migrator(false);
+    if (sql) {
+      out().print(migrator.downgradeSql(target));
+    } else {
+      migrator.downgrade(target);
     }
     return 0;
   }

@@ -59,7 +59,7 @@ final class MergeCommand extends MigrateCommand {
     String id = NewRevision.id(graph, revId);
     String text = message == null ? NewRevision.DEFAULT_MESSAGE : message;
     Path written =
-        RevisionWriter.writeSql(config().revisions(), id, parents, text, labels, List.of());
+        RevisionWriter.writeSql(config().revisions(), id, text, parents, labels, List.of());
     out().println("Generating " + written.toAbsolutePath() + " ...  done");
     return 0;
   }

@@ -122,24 +122,21 @@ abstract class MigrateCommand implements Callable<Integer> {
     MigrateConfig config = config();
     String url = config.requireUrl();
     PrintWriter out = out();
-    return new Migrator(
-        url,
-        config.user(),
-        config.password(),
-        graph(),
-        config.versionTable(),
-        ignoreChecksums,
-        line -> {
-          out.println(line);
-          out.flush();
-        });
+    return Migrator.builder(graph())
+        .url(url, config.user(), config.password())
+        .versionTable(config.versionTable())
+        .ignoreChecksums(ignoreChecksums)
+        .output(
+            line -> {
+              out.println(line);
+              out.flush();
+            })
+        .build();
   }
 
   /** The rows of the version table. */
   List<String> currentRows() {
-    try (Migrator migrator = migrator(false)) {
-      return migrator.currentRows();
-    }
+    return migrator(false).currentRows();
   }
 
   RevisionFormat format(Collection<String> current) {

@@ -36,7 +36,7 @@ final class NewRevision {
                 + " revision should be based, or perform a merge. Heads: "
                 + String.join(", ", graph.heads()));
       }
-      parents.addAll(graph.resolve(spec));
+      parents.addAll(graph.resolveAll(spec));
     }
     if (new LinkedHashSet<>(parents).size() != parents.size()) {
       throw MigrateException.badInput(
@@ -64,9 +64,8 @@ final class NewRevision {
         resolved.add(dependency);
         continue;
       }
-      List<String> ids;
       try {
-        ids = graph.resolve(dependency);
+        resolved.add(graph.resolve(dependency).id());
       } catch (MigrateException e) {
         throw MigrateException.badInput(
             "Can't locate revision identified by '"
@@ -74,14 +73,6 @@ final class NewRevision {
                 + "' (given by --depends-on): "
                 + e.getMessage());
       }
-      if (ids.size() != 1) {
-        throw MigrateException.badInput(
-            "--depends-on "
-                + dependency
-                + " must name one revision or branch label; it names "
-                + (ids.isEmpty() ? "none" : String.join(", ", ids)));
-      }
-      resolved.add(ids.get(0));
     }
     return resolved;
   }

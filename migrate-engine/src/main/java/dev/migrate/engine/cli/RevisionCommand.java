@@ -1,5 +1,7 @@
 package dev.migrate.engine.cli;
 
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionWriter;
 import java.nio.file.Path;
@@ -57,8 +59,17 @@ final class RevisionCommand extends MigrateCommand {
 
   @Option(
       names = "--java",
-      description = "Write a Java revision source (needs java.package) instead of an SQL file.")
+      description =
+          "Write a Java revision source in the package java.package (under --java-source) instead"
+              + " of an SQL file.")
   boolean java;
+
+  @Option(
+      names = "--java-source",
+      paramLabel = "DIR",
+      defaultValue = "src/main/java",
+      description = "Source root a Java revision is written under (default: ${DEFAULT-VALUE}).")
+  Path javaSource;
 
   @Override
   int execute() {
@@ -71,16 +82,26 @@ final class RevisionCommand extends MigrateCommand {
     Path written =
         java
             ? RevisionWriter.writeJava(
-                config().revisions(),
-                config().javaPackage(),
+                main.workingDir.resolve(javaSource),
+                javaPackage(),
                 id,
-                parents,
                 text,
+                parents,
                 labels,
                 dependencies)
             : RevisionWriter.writeSql(
-                config().revisions(), id, parents, text, labels, dependencies);
+                config().revisions(), id, text, parents, labels, dependencies);
     out().println("Generating " + written.toAbsolutePath() + " ...  done");
     return 0;
+  }
+
+  private String javaPackage() {
+    String javaPackage = config().javaPackage();
+    if (javaPackage == null) {
+      throw MigrateException.badInput(
+          "--java needs the package of Java revisions; set "
+              + ConfigKey.JAVA_PACKAGE.howToSet(config().fileName()));
+    }
+    return javaPackage;
   }
 }

@@ -67,11 +67,10 @@ final class RevisionFormat {
       text.append(" (").append(String.join(", ", labels)).append(')');
     }
     if (line.headIndicators() || line.treeIndicators()) {
-      boolean realHead = graph.realHeads().contains(id);
-      if (realHead) {
-        text.append(" (head)");
-      } else if (graph.isHead(id)) {
+      if (graph.isEffectiveHead(id)) {
         text.append(" (effective head)");
+      } else if (graph.isHead(id)) {
+        text.append(" (head)");
       }
       if (current.contains(id)) {
         text.append(" (current)");

@@ -26,7 +26,7 @@ final class ShowCommand extends MigrateCommand {
   int execute() {
     RevisionGraph graph = graph();
     List<String> ids =
-        revision.equals("current") ? graph.current(currentRows()) : graph.resolve(revision);
+        revision.equals("current") ? graph.current(currentRows()) : graph.resolveAll(revision);
     RevisionFormat format = format();
     for (String id : ids) {
       out().println(format.entry(id));

@@ -38,13 +38,11 @@ final class StampCommand extends MigrateCommand {
     if (sql && purge) {
       throw MigrateException.badInput("Can't use --purge with --sql mode");
     }
-    try (Migrator migrator = migrator(false)) {
-      if (sql) {
-        out().print(migrator.stampSql(targets));
-      } else {
-        migrator.stamp(targets, purge);
-      }
+    Migrator migrator = migrator(false);
+    if (sql) {
+      throw MigrateException.badInput("stamp --sql is not supported yet; run stamp online");
     }
+    migrator.stamp(targets, purge);
     return 0;
   }
 }

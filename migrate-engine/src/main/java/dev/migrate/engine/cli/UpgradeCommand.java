@@ -37,12 +37,11 @@ final class UpgradeCommand extends MigrateCommand {
 
   @Override
   int execute() {
-    try (Migrator migrator = migrator(ignoreChecksums)) {
-      if (sql) {
-        out().print(migrator.upgradeSql(target));
-      } else {
-        migrator.upgrade(target);
-      }
+    Migrator migrator = migrator(ignoreChecksums);
+    if (sql) {
+      out().print(migrator.upgradeSql(target));
+    } else {
+      migrator.upgrade(target);
     }
     return 0;
   }
