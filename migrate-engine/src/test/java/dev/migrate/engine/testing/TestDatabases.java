@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Throwaway databases for the engine's own tests. SQLite is a temporary file. PostgreSQL and MySQL
  * come from an administrative URL in {@code MIGRATE_TEST_POSTGRESQL_URL} / {@code
- * MIGRATE_TEST_MYSQL_URL} (environment or system property): a {@code migrate_test_<random>}
- * database is created there and dropped on close. Without a URL the test is skipped, unless {@code
- * MIGRATE_TEST_REQUIRE} names the backend, which makes it a failure.
+ * MIGRATE_TEST_MYSQL_URL} (environment or system property), or else from a Testcontainers container
+ * when Docker answers: a {@code migrate_test_<random>} database is created there and dropped on
+ * close. With neither the test is skipped, unless {@code MIGRATE_TEST_REQUIRE} names the backend,
+ * which makes it a failure.
  */
 public final class TestDatabases {
   private static final Pattern URL_PATH = Pattern.compile("^(jdbc:[a-z]+://[^/?]+)(/[^?;]*)?(.*)$");
@@ -81,14 +82,19 @@ public final class TestDatabases {
   }
 
   private static TestDatabase fromServer(DatabaseKind kind) {
-    String admin = adminUrl(kind);
+    String configured = adminUrl(kind);
     String variable = "MIGRATE_TEST_" + kind.id().toUpperCase(Locale.ROOT) + "_URL";
+    String admin =
+        configured == null && ContainerServers.dockerAvailable()
+            ? ContainerServers.adminUrl(kind)
+            : configured;
     if (admin == null) {
+      String reason = " is not set and Docker is not available for Testcontainers";
       if (required(kind)) {
         Assertions.fail(
-            kind.id() + " is required by MIGRATE_TEST_REQUIRE but " + variable + " is not set");
+            kind.id() + " is required by MIGRATE_TEST_REQUIRE but " + variable + reason);
       }
-      Assumptions.abort(kind.id() + " not configured: set " + variable + " to run this test");
+      Assumptions.abort(kind.id() + " skipped: " + variable + reason);
     }
     String name = "migrate_test_" + HexFormat.of().formatHex(randomBytes());
     try (Connection c = DriverManager.getConnection(admin);
