@@ -32,7 +32,7 @@ final class DowngradeCommand extends MigrateCommand {
   int execute() {
     Migrator migrator = migrator(false);
     if (sql) {
-      out().print(migrator.downgradeSql(target));
+      printScript(migrator.downgradeSql(target));
     } else {
       migrator.downgrade(target);
     }

@@ -134,6 +134,14 @@ abstract class MigrateCommand implements Callable<Integer> {
         .build();
   }
 
+  /** Prints an offline SQL script, ending with a newline. */
+  void printScript(String script) {
+    out().print(script);
+    if (!script.isEmpty() && !script.endsWith("\n")) {
+      out().println();
+    }
+  }
+
   /** The rows of the version table. */
   List<String> currentRows() {
     return migrator(false).currentRows();

@@ -39,7 +39,7 @@ final class UpgradeCommand extends MigrateCommand {
   int execute() {
     Migrator migrator = migrator(ignoreChecksums);
     if (sql) {
-      out().print(migrator.upgradeSql(target));
+      printScript(migrator.upgradeSql(target));
     } else {
       migrator.upgrade(target);
     }
