@@ -77,6 +77,14 @@ abstract class MigrateCommand implements Callable<Integer> {
 
   /** The revision graph of the configured revisions directory and Java package. */
   RevisionGraph graph() {
+    return graph(false);
+  }
+
+  /**
+   * The revision graph; with {@code packageMayBeMissing} a Java package that has no classes yet
+   * counts as empty (for writing the first Java revision) instead of being an error.
+   */
+  RevisionGraph graph(boolean packageMayBeMissing) {
     if (graph == null) {
       MigrateConfig config = config();
       Path dir = config.revisions();
@@ -87,7 +95,15 @@ abstract class MigrateCommand implements Callable<Integer> {
                 + " does not exist; create it with 'migrate init' or set "
                 + ConfigKey.REVISIONS.howToSet(config.fileName()));
       }
-      graph = RevisionGraph.of(RevisionLoader.load(dir, config.javaPackage(), classLoader()));
+      Path sqlDir = Files.isDirectory(dir) ? dir : null;
+      ClassLoader loader = classLoader();
+      String javaPackage = config.javaPackage();
+      if (packageMayBeMissing
+          && javaPackage != null
+          && loader.getResource(javaPackage.replace('.', '/')) == null) {
+        javaPackage = null;
+      }
+      graph = RevisionGraph.of(RevisionLoader.load(sqlDir, javaPackage, loader));
     }
     return graph;
   }

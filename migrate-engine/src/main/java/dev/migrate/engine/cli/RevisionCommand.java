@@ -4,6 +4,7 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,26 +74,35 @@ final class RevisionCommand extends MigrateCommand {
 
   @Override
   int execute() {
-    RevisionGraph graph = graph();
+    RevisionGraph graph = graph(java);
     List<String> parents = NewRevision.parents(graph, List.of(head), splice);
     List<String> dependencies = NewRevision.dependsOn(graph, dependsOn);
     List<String> labels = NewRevision.branchLabels(graph, branchLabels);
     String id = NewRevision.id(graph, revId);
     String text = message == null ? NewRevision.DEFAULT_MESSAGE : message;
-    Path written =
-        java
-            ? RevisionWriter.writeJava(
-                main.workingDir.resolve(javaSource),
-                javaPackage(),
-                id,
-                text,
-                parents,
-                labels,
-                dependencies)
-            : RevisionWriter.writeSql(
-                config().revisions(), id, text, parents, labels, dependencies);
+    Path written;
+    if (java) {
+      String javaPackage = javaPackage();
+      written =
+          RevisionWriter.writeJava(
+              javaSourceRoot(), javaPackage, id, text, parents, labels, dependencies);
+    } else {
+      written =
+          RevisionWriter.writeSql(config().revisions(), id, text, parents, labels, dependencies);
+    }
     out().println("Generating " + written.toAbsolutePath() + " ...  done");
     return 0;
+  }
+
+  private Path javaSourceRoot() {
+    Path root = main.workingDir.resolve(javaSource).normalize();
+    if (!Files.isDirectory(root)) {
+      throw MigrateException.badInput(
+          "Java source directory "
+              + root
+              + " does not exist; create it or point --java-source at your source root");
+    }
+    return root;
   }
 
   private String javaPackage() {
