@@ -22,7 +22,27 @@ public interface Dialect {
   /** Whether DDL statements take part in transactions (PostgreSQL, SQLite) or commit at once. */
   boolean transactionalDdl();
 
+  /**
+   * Whether {@code sql} cannot run inside a transaction (PostgreSQL CREATE INDEX CONCURRENTLY,
+   * VACUUM, ALTER TYPE ... ADD VALUE; SQLite VACUUM and PRAGMA foreign_keys, which is ignored
+   * inside one). The runtime commits, runs such a statement on its own, then carries on. Comments,
+   * case and whitespace do not matter.
+   */
+  default boolean requiresNoTransaction(String sql) {
+    return false;
+  }
+
+  /**
+   * A Java value as a SQL literal of this database: null, numbers, booleans, strings (escaped),
+   * java.time values, UUIDs, byte arrays and enums.
+   */
+  String literal(Object value);
+
   static Dialect of(DatabaseKind kind) {
-    throw new UnsupportedOperationException("dialects not yet written: " + kind);
+    return switch (kind) {
+      case POSTGRESQL -> new PostgresDialect();
+      case MYSQL -> new MySqlDialect();
+      case SQLITE -> new SqliteDialect();
+    };
   }
 }

@@ -1,5 +1,6 @@
 package dev.migrate.engine.ops;
 
+import dev.migrate.engine.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,14 +8,144 @@ import java.util.Optional;
 /**
  * The API handed to {@code Migration.upgrade/downgrade}. It records operations; nothing runs until
  * the engine renders them for a database.
+ *
+ * <pre>{@code
+ * op.createTable("task", column("id", INTEGER).primaryKey(), column("title", varchar(200)).notNull());
+ * op.addColumn("task", column("done", BOOLEAN).notNull().defaultValue("false"));
+ * op.alterColumn("task", "title").type(varchar(300)).nullable(true);
+ * op.createIndex("ix_task_title", "task", "title");
+ * }</pre>
  */
 public final class Ops {
   private final List<Operation> operations = new ArrayList<>();
   private String irreversibleReason;
 
+  /** Columns ({@link Columns#column}) and constraints ({@link Columns#unique} etc.), in order. */
+  public Ops createTable(String table, TableElement... elements) {
+    List<ColumnDef> columns = new ArrayList<>();
+    List<Constraint> constraints = new ArrayList<>();
+    for (TableElement element : elements) {
+      if (element instanceof ColumnDef column) {
+        columns.add(column);
+      } else if (element instanceof Constraint constraint) {
+        constraints.add(constraint);
+      }
+    }
+    return add(new Operation.CreateTable(table, columns, constraints));
+  }
+
+  public Ops dropTable(String table) {
+    return add(new Operation.DropTable(table));
+  }
+
+  public Ops renameTable(String table, String newName) {
+    return add(new Operation.RenameTable(table, newName));
+  }
+
+  public Ops addColumn(String table, ColumnDef column) {
+    return add(new Operation.AddColumn(table, column));
+  }
+
+  public Ops dropColumn(String table, String column) {
+    return add(new Operation.DropColumn(table, column));
+  }
+
+  /**
+   * Starts a change to one column; each call on the result refines the same recorded operation:
+   * {@code op.alterColumn("task", "title").type(varchar(300)).notNull().rename("name")}.
+   */
+  public AlterColumnBuilder alterColumn(String table, String column) {
+    int index = operations.size();
+    Operation.AlterColumn initial =
+        new Operation.AlterColumn(table, column, null, null, null, false, null, null, null, null);
+    add(initial);
+    return new AlterColumnBuilder(index, initial);
+  }
+
+  public Ops createIndex(String name, String table, String... columns) {
+    return add(new Operation.CreateIndex(name, table, List.of(columns), false, false));
+  }
+
+  public Ops createUniqueIndex(String name, String table, String... columns) {
+    return add(new Operation.CreateIndex(name, table, List.of(columns), true, false));
+  }
+
+  /** PostgreSQL CREATE INDEX CONCURRENTLY (runs outside a transaction); a plain index elsewhere. */
+  public Ops createIndexConcurrently(String name, String table, String... columns) {
+    return add(new Operation.CreateIndex(name, table, List.of(columns), false, true));
+  }
+
+  /** Drops an index; MySQL needs the table, so give it when the revision may run there. */
+  public Ops dropIndex(String name, String table) {
+    return add(new Operation.DropIndex(name, table, false));
+  }
+
+  public Ops dropIndex(String name) {
+    return add(new Operation.DropIndex(name, null, false));
+  }
+
+  public Ops dropIndexConcurrently(String name, String table) {
+    return add(new Operation.DropIndex(name, table, true));
+  }
+
+  public Ops createUniqueConstraint(String name, String table, String... columns) {
+    return add(new Operation.CreateUniqueConstraint(name, table, List.of(columns)));
+  }
+
+  public Ops createForeignKey(
+      String name, String table, String column, String referencedTable, String referencedColumn) {
+    return createForeignKey(
+        name, table, List.of(column), referencedTable, List.of(referencedColumn), null, null);
+  }
+
+  public Ops createForeignKey(
+      String name,
+      String table,
+      List<String> columns,
+      String referencedTable,
+      List<String> referencedColumns,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate) {
+    return add(
+        new Operation.CreateForeignKey(
+            table,
+            new Constraint.ForeignKey(
+                name, columns, referencedTable, referencedColumns, onDelete, onUpdate)));
+  }
+
+  public Ops createCheckConstraint(String name, String table, String expression) {
+    return add(new Operation.CreateCheckConstraint(name, table, expression));
+  }
+
+  public Ops createPrimaryKey(String name, String table, String... columns) {
+    return add(new Operation.CreatePrimaryKey(name, table, List.of(columns)));
+  }
+
+  public Ops dropConstraint(String name, String table, ConstraintKind kind) {
+    return add(new Operation.DropConstraint(name, table, kind));
+  }
+
   /** Run one raw SQL statement. */
   public Ops execute(String sql) {
     return add(new Operation.Execute(sql));
+  }
+
+  /**
+   * Insert rows given as Java values (null, numbers, booleans, strings, java.time values, UUIDs,
+   * byte arrays). Use {@code Arrays.asList} for rows holding null: {@code List.of} refuses null.
+   */
+  public Ops bulkInsert(String table, List<String> columns, List<? extends List<?>> rows) {
+    List<List<Object>> copy = new ArrayList<>();
+    for (List<?> row : rows) {
+      copy.add(new ArrayList<Object>(row));
+    }
+    return add(new Operation.BulkInsert(table, columns, copy));
+  }
+
+  /** Record any operation value, e.g. one built by autogenerate. */
+  public Ops add(Operation operation) {
+    operations.add(operation);
+    return this;
   }
 
   /** Declare that this direction cannot be performed, and why. */
@@ -30,8 +161,125 @@ public final class Ops {
     return Optional.ofNullable(irreversibleReason);
   }
 
-  private Ops add(Operation operation) {
-    operations.add(operation);
-    return this;
+  /** Refines the {@link Operation.AlterColumn} that {@link #alterColumn} recorded. */
+  public final class AlterColumnBuilder {
+    private final int index;
+    private Operation.AlterColumn current;
+
+    private AlterColumnBuilder(int index, Operation.AlterColumn current) {
+      this.index = index;
+      this.current = current;
+    }
+
+    public AlterColumnBuilder type(ColumnType type) {
+      var c = current;
+      return set(
+          new Operation.AlterColumn(
+              c.table(),
+              c.column(),
+              type,
+              c.nullable(),
+              c.serverDefault(),
+              c.dropDefault(),
+              c.newName(),
+              c.existingType(),
+              c.existingNullable(),
+              c.existingDefault()));
+    }
+
+    public AlterColumnBuilder nullable(boolean nullable) {
+      var c = current;
+      return set(
+          new Operation.AlterColumn(
+              c.table(),
+              c.column(),
+              c.type(),
+              nullable,
+              c.serverDefault(),
+              c.dropDefault(),
+              c.newName(),
+              c.existingType(),
+              c.existingNullable(),
+              c.existingDefault()));
+    }
+
+    public AlterColumnBuilder notNull() {
+      return nullable(false);
+    }
+
+    public AlterColumnBuilder defaultValue(String sqlExpression) {
+      var c = current;
+      return set(
+          new Operation.AlterColumn(
+              c.table(),
+              c.column(),
+              c.type(),
+              c.nullable(),
+              sqlExpression,
+              false,
+              c.newName(),
+              c.existingType(),
+              c.existingNullable(),
+              c.existingDefault()));
+    }
+
+    public AlterColumnBuilder dropDefault() {
+      var c = current;
+      return set(
+          new Operation.AlterColumn(
+              c.table(),
+              c.column(),
+              c.type(),
+              c.nullable(),
+              null,
+              true,
+              c.newName(),
+              c.existingType(),
+              c.existingNullable(),
+              c.existingDefault()));
+    }
+
+    public AlterColumnBuilder rename(String newName) {
+      var c = current;
+      return set(
+          new Operation.AlterColumn(
+              c.table(),
+              c.column(),
+              c.type(),
+              c.nullable(),
+              c.serverDefault(),
+              c.dropDefault(),
+              newName,
+              c.existingType(),
+              c.existingNullable(),
+              c.existingDefault()));
+    }
+
+    /** The column as it is before the change (MySQL restates it; read live when omitted). */
+    public AlterColumnBuilder existing(ColumnType type, boolean nullable, String serverDefault) {
+      var c = current;
+      return set(
+          new Operation.AlterColumn(
+              c.table(),
+              c.column(),
+              c.type(),
+              c.nullable(),
+              c.serverDefault(),
+              c.dropDefault(),
+              c.newName(),
+              type,
+              nullable,
+              serverDefault));
+    }
+
+    public Ops done() {
+      return Ops.this;
+    }
+
+    private AlterColumnBuilder set(Operation.AlterColumn next) {
+      current = next;
+      operations.set(index, next);
+      return this;
+    }
   }
 }

@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  * Finds Java revisions: the classes of a package and its subpackages, in classpath directories and
  * jars, that are annotated {@link Revision}. Each must implement {@link Migration} and have a
  * public no-argument constructor; the error says which class does not.
+ *
+ * <p>Packages are found with {@link ClassLoader#getResources}, so a jar must contain directory
+ * entries for them (jars built by Maven, Gradle and the {@code jar} tool do).
  */
 public final class JavaRevisionLoader {
   private JavaRevisionLoader() {}

@@ -10,6 +10,7 @@ import dev.migrate.engine.revision.Direction;
 import dev.migrate.engine.revision.MigrationPlan;
 import dev.migrate.engine.revision.Revision;
 import dev.migrate.engine.revision.RevisionScript;
+import dev.migrate.engine.revision.source.fixtures.good.sub.DropLegacy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -93,6 +94,18 @@ class JavaRevisionLoaderTest {
             reason -> assertThat(reason).contains("DropLegacy", "legacy data is gone"));
     assertThat(legacy.body().plan(Direction.UPGRADE, DatabaseKind.MYSQL).irreversibleReason())
         .isEmpty();
+  }
+
+  @Test
+  void everyUpgradePlanUsesAFreshInstanceAndIrreversibleDowngradeNone() {
+    RevisionScript legacy = byId(JavaRevisionLoader.load(GOOD, loader())).get("ccc333");
+    int before = DropLegacy.instances;
+
+    legacy.body().plan(Direction.UPGRADE, DatabaseKind.SQLITE);
+    legacy.body().plan(Direction.UPGRADE, DatabaseKind.POSTGRESQL);
+    legacy.body().plan(Direction.DOWNGRADE, DatabaseKind.SQLITE);
+
+    assertThat(DropLegacy.instances - before).isEqualTo(2);
   }
 
   @Test

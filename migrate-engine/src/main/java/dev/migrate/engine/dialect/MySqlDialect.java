@@ -1,0 +1,204 @@
+package dev.migrate.engine.dialect;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.ops.Operation;
+import dev.migrate.engine.schema.ColumnType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * MySQL and MariaDB: DDL commits at once, MODIFY restates the whole column, constraints are dropped
+ * with a statement per kind.
+ */
+public final class MySqlDialect extends BaseDialect {
+
+  @Override
+  public DatabaseKind kind() {
+    return DatabaseKind.MYSQL;
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return false;
+  }
+
+  @Override
+  protected char quoteChar() {
+    return '`';
+  }
+
+  @Override
+  protected String typeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case SMALLINT -> "SMALLINT";
+      case INTEGER -> "INT";
+      case BIGINT -> "BIGINT";
+      case VARCHAR -> "VARCHAR(" + type.length() + ")";
+      case CHAR -> "CHAR(" + type.length() + ")";
+      case TEXT -> "TEXT";
+      case BOOLEAN -> "BOOLEAN";
+      case DATE -> "DATE";
+      case TIME -> "TIME(6)";
+      case TIMESTAMP -> "DATETIME(6)";
+      case TIMESTAMP_TZ -> "TIMESTAMP(6)";
+      case REAL -> "FLOAT";
+      case DOUBLE -> "DOUBLE";
+      case DECIMAL -> "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
+      case BLOB -> "LONGBLOB";
+      case UUID -> "CHAR(36)";
+      case JSON -> "JSON";
+      case CUSTOM -> type.sql();
+    };
+  }
+
+  @Override
+  protected String autoincrementClause() {
+    return " AUTO_INCREMENT";
+  }
+
+  @Override
+  List<String> alterColumn(Operation.AlterColumn op, Connection connection) throws SQLException {
+    List<String> statements = new ArrayList<>();
+    if (op.type() == null && op.nullable() == null) {
+      String prefix = "ALTER TABLE " + quote(op.table()) + " ALTER COLUMN " + quote(op.column());
+      if (op.serverDefault() != null) {
+        statements.add(prefix + " SET DEFAULT " + op.serverDefault());
+      } else if (op.dropDefault()) {
+        statements.add(prefix + " DROP DEFAULT");
+      }
+      if (op.newName() != null) {
+        statements.add(renameColumn(op.table(), op.column(), op.newName()));
+      }
+      return statements;
+    }
+    Existing existing = existing(op, connection);
+    String type = op.type() != null ? typeSql(op.type()) : existing.type();
+    boolean nullable = op.nullable() != null ? op.nullable() : existing.nullable();
+    String defaultValue =
+        op.serverDefault() != null
+            ? op.serverDefault()
+            : op.dropDefault() ? null : existing.value();
+    StringBuilder sql = new StringBuilder("ALTER TABLE ").append(quote(op.table()));
+    if (op.newName() != null) {
+      sql.append(" CHANGE COLUMN ").append(quote(op.column())).append(' ');
+      sql.append(quote(op.newName()));
+    } else {
+      sql.append(" MODIFY COLUMN ").append(quote(op.column()));
+    }
+    sql.append(' ').append(type).append(nullable ? " NULL" : " NOT NULL");
+    if (defaultValue != null) {
+      sql.append(" DEFAULT ").append(defaultValue);
+    }
+    if (existing.autoincrement()) {
+      sql.append(" AUTO_INCREMENT");
+    }
+    statements.add(sql.toString());
+    return statements;
+  }
+
+  /** The column before the change, as MODIFY must restate it. */
+  private record Existing(String type, boolean nullable, String value, boolean autoincrement) {}
+
+  private Existing existing(Operation.AlterColumn op, Connection connection) throws SQLException {
+    if (op.existingType() != null && op.existingNullable() != null) {
+      return new Existing(
+          typeSql(op.existingType()), op.existingNullable(), op.existingDefault(), false);
+    }
+    if (connection == null) {
+      throw needsExisting(
+          op,
+          "MySQL restates the whole column when changing its type or nullability; offline (--sql)"
+              + " give the current definition with .existing(type, nullable, default)");
+    }
+    String sql =
+        "SELECT COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA FROM information_schema.COLUMNS"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, op.table());
+      statement.setString(2, op.column());
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          throw needsExisting(op, "no such column in the current database");
+        }
+        String extra = rs.getString(4) == null ? "" : rs.getString(4).toLowerCase(Locale.ROOT);
+        boolean mariaDb =
+            connection
+                .getMetaData()
+                .getDatabaseProductVersion()
+                .toLowerCase(Locale.ROOT)
+                .contains("mariadb");
+        String value = liveDefault(rs.getString(3), extra, mariaDb);
+        String type = op.existingType() != null ? typeSql(op.existingType()) : rs.getString(1);
+        boolean nullable =
+            op.existingNullable() != null ? op.existingNullable() : "YES".equals(rs.getString(2));
+        if (op.existingDefault() != null) {
+          value = op.existingDefault();
+        }
+        return new Existing(type, nullable, value, extra.contains("auto_increment"));
+      }
+    }
+  }
+
+  /**
+   * information_schema's COLUMN_DEFAULT as a SQL expression: MariaDB already gives one ('text',
+   * NULL, current_timestamp()); MySQL gives the bare value and marks expressions DEFAULT_GENERATED.
+   */
+  private String liveDefault(String value, String extra, boolean mariaDb) {
+    if (value == null) {
+      return null;
+    }
+    if (mariaDb) {
+      return "NULL".equalsIgnoreCase(value) ? null : value;
+    }
+    if (extra.contains("default_generated")) {
+      return value.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP")
+          ? value
+          : "(" + value + ")";
+    }
+    return stringLiteral(value);
+  }
+
+  @Override
+  String dropIndex(Operation.DropIndex op) {
+    if (op.table() == null) {
+      throw MigrateException.badInput(
+          "dropIndex(\""
+              + op.name()
+              + "\") on MySQL needs the table: use dropIndex(\""
+              + op.name()
+              + "\", table)");
+    }
+    return "DROP INDEX " + quote(op.name()) + " ON " + quote(op.table());
+  }
+
+  @Override
+  List<String> dropConstraint(Operation.DropConstraint op, Connection connection) {
+    String prefix = "ALTER TABLE " + quote(op.table()) + " DROP ";
+    return List.of(
+        switch (op.kind()) {
+          case PRIMARY_KEY -> prefix + "PRIMARY KEY";
+          case FOREIGN_KEY -> prefix + "FOREIGN KEY " + quote(op.name());
+          case UNIQUE -> prefix + "INDEX " + quote(op.name());
+          case CHECK -> prefix + "CONSTRAINT " + quote(op.name());
+        });
+  }
+
+  @Override
+  String stringLiteral(String s) {
+    // MySQL reads backslash as an escape inside strings unless NO_BACKSLASH_ESCAPES is set.
+    return "'" + s.replace("\\", "\\\\").replace("'", "''").replace("\0", "\\0") + "'";
+  }
+
+  @Override
+  String timestampTzLiteral(OffsetDateTime t) {
+    // MariaDB reads no offset in a literal; TIMESTAMP values are given in UTC.
+    return literal(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+  }
+}

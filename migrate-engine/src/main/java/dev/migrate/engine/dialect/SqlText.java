@@ -1,0 +1,169 @@
+package dev.migrate.engine.dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Small lexical helpers over SQL text: comments, quotes and parentheses. */
+final class SqlText {
+  private SqlText() {}
+
+  /**
+   * The statement without comments, whitespace collapsed to single spaces, upper case outside
+   * quoted text. Good enough to recognise what kind of statement it is.
+   */
+  static String normalize(String sql) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+        while (i < n && sql.charAt(i) != '\n') {
+          i++;
+        }
+        out.append(' ');
+      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+        out.append(' ');
+      } else if (c == '\'' || c == '"' || c == '`') {
+        int end = closingQuote(sql, i);
+        out.append(sql, i, end);
+        i = end;
+      } else {
+        out.append(Character.isWhitespace(c) ? ' ' : Character.toUpperCase(c));
+        i++;
+      }
+    }
+    return out.toString().replaceAll(" +", " ").trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** Index just past the quoted text starting at {@code start}; doubled quotes stay inside. */
+  static int closingQuote(String sql, int start) {
+    char quote = sql.charAt(start);
+    char close = quote == '[' ? ']' : quote;
+    int i = start + 1;
+    while (i < sql.length()) {
+      if (sql.charAt(i) == close) {
+        if (close != ']' && i + 1 < sql.length() && sql.charAt(i + 1) == close) {
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      }
+      i++;
+    }
+    return sql.length();
+  }
+
+  /** Splits on commas that are outside parentheses, quotes and comments; parts are trimmed. */
+  static List<String> splitTopLevel(String text) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\'' || c == '"' || c == '`' || c == '[') {
+        i = closingQuote(text, i);
+        continue;
+      }
+      if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? text.length() : end;
+        continue;
+      }
+      if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+        int end = text.indexOf("*/", i + 2);
+        i = end < 0 ? text.length() : end + 2;
+        continue;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(text.substring(start, i).trim());
+        start = i + 1;
+      }
+      i++;
+    }
+    String last = text.substring(start).trim();
+    if (!last.isEmpty()) {
+      parts.add(last);
+    }
+    return parts;
+  }
+
+  /** Index of the parenthesis closing the one at {@code open}. */
+  static int closingParen(String text, int open) {
+    int depth = 0;
+    int i = open;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\'' || c == '"' || c == '`' || c == '[') {
+        i = closingQuote(text, i);
+        continue;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0) {
+          return i;
+        }
+      }
+      i++;
+    }
+    throw new IllegalArgumentException("unbalanced parentheses in: " + text);
+  }
+
+  /**
+   * The top-level words of a definition: identifiers (quoted ones unquoted), other symbols, and
+   * each parenthesised group as one token including its parentheses.
+   */
+  static List<String> tokens(String text) {
+    List<String> tokens = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+      } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
+        int end = text.indexOf('\n', i);
+        i = end < 0 ? text.length() : end;
+      } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+        int end = text.indexOf("*/", i + 2);
+        i = end < 0 ? text.length() : end + 2;
+      } else if (c == '(') {
+        int end = closingParen(text, i);
+        tokens.add(text.substring(i, end + 1));
+        i = end + 1;
+      } else if (c == '"' || c == '`' || c == '[') {
+        int end = closingQuote(text, i);
+        String inner = text.substring(i + 1, end - 1);
+        tokens.add(c == '[' ? inner : inner.replace("" + c + c, "" + c));
+        i = end;
+      } else if (c == '\'') {
+        int end = closingQuote(text, i);
+        tokens.add(text.substring(i, end));
+        i = end;
+      } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+        int end = i;
+        while (end < text.length()
+            && (Character.isLetterOrDigit(text.charAt(end))
+                || text.charAt(end) == '_'
+                || text.charAt(end) == '$')) {
+          end++;
+        }
+        tokens.add(text.substring(i, end));
+        i = end;
+      } else {
+        tokens.add(String.valueOf(c));
+        i++;
+      }
+    }
+    return tokens;
+  }
+}

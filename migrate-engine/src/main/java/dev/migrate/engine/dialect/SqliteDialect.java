@@ -1,0 +1,243 @@
+package dev.migrate.engine.dialect;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.ops.ColumnDef;
+import dev.migrate.engine.ops.Constraint;
+import dev.migrate.engine.ops.Operation;
+import dev.migrate.engine.schema.ColumnType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * SQLite: what its ALTER TABLE cannot do (change a column, add or drop a constraint) is done by
+ * recreating the table from the live definition ({@link SqliteTable}).
+ */
+public final class SqliteDialect extends BaseDialect {
+  private static final Pattern NO_TRANSACTION =
+      Pattern.compile("^(VACUUM\\b|PRAGMA ([A-Z0-9_]+\\.)?FOREIGN_KEYS\\b)");
+  private static final Pattern PLAIN_DEFAULT =
+      Pattern.compile(
+          "(?i)[-+]?[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?|'([^']|'')*'|X'[0-9a-f]*'|NULL|TRUE|FALSE"
+              + "|CURRENT_TIME|CURRENT_DATE|CURRENT_TIMESTAMP");
+
+  @Override
+  public DatabaseKind kind() {
+    return DatabaseKind.SQLITE;
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return true;
+  }
+
+  @Override
+  public boolean requiresNoTransaction(String sql) {
+    return NO_TRANSACTION.matcher(SqlText.normalize(sql)).find();
+  }
+
+  @Override
+  protected char quoteChar() {
+    return '"';
+  }
+
+  @Override
+  protected String typeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case SMALLINT -> "SMALLINT";
+      case INTEGER -> "INTEGER";
+      case BIGINT -> "BIGINT";
+      case VARCHAR -> "VARCHAR(" + type.length() + ")";
+      case CHAR -> "CHAR(" + type.length() + ")";
+      case TEXT, UUID, JSON -> "TEXT";
+      case BOOLEAN -> "BOOLEAN";
+      case DATE -> "DATE";
+      case TIME -> "TIME";
+      case TIMESTAMP -> "TIMESTAMP";
+      case TIMESTAMP_TZ -> "TIMESTAMPTZ";
+      case REAL -> "REAL";
+      case DOUBLE -> "DOUBLE";
+      case DECIMAL -> "NUMERIC(" + type.precision() + ", " + type.scale() + ")";
+      case BLOB -> "BLOB";
+      case CUSTOM -> type.sql();
+    };
+  }
+
+  @Override
+  protected String autoincrementClause() {
+    return " AUTOINCREMENT";
+  }
+
+  /** An AUTOINCREMENT column must be declared INTEGER PRIMARY KEY in its own definition. */
+  @Override
+  ColumnDef inlinePrimaryKeyColumn(
+      String table, List<ColumnDef> columns, Constraint.PrimaryKey primaryKey) {
+    ColumnDef counted = null;
+    for (ColumnDef column : columns) {
+      if (column.isAutoincrement()) {
+        boolean integer =
+            column.type().kind() == ColumnType.Kind.INTEGER
+                || "INTEGER".equalsIgnoreCase(typeSql(column.type()));
+        if (counted != null
+            || !integer
+            || primaryKey == null
+            || !primaryKey.columns().equals(List.of(column.name()))) {
+          throw MigrateException.badInput(
+              "table \""
+                  + table
+                  + "\": on SQLite only a single INTEGER primary key column can be autoincrement"
+                  + " (column \""
+                  + column.name()
+                  + "\")");
+        }
+        counted = column;
+      }
+    }
+    return counted;
+  }
+
+  /** Expressions other than plain literals must be parenthesised in a SQLite DEFAULT. */
+  @Override
+  String columnDefinition(ColumnDef column, boolean inlinePrimaryKey) {
+    String value = column.serverDefault();
+    if (value != null && !PLAIN_DEFAULT.matcher(value.trim()).matches()) {
+      boolean wrapped =
+          value.trim().startsWith("(")
+              && SqlText.closingParen(value.trim(), 0) == value.trim().length() - 1;
+      if (!wrapped) {
+        column =
+            new ColumnDef(
+                column.name(),
+                column.type(),
+                column.isNullable(),
+                "(" + value.trim() + ")",
+                column.isPrimaryKey(),
+                column.isAutoincrement(),
+                column.isUnique());
+      }
+    }
+    return super.columnDefinition(column, inlinePrimaryKey);
+  }
+
+  @Override
+  String booleanLiteral(boolean b) {
+    return b ? "1" : "0";
+  }
+
+  @Override
+  List<String> addColumn(Operation.AddColumn op, Connection connection) throws SQLException {
+    ColumnDef column = op.column();
+    String value = column.serverDefault();
+    boolean constantDefault =
+        value == null
+            || PLAIN_DEFAULT.matcher(value.trim()).matches()
+                && !value.trim().toUpperCase(Locale.ROOT).startsWith("CURRENT_");
+    boolean plain =
+        !column.isPrimaryKey()
+            && !column.isUnique()
+            && !column.isAutoincrement()
+            && constantDefault
+            && (column.isNullable() || value != null);
+    if (plain) {
+      return super.addColumn(op, connection);
+    }
+    SqliteTable table = SqliteTable.read(this, connection, op.table(), describe(op));
+    table.columns.add(column);
+    if (column.isPrimaryKey()) {
+      if (table.primaryKey != null) {
+        throw MigrateException.badInput(
+            describe(op) + ": table \"" + op.table() + "\" already has a primary key");
+      }
+      table.primaryKey = new Constraint.PrimaryKey(null, List.of(column.name()));
+    }
+    return table.recreate();
+  }
+
+  @Override
+  List<String> dropColumn(Operation.DropColumn op, Connection connection) throws SQLException {
+    if (connection == null) {
+      return super.dropColumn(op, connection);
+    }
+    SqliteTable table = SqliteTable.read(this, connection, op.table(), describe(op));
+    if (table.column(op.column()) == null) {
+      throw MigrateException.badInput(
+          describe(op) + ": table \"" + op.table() + "\" has no column \"" + op.column() + "\"");
+    }
+    if (table.supportsDropColumn(op.column())) {
+      return super.dropColumn(op, connection);
+    }
+    table.dropColumn(op.column());
+    return table.recreate();
+  }
+
+  @Override
+  List<String> alterColumn(Operation.AlterColumn op, Connection connection) throws SQLException {
+    List<String> statements = new ArrayList<>();
+    if (op.changesDefinition()) {
+      SqliteTable table = SqliteTable.read(this, connection, op.table(), describe(op));
+      ColumnDef column = table.column(op.column());
+      if (column == null) {
+        throw MigrateException.badInput(
+            describe(op) + ": table \"" + op.table() + "\" has no column \"" + op.column() + "\"");
+      }
+      String value =
+          op.serverDefault() != null
+              ? op.serverDefault()
+              : op.dropDefault() ? null : column.serverDefault();
+      table.replace(
+          new ColumnDef(
+              column.name(),
+              op.type() != null ? ColumnType.custom(typeSql(op.type())) : column.type(),
+              op.nullable() != null ? op.nullable() : column.isNullable(),
+              value,
+              column.isPrimaryKey(),
+              column.isAutoincrement(),
+              column.isUnique()));
+      statements.addAll(table.recreate());
+    }
+    if (op.newName() != null) {
+      statements.add(renameColumn(op.table(), op.column(), op.newName()));
+    }
+    return statements;
+  }
+
+  @Override
+  List<String> addConstraint(String table, Constraint constraint, Connection connection)
+      throws SQLException {
+    String what =
+        switch (constraint.kind()) {
+          case PRIMARY_KEY -> "createPrimaryKey";
+          case UNIQUE -> "createUniqueConstraint";
+          case FOREIGN_KEY -> "createForeignKey";
+          case CHECK -> "createCheckConstraint";
+        };
+    String description = what + "(\"" + constraint.name() + "\", \"" + table + "\")";
+    SqliteTable definition = SqliteTable.read(this, connection, table, description);
+    definition.add(constraint, description);
+    return definition.recreate();
+  }
+
+  @Override
+  List<String> dropConstraint(Operation.DropConstraint op, Connection connection)
+      throws SQLException {
+    String description = "dropConstraint(\"" + op.name() + "\", \"" + op.table() + "\")";
+    SqliteTable table = SqliteTable.read(this, connection, op.table(), description);
+    table.drop(op.name(), op.kind(), description);
+    return table.recreate();
+  }
+
+  private static String describe(Operation.AddColumn op) {
+    return "addColumn(\"" + op.table() + "\", \"" + op.column().name() + "\")";
+  }
+
+  private static String describe(Operation.DropColumn op) {
+    return "dropColumn(\"" + op.table() + "\", \"" + op.column() + "\")";
+  }
+
+  private static String describe(Operation.AlterColumn op) {
+    return "alterColumn(\"" + op.table() + "\", \"" + op.column() + "\")";
+  }
+}

@@ -1,0 +1,103 @@
+package dev.migrate.engine.schema;
+
+import java.util.Objects;
+
+/**
+ * A portable column type. Dialects decide how each kind is spelled (a UUID is {@code UUID} on
+ * PostgreSQL, {@code CHAR(36)} on MySQL, {@code TEXT} on SQLite). {@link Kind#CUSTOM} carries a
+ * type written in the database's own words and is used as it is.
+ *
+ * @param kind the logical type
+ * @param length for VARCHAR and CHAR, else null
+ * @param precision for DECIMAL, else null
+ * @param scale for DECIMAL, else null
+ * @param sql for CUSTOM, the type as the database spells it, else null
+ */
+public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale, String sql) {
+
+  /** The logical types migrate knows. */
+  public enum Kind {
+    SMALLINT,
+    INTEGER,
+    BIGINT,
+    VARCHAR,
+    CHAR,
+    TEXT,
+    BOOLEAN,
+    DATE,
+    TIME,
+    TIMESTAMP,
+    TIMESTAMP_TZ,
+    REAL,
+    DOUBLE,
+    DECIMAL,
+    BLOB,
+    UUID,
+    JSON,
+    CUSTOM
+  }
+
+  public static final ColumnType SMALLINT = simple(Kind.SMALLINT);
+  public static final ColumnType INTEGER = simple(Kind.INTEGER);
+  public static final ColumnType BIGINT = simple(Kind.BIGINT);
+  public static final ColumnType TEXT = simple(Kind.TEXT);
+  public static final ColumnType BOOLEAN = simple(Kind.BOOLEAN);
+  public static final ColumnType DATE = simple(Kind.DATE);
+  public static final ColumnType TIME = simple(Kind.TIME);
+  public static final ColumnType TIMESTAMP = simple(Kind.TIMESTAMP);
+  public static final ColumnType TIMESTAMP_TZ = simple(Kind.TIMESTAMP_TZ);
+  public static final ColumnType REAL = simple(Kind.REAL);
+  public static final ColumnType FLOAT = REAL;
+  public static final ColumnType DOUBLE = simple(Kind.DOUBLE);
+  public static final ColumnType BLOB = simple(Kind.BLOB);
+  public static final ColumnType BINARY = BLOB;
+  public static final ColumnType UUID = simple(Kind.UUID);
+  public static final ColumnType JSON = simple(Kind.JSON);
+
+  public ColumnType {
+    Objects.requireNonNull(kind, "kind");
+    switch (kind) {
+      case VARCHAR, CHAR -> requirePositive(length, kind + " length");
+      case DECIMAL -> {
+        requirePositive(precision, "DECIMAL precision");
+        if (scale == null || scale < 0 || scale > precision) {
+          throw new IllegalArgumentException(
+              "DECIMAL scale must be between 0 and the precision " + precision + ", was " + scale);
+        }
+      }
+      case CUSTOM -> {
+        if (sql == null || sql.isBlank()) {
+          throw new IllegalArgumentException("a custom column type needs its SQL spelling");
+        }
+      }
+      default -> {}
+    }
+  }
+
+  public static ColumnType varchar(int length) {
+    return new ColumnType(Kind.VARCHAR, length, null, null, null);
+  }
+
+  public static ColumnType fixedChar(int length) {
+    return new ColumnType(Kind.CHAR, length, null, null, null);
+  }
+
+  public static ColumnType decimal(int precision, int scale) {
+    return new ColumnType(Kind.DECIMAL, null, precision, scale, null);
+  }
+
+  /** A type spelled in the database's own words, used as it is on every dialect. */
+  public static ColumnType custom(String sql) {
+    return new ColumnType(Kind.CUSTOM, null, null, null, sql);
+  }
+
+  private static ColumnType simple(Kind kind) {
+    return new ColumnType(kind, null, null, null, null);
+  }
+
+  private static void requirePositive(Integer value, String what) {
+    if (value == null || value <= 0) {
+      throw new IllegalArgumentException(what + " must be positive, was " + value);
+    }
+  }
+}
