@@ -20,7 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -34,7 +34,11 @@ abstract class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin ConfigOptions options;
+  @ArgGroup(
+      validate = false,
+      order = 100,
+      heading = "%nConfiguration (overrides migrate.properties and the environment):%n")
+  ConfigOptions options = new ConfigOptions();
 
   private MigrateConfig config;
   private RevisionGraph graph;
