@@ -148,6 +148,40 @@ class CliUsageTest {
   }
 
   @Test
+  void debugAddsTheStackTrace() {
+    Cli.Result plain = new Cli(dir).run("heads");
+    Cli.Result debug = new Cli(dir).run("heads", "--debug");
+
+    assertThat(plain.err()).doesNotContain("\tat ");
+    assertThat(debug.exitCode()).isEqualTo(2);
+    assertThat(debug.err())
+        .startsWith("FAILED: Revisions directory")
+        .contains("dev.migrate.engine.MigrateException", "\tat dev.migrate.engine.cli.");
+  }
+
+  @Test
+  void stampSqlIsNotSupportedYet() {
+    new Cli(dir).run("init");
+
+    Cli.Result result = new Cli(dir).run("stamp", "head", "--sql", "--url", "jdbc:sqlite:x.db");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo("FAILED: stamp --sql is not supported yet; run stamp online\n");
+  }
+
+  @Test
+  void stampPurgeWithSqlIsRefused() {
+    new Cli(dir).run("init");
+
+    Cli.Result result =
+        new Cli(dir).run("stamp", "head", "--sql", "--purge", "--url", "jdbc:sqlite:x.db");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("FAILED: Can't use --purge with --sql mode\n");
+  }
+
+  @Test
   void initScaffoldsPropertiesAndVersions() throws IOException {
     Cli.Result result = new Cli(dir).run("init", "db");
 
