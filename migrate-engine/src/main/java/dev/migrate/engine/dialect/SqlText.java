@@ -9,8 +9,8 @@ final class SqlText {
   private SqlText() {}
 
   /**
-   * The statement without comments, whitespace collapsed to single spaces, upper case outside
-   * quoted text. Good enough to recognise what kind of statement it is.
+   * The statement without comments, whitespace collapsed to single spaces, in upper case. Good
+   * enough to recognise what kind of statement it is.
    */
   static String normalize(String sql) {
     StringBuilder out = new StringBuilder();
@@ -32,7 +32,7 @@ final class SqlText {
         out.append(sql, i, end);
         i = end;
       } else {
-        out.append(Character.isWhitespace(c) ? ' ' : Character.toUpperCase(c));
+        out.append(Character.isWhitespace(c) ? ' ' : c);
         i++;
       }
     }

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * copy": create {@code _migrate_tmp_<table>} with the new definition, copy the rows, drop the old
  * table, rename the new one, recreate indexes and triggers. Columns, defaults, the primary key
  * (with AUTOINCREMENT), unique, foreign key and check constraints (named or not), indexes and
- * triggers are kept; column collations and generated columns are not.
+ * triggers are kept, and so are WITHOUT ROWID and STRICT; column collations, descending primary
+ * keys and generated columns are not.
  */
 final class SqliteTable {
   private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
@@ -38,6 +39,9 @@ final class SqliteTable {
   final List<Constraint> constraints = new ArrayList<>();
   private final List<Index> indexes = new ArrayList<>();
   private final List<String> triggers = new ArrayList<>();
+
+  /** What follows the column list: WITHOUT ROWID, STRICT. */
+  private String options = "";
 
   private record Index(String name, List<String> columns, String sql) {}
 
@@ -66,6 +70,8 @@ final class SqliteTable {
     if (createSql == null) {
       throw MigrateException.badInput(operation + ": table \"" + table + "\" does not exist");
     }
+    int open = createSql.indexOf('(');
+    result.options = createSql.substring(SqlText.closingParen(createSql, open) + 1).trim();
     result.readColumns(createSql);
     result.readConstraints(createSql);
     result.readIndexes();
@@ -373,7 +379,14 @@ final class SqliteTable {
     List<String> referencing = referencingTables();
     // Dropping a table that others reference runs an implicit DELETE, which would fire their ON
     // DELETE actions while foreign keys are enforced; the pragma only works outside a transaction.
-    boolean disableForeignKeys = foreignKeysOn() && !referencing.isEmpty();
+    // A self-reference counts too: the new table's key points at the old one until the rename.
+    boolean selfReferencing =
+        constraints.stream()
+            .anyMatch(
+                c ->
+                    c instanceof Constraint.ForeignKey fk
+                        && fk.referencedTable().equalsIgnoreCase(name));
+    boolean disableForeignKeys = foreignKeysOn() && (selfReferencing || !referencing.isEmpty());
     if (disableForeignKeys) {
       statements.add("PRAGMA foreign_keys=OFF");
       statements.addAll(
@@ -391,7 +404,8 @@ final class SqliteTable {
     all.addAll(constraints);
     // A copy left by an earlier failed attempt outside a transaction would block this one.
     statements.add("DROP TABLE IF EXISTS " + dialect.quote(tmp));
-    statements.add(dialect.createTable(tmp, columns, all));
+    statements.add(
+        dialect.createTable(tmp, columns, all) + (options.isEmpty() ? "" : " " + options));
     List<String> copied =
         columns.stream().map(ColumnDef::name).filter(c -> contains(originalColumns, c)).toList();
     String list = copied.stream().map(dialect::quote).collect(Collectors.joining(", "));

@@ -9,7 +9,8 @@ final class Checks {
   static List<String> columns(List<String> columns, String what) {
     List<String> copy = List.copyOf(columns);
     if (copy.isEmpty()) {
-      throw new IllegalArgumentException("a " + what + " needs at least one column");
+      throw new IllegalArgumentException(
+          (what.matches("[aeiou].*") ? "an " : "a ") + what + " needs at least one column");
     }
     return copy;
   }

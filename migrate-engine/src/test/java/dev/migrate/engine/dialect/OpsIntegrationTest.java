@@ -312,4 +312,92 @@ class OpsIntegrationTest {
           assertThat(s.count("person")).isEqualTo(1);
         });
   }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void everyPortableTypeCreates(DatabaseKind kind) throws Exception {
+    on(
+        kind,
+        s -> {
+          List<ColumnType> types =
+              List.of(
+                  ColumnType.SMALLINT,
+                  ColumnType.INTEGER,
+                  ColumnType.BIGINT,
+                  varchar(10),
+                  ColumnType.fixedChar(2),
+                  ColumnType.TEXT,
+                  ColumnType.BOOLEAN,
+                  ColumnType.DATE,
+                  ColumnType.TIME,
+                  ColumnType.TIMESTAMP,
+                  ColumnType.TIMESTAMP_TZ,
+                  ColumnType.REAL,
+                  ColumnType.DOUBLE,
+                  decimal(12, 4),
+                  ColumnType.BLOB,
+                  ColumnType.UUID,
+                  ColumnType.JSON);
+          Ops ops = new Ops();
+          dev.migrate.engine.ops.TableElement[] columns =
+              new dev.migrate.engine.ops.TableElement[types.size() + 1];
+          columns[0] = column("id", INTEGER).primaryKey();
+          for (int i = 0; i < types.size(); i++) {
+            columns[i + 1] = column("c" + i, types.get(i));
+          }
+          ops.createTable("everything", columns);
+          s.apply(ops);
+          assertThat(s.columns("everything")).hasSize(types.size() + 1);
+          s.sql("INSERT INTO everything (id) VALUES (1)");
+          assertThat(s.rows("SELECT * FROM everything").get(0).subList(1, types.size() + 1))
+              .containsOnlyNulls();
+        });
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void alterColumnTypeKeepsDefaultAndNullability(DatabaseKind kind) throws Exception {
+    on(
+        kind,
+        s -> {
+          s.apply(
+              new Ops()
+                  .createTable(
+                      "item",
+                      column("id", INTEGER).primaryKey().autoincrement(),
+                      column("status", varchar(10)).notNull().defaultValue("'open'")));
+          s.sql("INSERT INTO item (status) VALUES ('done')");
+          Ops widen = new Ops();
+          widen.alterColumn("item", "status").type(varchar(40));
+          s.apply(widen);
+          Schema.Col status = s.columns("item").get("status");
+          assertThat(status.size()).isEqualTo(40);
+          assertThat(status.nullable()).isFalse();
+          assertThat(status.defaultValue()).contains("open");
+          s.sql(
+              kind == DatabaseKind.SQLITE
+                  ? "INSERT INTO item DEFAULT VALUES"
+                  : "INSERT INTO item (status) VALUES (DEFAULT)");
+          assertThat(s.rows("SELECT id, status FROM item ORDER BY id").toString())
+              .isEqualTo("[[1, done], [2, open]]");
+        });
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void concurrentIndexRunsOutsideATransaction(DatabaseKind kind) throws Exception {
+    on(
+        kind,
+        s -> {
+          s.apply(people());
+          List<String> run =
+              s.apply(
+                  new Ops()
+                      .createIndexConcurrently("ix_person_email", "person", "email")
+                      .dropIndexConcurrently("ix_person_email", "person"));
+          assertThat(run.get(0).contains("CONCURRENTLY"))
+              .isEqualTo(kind == DatabaseKind.POSTGRESQL);
+          assertThat(s.indexes("person")).doesNotContainKey("ix_person_email");
+        });
+  }
 }

@@ -301,6 +301,24 @@ class SqliteRecreateTest {
         .hasMessage("alterColumn(\"task\", \"nope\"): table \"task\" has no column \"nope\"");
   }
 
+  @Test
+  void tableOptionsAndSelfReferencesSurvive() throws SQLException {
+    s.sql(
+        "CREATE TABLE node (id INTEGER NOT NULL PRIMARY KEY, parent_id INTEGER REFERENCES node (id),"
+            + " label TEXT) WITHOUT ROWID");
+    s.sql("INSERT INTO node VALUES (1, NULL, 'root'), (2, 1, 'leaf')");
+    Ops ops = new Ops();
+    ops.alterColumn("node", "label").notNull();
+    s.apply(ops);
+    String sql = (String) s.rows("SELECT sql FROM sqlite_master WHERE name = 'node'").get(0).get(0);
+    assertThat(sql).endsWith("WITHOUT ROWID");
+    assertThat(s.foreignKeys("node")).containsExactly("parent_id->node.id");
+    assertThat(s.count("node")).isEqualTo(2);
+    assertThat(s.fails("INSERT INTO node VALUES (3, 99, 'orphan')")).isTrue();
+    assertThat(s.fails("INSERT INTO node VALUES (3, 1, NULL)")).isTrue();
+    assertThat(s.rows("PRAGMA foreign_key_check")).isEmpty();
+  }
+
   private void run(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);

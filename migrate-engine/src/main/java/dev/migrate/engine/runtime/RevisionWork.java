@@ -1,0 +1,149 @@
+package dev.migrate.engine.runtime;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.dialect.Dialect;
+import dev.migrate.engine.ops.Operation;
+import dev.migrate.engine.revision.Direction;
+import dev.migrate.engine.revision.MigrationPlan;
+import dev.migrate.engine.revision.Revision;
+import dev.migrate.engine.revision.RevisionScript;
+import dev.migrate.engine.revision.source.Checksums;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A revision's plans, rendered statements and checksum on one backend. */
+final class RevisionWork {
+  /** Separates the upgrade statements from the downgrade statements in the checksum input. */
+  static final String DOWNGRADE_MARKER = "-- migrate:down";
+
+  private final Dialect dialect;
+  private final DatabaseKind kind;
+  private final Map<String, String> checksums = new HashMap<>();
+
+  RevisionWork(Dialect dialect) {
+    this.dialect = dialect;
+    this.kind = dialect.kind();
+  }
+
+  /** The revision's plan for one direction; a failure in its code names the revision. */
+  MigrationPlan plan(RevisionScript revision, Direction direction) {
+    try {
+      MigrationPlan plan = revision.body().plan(direction, kind);
+      return plan == null ? MigrationPlan.EMPTY : plan;
+    } catch (MigrateException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw MigrateException.failed(
+          "Revision "
+              + revision.id()
+              + " ("
+              + revision.origin()
+              + ") failed while recording its "
+              + direction.word()
+              + ": "
+              + e,
+          e);
+    }
+  }
+
+  /** Fails when {@code direction} of the revision is declared irreversible. */
+  MigrationPlan runnablePlan(RevisionScript revision, Direction direction) {
+    MigrationPlan plan = plan(revision, direction);
+    if (plan.irreversibleReason().isPresent()) {
+      throw MigrateException.failed(
+          "Revision "
+              + revision.id()
+              + " ("
+              + revision.origin()
+              + ") cannot be "
+              + (direction == Direction.UPGRADE ? "upgraded" : "downgraded")
+              + ": it is declared irreversible ("
+              + plan.irreversibleReason().get()
+              + "). Nothing was run.",
+          null);
+    }
+    return plan;
+  }
+
+  /** The plan's statements; {@code connection} null renders offline. */
+  List<String> render(RevisionScript revision, MigrationPlan plan, Connection connection)
+      throws SQLException {
+    List<String> statements = new ArrayList<>();
+    for (Operation operation : plan.operations()) {
+      statements.addAll(dialect.render(operation, connection));
+    }
+    return statements;
+  }
+
+  /** How a revision's statements meet transactions. */
+  enum Mode {
+    /** All statements, the version-row change and the history row in one transaction. */
+    TRANSACTION,
+    /**
+     * In a transaction, except the statements that cannot be in one: before each of those the
+     * transaction commits, the statement runs in autocommit, and a new transaction begins.
+     */
+    SPLIT,
+    /** Declared {@code transactional false}: every statement commits on its own. */
+    AUTOCOMMIT
+  }
+
+  Mode mode(MigrationPlan plan, List<String> statements) {
+    if (plan.transactional() == Revision.Transactional.FALSE) {
+      return Mode.AUTOCOMMIT;
+    }
+    if (plan.transactional() == Revision.Transactional.AUTO
+        && statements.stream().anyMatch(dialect::requiresNoTransaction)) {
+      return Mode.SPLIT;
+    }
+    return Mode.TRANSACTION;
+  }
+
+  /** In {@link Mode#SPLIT}, whether this statement runs on its own in autocommit. */
+  boolean outsideTransaction(String sql) {
+    return dialect.requiresNoTransaction(sql);
+  }
+
+  static String firstLine(String sql) {
+    String trimmed = sql.strip();
+    int newline = trimmed.indexOf('\n');
+    return newline < 0 ? trimmed : trimmed.substring(0, newline) + " ...";
+  }
+
+  /**
+   * {@code v1:<sha256>} over the revision's upgrade statements, a marker, and its downgrade
+   * statements, rendered offline so that online and offline runs agree. Operations that only render
+   * against a live schema (a SQLite batch recreate) contribute their value's text.
+   */
+  String checksum(RevisionScript revision) {
+    return checksums.computeIfAbsent(
+        revision.id(),
+        id -> {
+          List<String> parts = new ArrayList<>(checksumParts(revision, Direction.UPGRADE));
+          parts.add(DOWNGRADE_MARKER);
+          parts.addAll(checksumParts(revision, Direction.DOWNGRADE));
+          return Checksums.v1(parts);
+        });
+  }
+
+  private List<String> checksumParts(RevisionScript revision, Direction direction) {
+    MigrationPlan plan = plan(revision, direction);
+    List<String> parts = new ArrayList<>();
+    if (plan.irreversibleReason().isPresent()) {
+      parts.add("-- irreversible: " + plan.irreversibleReason().get());
+    }
+    for (Operation operation : plan.operations()) {
+      try {
+        parts.addAll(dialect.render(operation, null));
+      } catch (SQLException | RuntimeException e) {
+        parts.add(operation.toString());
+      }
+    }
+    return parts;
+  }
+}

@@ -1,0 +1,323 @@
+package dev.migrate.engine.runtime;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.dialect.Dialect;
+import dev.migrate.engine.revision.VersionChange;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The version table (one row per current head, as Alembic keeps it) and the history table (one row
+ * per step run) [contract: DESIGN "Version tables"]: their DDL per backend, and the SQL that reads
+ * and changes them, both online (JDBC) and as offline script text.
+ */
+final class VersionStore {
+  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+  private final DatabaseKind kind;
+  private final String versionTableName;
+  private final String historyTableName;
+  private final String versionTable;
+  private final String historyTable;
+
+  VersionStore(Dialect dialect, String versionTableName, String historyTableName) {
+    this.kind = dialect.kind();
+    this.versionTableName = checkName("version table", versionTableName);
+    this.historyTableName = checkName("history table", historyTableName);
+    this.versionTable = dialect.quote(versionTableName);
+    this.historyTable = dialect.quote(historyTableName);
+  }
+
+  private static String checkName(String what, String name) {
+    if (name == null || !TABLE_NAME.matcher(name).matches()) {
+      throw MigrateException.badInput(
+          "Invalid "
+              + what
+              + " name '"
+              + name
+              + "': use 1 to 63 letters, digits and underscores, starting with a letter");
+    }
+    return name;
+  }
+
+  String versionTableName() {
+    return versionTableName;
+  }
+
+  // ---- DDL -----------------------------------------------------------------------------------
+
+  String createVersionTableSql() {
+    return "CREATE TABLE IF NOT EXISTS "
+        + versionTable
+        + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
+        + versionTableName
+        + "_pkc PRIMARY KEY (version_num))";
+  }
+
+  String createHistoryTableSql() {
+    String columns =
+        switch (kind) {
+          case POSTGRESQL ->
+              "id BIGSERIAL PRIMARY KEY, "
+                  + commonColumns()
+                  + ", applied_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP"
+                  + ", duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL"
+                  + ", applied_by VARCHAR(128) NOT NULL";
+          case MYSQL ->
+              "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+                  + commonColumns()
+                  + ", applied_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)"
+                  + ", duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL"
+                  + ", applied_by VARCHAR(128) NOT NULL";
+          case SQLITE ->
+              "id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                  + commonColumns()
+                  + ", applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+                  + ", duration_ms INTEGER NOT NULL, success INTEGER NOT NULL"
+                  + ", applied_by VARCHAR(128) NOT NULL";
+        };
+    return "CREATE TABLE IF NOT EXISTS " + historyTable + " (" + columns + ")";
+  }
+
+  private static String commonColumns() {
+    return "revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80)";
+  }
+
+  // ---- online --------------------------------------------------------------------------------
+
+  boolean versionTableExists(Connection c) throws SQLException {
+    return exists(c, versionTableName, versionTable);
+  }
+
+  boolean historyTableExists(Connection c) throws SQLException {
+    return exists(c, historyTableName, historyTable);
+  }
+
+  private boolean exists(Connection c, String name, String quoted) throws SQLException {
+    String sql =
+        switch (kind) {
+          case POSTGRESQL -> "SELECT to_regclass(?) IS NOT NULL";
+          case MYSQL ->
+              "SELECT COUNT(*) > 0 FROM information_schema.tables"
+                  + " WHERE table_schema = DATABASE() AND table_name = ?";
+          case SQLITE ->
+              "SELECT COUNT(*) > 0 FROM sqlite_master"
+                  + " WHERE type = 'table' AND lower(name) = lower(?)";
+        };
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, kind == DatabaseKind.POSTGRESQL ? quoted : name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** Creates both tables if missing; the caller holds the migration lock. Autocommit. */
+  void ensureTables(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      if (!versionTableExists(c)) {
+        s.execute(createVersionTableSql());
+      }
+      if (!historyTableExists(c)) {
+        s.execute(createHistoryTableSql());
+      }
+    }
+  }
+
+  /** The version rows in the table's order; none when the table does not exist. */
+  List<String> readRows(Connection c) throws SQLException {
+    if (!versionTableExists(c)) {
+      return List.of();
+    }
+    List<String> rows = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version_num FROM " + versionTable)) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
+  }
+
+  /** Applies a step's version-row changes; each UPDATE and DELETE must match exactly one row. */
+  void apply(Connection c, List<VersionChange> changes) throws SQLException {
+    for (VersionChange change : changes) {
+      if (change instanceof VersionChange.Insert insert) {
+        try (PreparedStatement ps =
+            c.prepareStatement("INSERT INTO " + versionTable + " (version_num) VALUES (?)")) {
+          ps.setString(1, insert.id());
+          ps.executeUpdate();
+        }
+      } else if (change instanceof VersionChange.Delete delete) {
+        try (PreparedStatement ps =
+            c.prepareStatement("DELETE FROM " + versionTable + " WHERE version_num = ?")) {
+          ps.setString(1, delete.id());
+          expectOne(ps.executeUpdate(), "deleting '" + delete.id() + "'");
+        }
+      } else if (change instanceof VersionChange.Update update) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE " + versionTable + " SET version_num = ? WHERE version_num = ?")) {
+          ps.setString(1, update.to());
+          ps.setString(2, update.from());
+          expectOne(
+              ps.executeUpdate(), "updating '" + update.from() + "' to '" + update.to() + "'");
+        }
+      }
+    }
+  }
+
+  private void expectOne(int count, String what) {
+    if (count != 1) {
+      throw MigrateException.failed(
+          "Expected to match one row when "
+              + what
+              + " in "
+              + versionTableName
+              + "; "
+              + count
+              + " found. The version table changed while this run was applying revisions;"
+              + " check it with `migrate current` and correct it with `migrate stamp`",
+          null);
+    }
+  }
+
+  void record(
+      Connection c,
+      String revision,
+      HistoryEntry.Action action,
+      String checksum,
+      long durationMs,
+      boolean success,
+      String appliedBy)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + historyTable
+                + " (revision, direction, checksum, duration_ms, success, applied_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, revision);
+      ps.setString(2, action.word());
+      ps.setString(3, checksum);
+      ps.setLong(4, durationMs);
+      ps.setBoolean(5, success);
+      ps.setString(6, appliedBy);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Every history row, oldest first; none when the table does not exist. */
+  List<HistoryEntry> readHistory(Connection c) throws SQLException {
+    if (!historyTableExists(c)) {
+      return List.of();
+    }
+    List<HistoryEntry> entries = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id, revision, direction, checksum, applied_at, duration_ms, success,"
+                    + " applied_by FROM "
+                    + historyTable
+                    + " ORDER BY id")) {
+      while (rs.next()) {
+        entries.add(
+            new HistoryEntry(
+                rs.getLong(1),
+                rs.getString(2),
+                HistoryEntry.Action.fromWord(rs.getString(3)),
+                rs.getString(4),
+                appliedAt(rs),
+                rs.getLong(6),
+                rs.getBoolean(7),
+                rs.getString(8)));
+      }
+    }
+    return entries;
+  }
+
+  private Instant appliedAt(ResultSet rs) throws SQLException {
+    switch (kind) {
+      case POSTGRESQL:
+        OffsetDateTime at = rs.getObject(5, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+      case MYSQL:
+        java.sql.Timestamp ts = rs.getTimestamp(5);
+        return ts == null ? null : ts.toInstant();
+      default:
+        return parseInstant(rs.getString(5));
+    }
+  }
+
+  /** SQLite keeps text: ours is ISO-8601 with Z; a hand-written row may use SQL's own format. */
+  static Instant parseInstant(String text) {
+    if (text == null) {
+      return null;
+    }
+    String iso = text.trim().replace(' ', 'T');
+    try {
+      TemporalAccessor parsed =
+          DateTimeFormatter.ISO_DATE_TIME.parseBest(
+              iso, OffsetDateTime::from, java.time.LocalDateTime::from);
+      return parsed instanceof OffsetDateTime odt
+          ? odt.toInstant()
+          : ((java.time.LocalDateTime) parsed).toInstant(java.time.ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  // ---- offline script text -------------------------------------------------------------------
+
+  String changeSql(VersionChange change) {
+    if (change instanceof VersionChange.Insert insert) {
+      return "INSERT INTO " + versionTable + " (version_num) VALUES (" + literal(insert.id()) + ")";
+    }
+    if (change instanceof VersionChange.Delete delete) {
+      return "DELETE FROM " + versionTable + " WHERE version_num = " + literal(delete.id());
+    }
+    VersionChange.Update update = (VersionChange.Update) change;
+    return "UPDATE "
+        + versionTable
+        + " SET version_num = "
+        + literal(update.to())
+        + " WHERE version_num = "
+        + literal(update.from());
+  }
+
+  String recordSql(String revision, HistoryEntry.Action action, String checksum, String appliedBy) {
+    return "INSERT INTO "
+        + historyTable
+        + " (revision, direction, checksum, duration_ms, success, applied_by) VALUES ("
+        + literal(revision)
+        + ", "
+        + literal(action.word())
+        + ", "
+        + (checksum == null ? "NULL" : literal(checksum))
+        + ", 0, "
+        + (kind == DatabaseKind.SQLITE ? "1" : "TRUE")
+        + ", "
+        + literal(appliedBy)
+        + ")";
+  }
+
+  private String literal(String value) {
+    String escaped = value.replace("'", "''");
+    if (kind == DatabaseKind.MYSQL) {
+      escaped = escaped.replace("\\", "\\\\");
+    }
+    return "'" + escaped + "'";
+  }
+}
