@@ -84,6 +84,7 @@ public final class Migrator {
           List<String> rows = store.readRows(c);
           List<MigrationStep> steps = graph.upgrade(rows, target);
           if (!steps.isEmpty()) {
+            // Only when there is work: upgrading a database already at the target stays a no-op.
             checkChecksums(c, rows);
           }
           return execute(c, steps);
