@@ -1,0 +1,59 @@
+package dev.migrate.engine.cli;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.revision.RevisionGraph;
+import dev.migrate.engine.runtime.ChecksumMismatch;
+import dev.migrate.engine.runtime.Migrator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check the database against the revisions: every applied revision unchanged since it was"
+          + " applied (checksums) and the database at the heads.",
+      "Prints each problem and exits 1 when there is one, else prints 'No problems found.'"
+    })
+final class CheckCommand extends MigrateCommand {
+
+  @Override
+  boolean needsDatabase() {
+    return true;
+  }
+
+  @Override
+  int execute() {
+    Migrator migrator = migrator(false);
+    List<String> problems = new ArrayList<>();
+    // Each check adds the problems it finds; model drift will be one more.
+    problems.addAll(checksums(migrator));
+    problems.addAll(atHeads(graph(), migrator.currentRows()));
+    if (problems.isEmpty()) {
+      out().println("No problems found.");
+      return 0;
+    }
+    problems.forEach(out()::println);
+    throw new MigrateException(
+        "check found " + problems.size() + (problems.size() == 1 ? " problem" : " problems"), 1);
+  }
+
+  private static List<String> checksums(Migrator migrator) {
+    return migrator.checksumMismatches().stream().map(ChecksumMismatch::describe).toList();
+  }
+
+  private static List<String> atHeads(RevisionGraph graph, List<String> rows) {
+    List<String> current = graph.current(rows);
+    if (new HashSet<>(current).equals(new HashSet<>(graph.heads()))) {
+      return List.of();
+    }
+    return List.of(
+        "Database is not on all head revisions: it is at "
+            + (current.isEmpty() ? "base" : String.join(", ", current))
+            + ", the heads are "
+            + String.join(", ", graph.heads())
+            + "; run 'migrate upgrade heads'");
+  }
+}

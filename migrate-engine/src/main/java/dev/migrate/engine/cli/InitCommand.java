@@ -1,0 +1,102 @@
+package dev.migrate.engine.cli;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Create a migration environment: DIR/migrate.properties (every key, commented) and an empty"
+          + " DIR/versions directory.",
+      "DIR must not exist or be empty."
+    })
+final class InitCommand extends MigrateCommand {
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "Directory to create (default: the working directory).")
+  Path directory;
+
+  @Override
+  int execute() throws IOException {
+    Path dir = main.workingDir.resolve(directory == null ? Path.of(".") : directory).normalize();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw MigrateException.badInput(dir + " exists and is not a directory");
+    }
+    if (Files.isDirectory(dir) && !isEmpty(dir)) {
+      throw MigrateException.badInput(
+          "Directory " + dir + " already exists and is not empty; choose a new or empty directory");
+    }
+    if (!Files.isDirectory(dir)) {
+      status("Creating directory " + dir);
+      Files.createDirectories(dir);
+      done();
+    }
+    Path versions = dir.resolve(ConfigLoader.DEFAULT_REVISIONS);
+    status("Creating directory " + versions);
+    Files.createDirectories(versions);
+    done();
+    Path properties = dir.resolve(ConfigLoader.FILE_NAME);
+    status("Generating " + properties);
+    Files.writeString(properties, TEMPLATE);
+    done();
+    out()
+        .println(
+            "Please edit the database settings in "
+                + properties
+                + " (or set MIGRATE_URL) before proceeding.");
+    return 0;
+  }
+
+  private void status(String message) {
+    out().print(message + " ...");
+  }
+
+  private void done() {
+    out().println("  done");
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
+  }
+
+  private static final String TEMPLATE =
+      """
+      # migrate configuration.
+      # Every key can be overridden by an environment variable (shown in brackets) and by the
+      # command-line option of the same name (--url, --user, ...). Relative paths resolve
+      # against the directory of this file.
+
+      # JDBC URL of the database [MIGRATE_URL], for example
+      #   jdbc:sqlite:app.db
+      #   jdbc:postgresql://localhost:5432/app
+      #   jdbc:mysql://localhost:3306/app
+      # url=
+
+      # Database user and password, when not part of the URL [MIGRATE_USER, MIGRATE_PASSWORD].
+      # Prefer MIGRATE_PASSWORD over writing the password here.
+      # user=
+      # password=
+
+      # Directory of revision files [MIGRATE_REVISIONS].
+      revisions=versions
+
+      # Package of compiled Java revisions (@Revision classes) [MIGRATE_JAVA_PACKAGE],
+      # and the directories or jars that hold them [MIGRATE_CLASSPATH].
+      # java.package=com.example.migrations
+      # classpath=target/classes
+
+      # Name of the version table [MIGRATE_VERSION_TABLE].
+      # version_table=migrate_version
+      """;
+}

@@ -1,0 +1,171 @@
+package dev.migrate.engine.cli;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.config.MigrateConfig;
+import dev.migrate.engine.dialect.Urls;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code migrate} command line [contract]. Exit codes: 0 success; 1 the command ran and found a
+ * problem; 2 bad usage or bad input. Every error is one line {@code FAILED: <message>} on standard
+ * error; {@code --debug} adds the stack trace.
+ */
+@Command(
+    name = "migrate",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description =
+        "Database migrations with a revision graph: branches, merges, SQL and Java revisions.",
+    synopsisSubcommandLabel = "COMMAND",
+    subcommands = {
+      InitCommand.class,
+      RevisionCommand.class,
+      MergeCommand.class,
+      UpgradeCommand.class,
+      DowngradeCommand.class,
+      StampCommand.class,
+      CurrentCommand.class,
+      HistoryCommand.class,
+      HeadsCommand.class,
+      BranchesCommand.class,
+      ShowCommand.class,
+      CheckCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nConfiguration:%n",
+    footer = {
+      "Settings come from migrate.properties in the working directory (or --config FILE),",
+      "then the environment (MIGRATE_URL, MIGRATE_USER, MIGRATE_PASSWORD, MIGRATE_REVISIONS,",
+      "MIGRATE_JAVA_PACKAGE, MIGRATE_CLASSPATH, MIGRATE_VERSION_TABLE, MIGRATE_CONFIG),",
+      "then the command's options; later ones win.",
+      "%nExit codes: 0 success; 1 the command ran and found a problem (failed migration,",
+      "failed check); 2 bad usage or bad input. Errors are printed as 'FAILED: <message>'."
+    })
+public final class Main implements Runnable {
+  final Path workingDir;
+  final Map<String, String> env;
+
+  /** The configuration of the running command, so that errors can hide its password. */
+  MigrateConfig config;
+
+  @Spec CommandSpec spec;
+
+  public Main() {
+    this(Path.of("").toAbsolutePath(), System.getenv());
+  }
+
+  /** A CLI that resolves paths against {@code workingDir} and reads {@code env}, for tests. */
+  public Main(Path workingDir, Map<String, String> env) {
+    this.workingDir = workingDir.toAbsolutePath().normalize();
+    this.env = Map.copyOf(env);
+  }
+
+  public static void main(String[] args) {
+    CommandLine commandLine = commandLine(new Main());
+    int code = commandLine.execute(args);
+    commandLine.getOut().flush();
+    commandLine.getErr().flush();
+    System.exit(code);
+  }
+
+  /** A command line with migrate's error handling and exit codes installed. */
+  public static CommandLine commandLine(Main main) {
+    CommandLine commandLine = new CommandLine(main);
+    commandLine.setParameterExceptionHandler(Main::usageError);
+    commandLine.setExecutionExceptionHandler(
+        (exception, failed, parseResult) -> main.failure(exception, failed, parseResult));
+    return commandLine;
+  }
+
+  @Override
+  public void run() {
+    throw new ParameterException(
+        spec.commandLine(), "Missing command; run 'migrate --help' for the list");
+  }
+
+  private static int usageError(ParameterException exception, String[] args) {
+    CommandLine failed = exception.getCommandLine();
+    PrintWriter err = failed.getErr();
+    String message = exception.getMessage();
+    String help = "'" + failed.getCommandSpec().qualifiedName() + " --help'";
+    err.println("FAILED: " + message + (message.contains("--help") ? "" : " (see " + help + ")"));
+    err.flush();
+    return failed.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  private int failure(Exception exception, CommandLine failed, ParseResult parseResult) {
+    PrintWriter err = failed.getErr();
+    failed.getOut().flush();
+    int code;
+    String message;
+    if (exception instanceof MigrateException migrate) {
+      code = migrate.exitCode();
+      message = migrate.getMessage();
+    } else if (exception instanceof SQLException sql) {
+      code = 1;
+      message = "Database error: " + sql.getMessage();
+    } else {
+      code = 1;
+      message = exception.toString();
+    }
+    err.println("FAILED: " + hidePasswords(message));
+    if (debug(parseResult)) {
+      exception.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  /** Masks URL credentials and the configured password wherever they appear. */
+  String hidePasswords(String text) {
+    String masked = Urls.mask(text == null ? "" : text);
+    if (config != null && config.password() != null) {
+      masked = masked.replace(config.password(), "***");
+    }
+    return masked;
+  }
+
+  private static boolean debug(ParseResult parseResult) {
+    for (ParseResult result = parseResult; result != null; result = result.subcommand()) {
+      if (result.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Version from the Maven descriptor packed into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"migrate " + version()};
+    }
+
+    static String version() {
+      try (InputStream in =
+          Main.class.getResourceAsStream(
+              "/META-INF/maven/dev.migrate/migrate-engine/pom.properties")) {
+        if (in != null) {
+          Properties properties = new Properties();
+          properties.load(in);
+          return properties.getProperty("version", "unknown");
+        }
+      } catch (IOException e) {
+        // fall through to the development marker
+      }
+      return "development build";
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.migrate.engine.cli;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.config.ConfigKey;
+import dev.migrate.engine.config.ConfigLoader;
+import dev.migrate.engine.config.MigrateConfig;
+import dev.migrate.engine.revision.RevisionGraph;
+import dev.migrate.engine.revision.source.RevisionLoader;
+import dev.migrate.engine.runtime.Migrator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command shares: the configuration options, loading the configuration and the revision
+ * graph once, connecting to the database, and the output stream.
+ */
+abstract class MigrateCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+
+  @Spec CommandSpec spec;
+
+  @ArgGroup(
+      validate = false,
+      order = 100,
+      heading = "%nConfiguration (overrides migrate.properties and the environment):%n")
+  ConfigOptions options = new ConfigOptions();
+
+  private MigrateConfig config;
+  private RevisionGraph graph;
+  private URLClassLoader classLoader;
+
+  @Override
+  public final Integer call() throws Exception {
+    try {
+      if (needsDatabase()) {
+        config().requireUrl();
+      }
+      return execute();
+    } finally {
+      out().flush();
+      if (classLoader != null) {
+        classLoader.close();
+      }
+    }
+  }
+
+  /** Whether this run connects to the database, so a missing URL is reported before anything. */
+  boolean needsDatabase() {
+    return false;
+  }
+
+  /** Runs the command; returns its exit code. */
+  abstract int execute() throws Exception;
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  MigrateConfig config() {
+    if (config == null) {
+      config = ConfigLoader.load(main.workingDir, options.config, main.env, options.values());
+      main.config = config;
+    }
+    return config;
+  }
+
+  /** The revision graph of the configured revisions directory and Java package. */
+  RevisionGraph graph() {
+    return graph(false);
+  }
+
+  /**
+   * The revision graph; with {@code packageMayBeMissing} a Java package that has no classes yet
+   * counts as empty (for writing the first Java revision) instead of being an error.
+   */
+  RevisionGraph graph(boolean packageMayBeMissing) {
+    if (graph == null) {
+      MigrateConfig config = config();
+      Path dir = config.revisions();
+      if (!Files.isDirectory(dir) && config.javaPackage() == null) {
+        throw MigrateException.badInput(
+            "Revisions directory "
+                + dir
+                + " does not exist; create it with 'migrate init' or set "
+                + ConfigKey.REVISIONS.howToSet(config.fileName()));
+      }
+      Path sqlDir = Files.isDirectory(dir) ? dir : null;
+      ClassLoader loader = classLoader();
+      String javaPackage = config.javaPackage();
+      if (packageMayBeMissing
+          && javaPackage != null
+          && loader.getResource(javaPackage.replace('.', '/')) == null) {
+        javaPackage = null;
+      }
+      graph = RevisionGraph.of(RevisionLoader.load(sqlDir, javaPackage, loader));
+    }
+    return graph;
+  }
+
+  private ClassLoader classLoader() {
+    ClassLoader parent = Main.class.getClassLoader();
+    List<Path> entries = config().classpath();
+    if (entries.isEmpty()) {
+      return parent;
+    }
+    List<URL> urls = new ArrayList<>();
+    for (Path entry : entries) {
+      if (!Files.exists(entry)) {
+        throw MigrateException.badInput(
+            "Classpath entry "
+                + entry
+                + " does not exist; check "
+                + ConfigKey.CLASSPATH.howToSet(config().fileName()));
+      }
+      try {
+        urls.add(entry.toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new UncheckedIOException(new IOException(e));
+      }
+    }
+    classLoader = new URLClassLoader(urls.toArray(URL[]::new), parent);
+    return classLoader;
+  }
+
+  /** A migrator for the configured database; its step lines go to standard output. */
+  Migrator migrator(boolean ignoreChecksums) {
+    MigrateConfig config = config();
+    String url = config.requireUrl();
+    PrintWriter out = out();
+    return Migrator.builder(graph())
+        .url(url, config.user(), config.password())
+        .versionTable(config.versionTable())
+        .ignoreChecksums(ignoreChecksums)
+        .output(
+            line -> {
+              out.println(line);
+              out.flush();
+            })
+        .build();
+  }
+
+  /** Prints an offline SQL script, ending with a newline. */
+  void printScript(String script) {
+    out().print(script);
+    if (!script.isEmpty() && !script.endsWith("\n")) {
+      out().println();
+    }
+  }
+
+  /** The rows of the version table. */
+  List<String> currentRows() {
+    return migrator(false).currentRows();
+  }
+
+  RevisionFormat format(Collection<String> current) {
+    return new RevisionFormat(graph(), Set.copyOf(current));
+  }
+
+  RevisionFormat format() {
+    return format(Set.of());
+  }
+}

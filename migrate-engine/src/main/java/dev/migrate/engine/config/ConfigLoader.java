@@ -1,0 +1,175 @@
+package dev.migrate.engine.config;
+
+import dev.migrate.engine.MigrateException;
+import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Builds a {@link MigrateConfig} from {@code migrate.properties}, the environment and command-line
+ * options, later ones winning. A relative path from the file resolves against the file's directory;
+ * one from the environment or an option against the working directory. Blank values count as not
+ * set. Everything it reads is passed in, so tests need no real environment.
+ */
+public final class ConfigLoader {
+  /** The file read from the working directory when {@code --config} is not given. */
+  public static final String FILE_NAME = "migrate.properties";
+
+  /** Environment variable naming the properties file, like {@code --config}. */
+  public static final String CONFIG_VARIABLE = "MIGRATE_CONFIG";
+
+  public static final String DEFAULT_REVISIONS = "versions";
+  public static final String DEFAULT_VERSION_TABLE = "migrate_version";
+
+  private ConfigLoader() {}
+
+  /**
+   * Finds and reads the properties file, then merges it with the environment and the options.
+   *
+   * @param workingDir where relative option and environment paths resolve and where {@code
+   *     migrate.properties} is looked for
+   * @param configFile the {@code --config} option, or null; when given the file must exist
+   * @param env the environment ({@code System.getenv()} in the CLI)
+   * @param options values given on the command line
+   */
+  public static MigrateConfig load(
+      Path workingDir, Path configFile, Map<String, String> env, Map<ConfigKey, String> options) {
+    Path file = locate(workingDir, configFile, env);
+    Map<ConfigKey, String> fileValues = file == null ? Map.of() : readFile(file);
+    return merge(file, fileValues, env, options, workingDir);
+  }
+
+  /** The properties file to read, or null when there is none. */
+  static Path locate(Path workingDir, Path configFile, Map<String, String> env) {
+    if (configFile != null) {
+      return existing(workingDir.resolve(configFile), "--config");
+    }
+    String fromEnv = blankToNull(env.get(CONFIG_VARIABLE));
+    if (fromEnv != null) {
+      return existing(workingDir.resolve(fromEnv), CONFIG_VARIABLE);
+    }
+    Path implicit = workingDir.resolve(FILE_NAME);
+    return Files.isRegularFile(implicit) ? implicit.toAbsolutePath().normalize() : null;
+  }
+
+  private static Path existing(Path file, String source) {
+    if (!Files.isRegularFile(file)) {
+      throw MigrateException.badInput(
+          "Configuration file " + file + " (given by " + source + ") does not exist");
+    }
+    return file.toAbsolutePath().normalize();
+  }
+
+  /** Reads a properties file; a key that is not a {@link ConfigKey} is an error naming it. */
+  public static Map<ConfigKey, String> readFile(Path file) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException | IllegalArgumentException e) {
+      throw MigrateException.badInput("Cannot read configuration file " + file + ": " + e);
+    }
+    Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+    for (String name : properties.stringPropertyNames().stream().sorted().toList()) {
+      ConfigKey key =
+          ConfigKey.fromProperty(name)
+              .orElseThrow(
+                  () ->
+                      MigrateException.badInput(
+                          "Unknown key '"
+                              + name
+                              + "' in configuration file "
+                              + file
+                              + "; known keys: "
+                              + Arrays.stream(ConfigKey.values())
+                                  .map(ConfigKey::property)
+                                  .collect(Collectors.joining(", "))));
+      values.put(key, properties.getProperty(name));
+    }
+    return values;
+  }
+
+  /**
+   * Merges the three sources: options over environment over file.
+   *
+   * @param file the properties file the values came from, or null
+   */
+  public static MigrateConfig merge(
+      Path file,
+      Map<ConfigKey, String> fileValues,
+      Map<String, String> env,
+      Map<ConfigKey, String> options,
+      Path workingDir) {
+    Path cwd = workingDir.toAbsolutePath().normalize();
+    Path fileDir = file == null ? cwd : file.toAbsolutePath().getParent();
+    Map<ConfigKey, Setting> settings = new EnumMap<>(ConfigKey.class);
+    for (ConfigKey key : ConfigKey.values()) {
+      Setting setting = null;
+      String value = blankToNull(fileValues.get(key));
+      if (value != null) {
+        setting = new Setting(value, fileDir);
+      }
+      value = blankToNull(env.get(key.environmentVariable()));
+      if (value != null) {
+        setting = new Setting(value, cwd);
+      }
+      value = blankToNull(options.get(key));
+      if (value != null) {
+        setting = new Setting(value, cwd);
+      }
+      if (setting != null) {
+        settings.put(key, setting);
+      }
+    }
+    Setting revisions =
+        settings.getOrDefault(ConfigKey.REVISIONS, new Setting(DEFAULT_REVISIONS, fileDir));
+    return new MigrateConfig(
+        value(settings, ConfigKey.URL),
+        value(settings, ConfigKey.USER),
+        value(settings, ConfigKey.PASSWORD),
+        revisions.path(revisions.value()),
+        value(settings, ConfigKey.JAVA_PACKAGE),
+        classpath(settings.get(ConfigKey.CLASSPATH)),
+        Optional.ofNullable(value(settings, ConfigKey.VERSION_TABLE)).orElse(DEFAULT_VERSION_TABLE),
+        Optional.ofNullable(file).map(f -> f.toAbsolutePath().normalize()));
+  }
+
+  private static List<Path> classpath(Setting setting) {
+    if (setting == null) {
+      return List.of();
+    }
+    List<Path> entries = new ArrayList<>();
+    for (String entry : setting.value().split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        entries.add(setting.path(entry.trim()));
+      }
+    }
+    return entries;
+  }
+
+  private static String value(Map<ConfigKey, Setting> settings, ConfigKey key) {
+    Setting setting = settings.get(key);
+    return setting == null ? null : setting.value();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** A value and the directory its relative paths resolve against. */
+  private record Setting(String value, Path baseDir) {
+    Path path(String text) {
+      return baseDir.resolve(text).toAbsolutePath().normalize();
+    }
+  }
+}

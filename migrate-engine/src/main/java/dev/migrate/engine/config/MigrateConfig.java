@@ -1,0 +1,72 @@
+package dev.migrate.engine.config;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.dialect.Urls;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The settings a command runs with, after {@link ConfigLoader} merged the properties file, the
+ * environment and the options. Paths are absolute. {@link #toString()} never shows the password.
+ *
+ * @param url JDBC URL, or null when none was given
+ * @param user database user, or null (it may also be part of the URL)
+ * @param password database password, or null (it may also be part of the URL)
+ * @param revisions directory of SQL revision files (and where new revisions are written)
+ * @param javaPackage package scanned for {@code @Revision} classes, or null for none
+ * @param classpath extra directories and jars holding compiled Java revisions
+ * @param versionTable name of the version table
+ * @param file the properties file that was read, if any
+ */
+public record MigrateConfig(
+    String url,
+    String user,
+    String password,
+    Path revisions,
+    String javaPackage,
+    List<Path> classpath,
+    String versionTable,
+    Optional<Path> file) {
+
+  public MigrateConfig {
+    classpath = List.copyOf(classpath);
+  }
+
+  /** The URL, or a bad-input error saying where to set it. */
+  public String requireUrl() {
+    if (url == null) {
+      throw MigrateException.badInput(
+          "No database URL given; set "
+              + ConfigKey.URL.howToSet(fileName())
+              + " (e.g. jdbc:sqlite:app.db or jdbc:postgresql://localhost:5432/app)");
+    }
+    return url;
+  }
+
+  /** The file name to mention in messages: the one read, else the default name. */
+  public String fileName() {
+    return file.map(Path::toString).orElse(ConfigLoader.FILE_NAME);
+  }
+
+  @Override
+  public String toString() {
+    return "MigrateConfig[url="
+        + Urls.mask(url)
+        + ", user="
+        + user
+        + ", password="
+        + (password == null ? null : "***")
+        + ", revisions="
+        + revisions
+        + ", javaPackage="
+        + javaPackage
+        + ", classpath="
+        + classpath
+        + ", versionTable="
+        + versionTable
+        + ", file="
+        + file.orElse(null)
+        + "]";
+  }
+}

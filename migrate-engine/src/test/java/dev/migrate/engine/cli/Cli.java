@@ -1,0 +1,57 @@
+package dev.migrate.engine.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs {@code migrate} in-process in a given working directory with a given environment. */
+final class Cli {
+  private final Path workingDir;
+  private final Map<String, String> env;
+
+  Cli(Path workingDir, Map<String, String> env) {
+    this.workingDir = workingDir;
+    this.env = env;
+  }
+
+  Cli(Path workingDir) {
+    this(workingDir, Map.of());
+  }
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine(new Main(workingDir, env));
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int code = commandLine.execute(args);
+    return new Result(code, out.toString(), err.toString(), String.join(" ", args));
+  }
+
+  /** Exit code and the two streams of one run. */
+  record Result(int exitCode, String out, String err, String command) {
+    List<String> lines() {
+      return out.isEmpty() ? List.of() : List.of(out.split("\n", -1)).subList(0, count(out));
+    }
+
+    private static int count(String text) {
+      String[] parts = text.split("\n", -1);
+      return text.endsWith("\n") ? parts.length - 1 : parts.length;
+    }
+
+    @Override
+    public String toString() {
+      return "migrate "
+          + command
+          + " -> exit "
+          + exitCode
+          + "\n--- out:\n"
+          + out
+          + "--- err:\n"
+          + err;
+    }
+  }
+}

@@ -1,0 +1,328 @@
+package dev.migrate.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.testing.TestDatabases;
+import dev.migrate.engine.testing.TestDatabases.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every database command against real SQLite, PostgreSQL and MariaDB, run in-process. */
+class CliDatabaseTest {
+  private static final Pattern GENERATED = Pattern.compile("Generating (\\S+) \\.\\.\\.  done\n");
+
+  @TempDir Path dir;
+  TestDatabase database;
+  Cli cli;
+
+  private void open(DatabaseKind kind) {
+    database = TestDatabases.create(kind);
+    cli = new Cli(dir, Map.of("MIGRATE_URL", database.url()));
+    ok("init");
+  }
+
+  @AfterEach
+  void drop() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private Cli.Result ok(String... args) {
+    Cli.Result result = cli.run(args);
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err()).as(result.toString()).isEmpty();
+    return result;
+  }
+
+  private Cli.Result fails(int code, String... args) {
+    Cli.Result result = cli.run(args);
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(code);
+    assertThat(result.err()).as(result.toString()).startsWith("FAILED: ");
+    assertThat(result.err()).as(result.toString()).doesNotContain("\tat ");
+    return result;
+  }
+
+  /** Creates a revision with {@code revision ARGS} and writes its up and down sections. */
+  private Path revision(String up, String down, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("revision"));
+    command.addAll(List.of(args));
+    Cli.Result result = ok(command.toArray(String[]::new));
+    Matcher matcher = GENERATED.matcher(result.out());
+    assertThat(matcher.matches()).as(result.out()).isTrue();
+    Path file = Path.of(matcher.group(1));
+    String text = Files.readString(file);
+    String header = text.substring(0, text.indexOf("-- migrate:up"));
+    Files.writeString(file, header + "-- migrate:up\n" + up + "\n-- migrate:down\n" + down + "\n");
+    return file;
+  }
+
+  /** a1 creates account, b2 adds a column, c3 an index (dropped differently on MySQL). */
+  private void threeRevisions() throws IOException {
+    revision(
+        "CREATE TABLE account (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);",
+        "DROP TABLE account;",
+        "-m",
+        "create account",
+        "--rev-id",
+        "a1");
+    revision(
+        "ALTER TABLE account ADD COLUMN email VARCHAR(200);",
+        "ALTER TABLE account DROP COLUMN email;",
+        "-m",
+        "add email",
+        "--rev-id",
+        "b2");
+    revision(
+        "CREATE INDEX ix_account_email ON account (email);",
+        "DROP INDEX ix_account_email;\n-- migrate:down mysql\nDROP INDEX ix_account_email ON account;",
+        "-m",
+        "add index",
+        "--rev-id",
+        "c3");
+  }
+
+  private List<String> tables() throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection c = database.connect();
+        ResultSet rs =
+            c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        names.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
+  private List<String> versionRows() throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = database.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version_num FROM migrate_version ORDER BY 1")) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void upgradeCurrentHistoryDowngradeStampCheck(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+
+    assertThat(ok("current").out()).isEmpty();
+    assertThat(ok("upgrade", "head").lines())
+        .containsExactly(
+            "Running upgrade  -> a1, create account",
+            "Running upgrade a1 -> b2, add email",
+            "Running upgrade b2 -> c3, add index");
+    assertThat(tables()).contains("account", "migrate_version");
+    assertThat(versionRows()).containsExactly("c3");
+    assertThat(ok("upgrade", "head").out()).isEmpty();
+
+    assertThat(ok("current").out()).isEqualTo("c3 (head)\n");
+    assertThat(ok("current", "-v").out())
+        .startsWith(
+            "Current revision(s) for " + database.url() + ":\nRev: c3 (head)\nParent: b2\n");
+    assertThat(ok("history", "-i").lines())
+        .containsExactly(
+            "b2 -> c3 (head) (current), add index",
+            "a1 -> b2, add email",
+            "<base> -> a1, create account");
+    assertThat(ok("history", "-r", "current:").lines())
+        .containsExactly("b2 -> c3 (head), add index");
+    assertThat(ok("show", "current").out()).startsWith("Rev: c3 (head)\n");
+    assertThat(ok("check").out()).isEqualTo("No problems found.\n");
+
+    assertThat(ok("downgrade", "-1").lines())
+        .containsExactly("Running downgrade c3 -> b2, add index");
+    assertThat(ok("current").out()).isEqualTo("b2\n");
+    Cli.Result behind = fails(1, "check");
+    assertThat(behind.out())
+        .isEqualTo(
+            "Database is not on all head revisions: it is at b2, the heads are c3; run 'migrate"
+                + " upgrade heads'\n");
+    assertThat(behind.err()).isEqualTo("FAILED: check found 1 problem\n");
+
+    assertThat(ok("upgrade", "head").lines())
+        .containsExactly("Running upgrade b2 -> c3, add index");
+    assertThat(ok("stamp", "a1").out()).contains("c3 -> a1");
+    assertThat(versionRows()).containsExactly("a1");
+    assertThat(ok("stamp", "head").out()).contains("a1 -> c3");
+    assertThat(versionRows()).containsExactly("c3");
+    assertThat(ok("check").out()).isEqualTo("No problems found.\n");
+
+    assertThat(ok("downgrade", "base").lines())
+        .containsExactly(
+            "Running downgrade c3 -> b2, add index",
+            "Running downgrade b2 -> a1, add email",
+            "Running downgrade a1 -> , create account");
+    assertThat(tables()).doesNotContain("account");
+    assertThat(versionRows()).isEmpty();
+    assertThat(ok("current").out()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void branchesUpgradeIndependentlyAndMerge(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+    revision(
+        "CREATE TABLE invoice (id INTEGER PRIMARY KEY);",
+        "DROP TABLE invoice;",
+        "--head",
+        "base",
+        "--branch-label",
+        "billing",
+        "-m",
+        "create invoice",
+        "--rev-id",
+        "d4");
+
+    assertThat(fails(2, "upgrade", "head").err())
+        .startsWith(
+            "FAILED: Multiple head revisions are present for given argument 'head'; please specify"
+                + " a specific target revision, '<branchname>@head' to narrow to a specific head,"
+                + " or 'heads' for all heads")
+        .hasLineCount(1);
+    assertThat(ok("upgrade", "billing@head").lines())
+        .containsExactly("Running upgrade  -> d4, create invoice");
+    assertThat(ok("current").out()).isEqualTo("d4 (head)\n");
+    assertThat(ok("upgrade", "heads").lines()).hasSize(3);
+    assertThat(versionRows()).containsExactly("c3", "d4");
+
+    ok("merge", "heads", "-m", "merge billing", "--rev-id", "f6");
+    assertThat(ok("upgrade", "head").lines())
+        .containsExactly("Running upgrade c3, d4 -> f6, merge billing");
+    assertThat(versionRows()).containsExactly("f6");
+    assertThat(ok("current").out()).isEqualTo("f6 (head) (mergepoint)\n");
+
+    assertThat(fails(2, "downgrade", "-1").err()).startsWith("FAILED: Ambiguous walk");
+    assertThat(ok("downgrade", "c3").lines())
+        .containsExactly("Running downgrade f6 -> c3, d4, merge billing");
+    assertThat(versionRows()).containsExactly("c3", "d4");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void offlineSqlConnectsToNothing(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+
+    Cli.Result up = ok("upgrade", "head", "--sql");
+    Cli.Result down = ok("downgrade", "c3:b2", "--sql");
+
+    assertThat(up.out())
+        .contains("CREATE TABLE account (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL);")
+        .contains("-- Running upgrade  -> a1", "-- Running upgrade b2 -> c3")
+        .contains("INSERT INTO migrate_version")
+        .endsWith("\n");
+    assertThat(down.out())
+        .contains(
+            kind == DatabaseKind.MYSQL
+                ? "DROP INDEX ix_account_email ON account;"
+                : "DROP INDEX ix_account_email;")
+        .doesNotContain("DROP TABLE account");
+    assertThat(tables()).doesNotContain("account", "migrate_version");
+    assertThat(fails(2, "downgrade", "base", "--sql").err()).contains("<fromrev>:<torev>");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void failedMigrationExitsOneAndNamesTheRevision(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+    revision(
+        "CREATE TABLE broken (id INTEGER PRIMARY KEY, oops NOSUCHTYPE(;",
+        "DROP TABLE broken;",
+        "-m",
+        "broken",
+        "--rev-id",
+        "e5");
+
+    Cli.Result result = fails(1, "upgrade", "head");
+
+    assertThat(result.out()).contains("Running upgrade b2 -> c3, add index");
+    // the runtime's report spans lines: the statement, the database's error, what is applied
+    assertThat(result.err())
+        .startsWith("FAILED: Revision e5 (" + dir.resolve("versions/e5_broken.sql") + ") failed")
+        .contains("NOSUCHTYPE(", "Version table migrate_version now holds: c3.");
+    assertThat(versionRows()).containsExactly("c3");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void editedRevisionFailsCheckAndStopsUpgrade(DatabaseKind kind) throws Exception {
+    open(kind);
+    Path first =
+        revision(
+            "CREATE TABLE account (id INTEGER PRIMARY KEY);",
+            "DROP TABLE account;",
+            "-m",
+            "create account",
+            "--rev-id",
+            "a1");
+    ok("upgrade", "head");
+    revision("CREATE TABLE audit (id INTEGER PRIMARY KEY);", "DROP TABLE audit;", "--rev-id", "b2");
+    Files.writeString(
+        first,
+        Files.readString(first)
+            .replace("(id INTEGER PRIMARY KEY)", "(id INTEGER PRIMARY KEY, extra INTEGER)"));
+
+    Cli.Result check = fails(1, "check");
+    Cli.Result upgrade = fails(1, "upgrade", "head");
+
+    assertThat(check.out()).contains("a1").contains(first.toString());
+    assertThat(check.err()).isEqualTo("FAILED: check found 2 problems\n");
+    assertThat(upgrade.err()).contains("a1");
+    assertThat(versionRows()).containsExactly("a1");
+    assertThat(ok("upgrade", "head", "--ignore-checksums").lines())
+        .endsWith("Running upgrade a1 -> b2, empty message");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void unknownRevisionInTheDatabaseSaysStampFixesIt(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+    ok("upgrade", "b2");
+    try (Connection c = database.connect();
+        Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE migrate_version SET version_num = 'gone42'");
+    }
+
+    assertThat(fails(2, "current").err()).contains("gone42", "stamp");
+    assertThat(fails(2, "upgrade", "head").err()).contains("gone42");
+    ok("stamp", "--purge", "b2");
+    assertThat(ok("current").out()).isEqualTo("b2\n");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void badTargetsAreBadInput(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+
+    assertThat(fails(2, "upgrade", "nosuch").err()).contains("'nosuch'");
+    assertThat(fails(2, "downgrade", "c3").err())
+        .startsWith("FAILED: Destination c3 is not a valid downgrade target from current head(s)");
+    assertThat(fails(2, "upgrade", "a1:c3").err()).contains("--sql");
+  }
+}

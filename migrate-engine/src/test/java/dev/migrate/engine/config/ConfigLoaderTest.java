@@ -1,0 +1,231 @@
+package dev.migrate.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.engine.MigrateException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
+  @Test
+  void defaultsWithoutFileEnvOrOptions() {
+    MigrateConfig config = ConfigLoader.load(dir, null, Map.of(), Map.of());
+
+    assertThat(config.url()).isNull();
+    assertThat(config.user()).isNull();
+    assertThat(config.password()).isNull();
+    assertThat(config.revisions()).isEqualTo(dir.resolve("versions"));
+    assertThat(config.javaPackage()).isNull();
+    assertThat(config.classpath()).isEmpty();
+    assertThat(config.versionTable()).isEqualTo("migrate_version");
+    assertThat(config.file()).isEmpty();
+  }
+
+  @Test
+  void readsMigratePropertiesFromTheWorkingDirectory() throws IOException {
+    write(
+        "migrate.properties",
+        """
+        # comment
+        url=jdbc:sqlite:app.db
+        user=app
+        password=s3cret
+        revisions=db/versions
+        java.package=com.example.migrations
+        classpath=build/classes:lib/revisions.jar
+        version_table=schema_version
+        """);
+
+    MigrateConfig config = ConfigLoader.load(dir, null, Map.of(), Map.of());
+
+    assertThat(config.url()).isEqualTo("jdbc:sqlite:app.db");
+    assertThat(config.user()).isEqualTo("app");
+    assertThat(config.password()).isEqualTo("s3cret");
+    assertThat(config.revisions()).isEqualTo(dir.resolve("db/versions"));
+    assertThat(config.javaPackage()).isEqualTo("com.example.migrations");
+    assertThat(config.classpath())
+        .containsExactly(dir.resolve("build/classes"), dir.resolve("lib/revisions.jar"));
+    assertThat(config.versionTable()).isEqualTo("schema_version");
+    assertThat(config.file()).contains(dir.resolve("migrate.properties"));
+  }
+
+  @Test
+  void relativePathsInAFileResolveAgainstTheFilesDirectory() throws IOException {
+    Path file = write("conf/db.properties", "revisions=versions\nclasspath=classes\n");
+    Path work = Files.createDirectories(dir.resolve("work"));
+
+    MigrateConfig config =
+        ConfigLoader.load(work, Path.of("../conf/db.properties"), Map.of(), Map.of());
+
+    assertThat(config.file()).contains(file);
+    assertThat(config.revisions()).isEqualTo(dir.resolve("conf/versions"));
+    assertThat(config.classpath()).containsExactly(dir.resolve("conf/classes"));
+  }
+
+  @Test
+  void defaultRevisionsDirectoryIsNextToTheFile() throws IOException {
+    write("conf/db.properties", "url=jdbc:sqlite:x.db\n");
+
+    MigrateConfig config =
+        ConfigLoader.load(dir, Path.of("conf/db.properties"), Map.of(), Map.of());
+
+    assertThat(config.revisions()).isEqualTo(dir.resolve("conf/versions"));
+  }
+
+  @Test
+  void relativePathsFromEnvironmentAndOptionsResolveAgainstTheWorkingDirectory()
+      throws IOException {
+    write("conf/db.properties", "revisions=versions\n");
+
+    MigrateConfig fromEnv =
+        ConfigLoader.load(
+            dir,
+            Path.of("conf/db.properties"),
+            Map.of("MIGRATE_REVISIONS", "env-versions"),
+            Map.of());
+    MigrateConfig fromOption =
+        ConfigLoader.load(
+            dir,
+            Path.of("conf/db.properties"),
+            Map.of("MIGRATE_REVISIONS", "env-versions"),
+            Map.of(ConfigKey.REVISIONS, "opt-versions"));
+
+    assertThat(fromEnv.revisions()).isEqualTo(dir.resolve("env-versions"));
+    assertThat(fromOption.revisions()).isEqualTo(dir.resolve("opt-versions"));
+  }
+
+  @Test
+  void environmentOverridesFileAndOptionsOverrideEnvironmentForEveryKey() throws IOException {
+    StringBuilder file = new StringBuilder();
+    for (ConfigKey key : ConfigKey.values()) {
+      file.append(key.property()).append("=file-").append(key.name()).append('\n');
+    }
+    write("migrate.properties", file.toString());
+    Map<String, String> env =
+        Map.of(
+            "MIGRATE_URL", "env-url",
+            "MIGRATE_USER", "env-user",
+            "MIGRATE_PASSWORD", "env-password",
+            "MIGRATE_JAVA_PACKAGE", "env.pkg",
+            "MIGRATE_VERSION_TABLE", "env_table");
+
+    MigrateConfig fileAndEnv = ConfigLoader.load(dir, null, env, Map.of());
+    MigrateConfig all =
+        ConfigLoader.load(
+            dir, null, env, Map.of(ConfigKey.URL, "opt-url", ConfigKey.PASSWORD, "opt-password"));
+
+    assertThat(fileAndEnv.url()).isEqualTo("env-url");
+    assertThat(fileAndEnv.user()).isEqualTo("env-user");
+    assertThat(fileAndEnv.password()).isEqualTo("env-password");
+    assertThat(fileAndEnv.javaPackage()).isEqualTo("env.pkg");
+    assertThat(fileAndEnv.versionTable()).isEqualTo("env_table");
+    assertThat(fileAndEnv.revisions()).isEqualTo(dir.resolve("file-REVISIONS"));
+    assertThat(fileAndEnv.classpath()).containsExactly(dir.resolve("file-CLASSPATH"));
+    assertThat(all.url()).isEqualTo("opt-url");
+    assertThat(all.user()).isEqualTo("env-user");
+    assertThat(all.password()).isEqualTo("opt-password");
+  }
+
+  @Test
+  void blankValuesCountAsNotSet() throws IOException {
+    write("migrate.properties", "url=jdbc:sqlite:file.db\nuser=\n");
+
+    MigrateConfig config =
+        ConfigLoader.load(dir, null, Map.of("MIGRATE_URL", "  "), Map.of(ConfigKey.URL, ""));
+
+    assertThat(config.url()).isEqualTo("jdbc:sqlite:file.db");
+    assertThat(config.user()).isNull();
+  }
+
+  @Test
+  void configVariableNamesTheFile() throws IOException {
+    write("elsewhere/x.properties", "url=jdbc:sqlite:from-env-file.db\n");
+
+    MigrateConfig config =
+        ConfigLoader.load(dir, null, Map.of("MIGRATE_CONFIG", "elsewhere/x.properties"), Map.of());
+
+    assertThat(config.url()).isEqualTo("jdbc:sqlite:from-env-file.db");
+  }
+
+  @Test
+  void unknownKeyIsAnErrorNamingKeyAndFile() throws IOException {
+    Path file = write("migrate.properties", "url=jdbc:sqlite:a.db\nsqlalchemy.url=nope\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(dir, null, Map.of(), Map.of()))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageContaining("Unknown key 'sqlalchemy.url'")
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("known keys: url, user, password, revisions")
+        .satisfies(e -> assertThat(((MigrateException) e).exitCode()).isEqualTo(2));
+  }
+
+  @Test
+  void missingConfigFileIsAnError() {
+    assertThatThrownBy(() -> ConfigLoader.load(dir, Path.of("nope.properties"), Map.of(), Map.of()))
+        .isInstanceOf(MigrateException.class)
+        .hasMessage(
+            "Configuration file "
+                + dir.resolve("nope.properties")
+                + " (given by --config) does not exist")
+        .satisfies(e -> assertThat(((MigrateException) e).exitCode()).isEqualTo(2));
+  }
+
+  @Test
+  void missingUrlSaysWhereToSetIt() {
+    MigrateConfig config = ConfigLoader.load(dir, null, Map.of(), Map.of());
+
+    assertThatThrownBy(config::requireUrl)
+        .isInstanceOf(MigrateException.class)
+        .hasMessageStartingWith(
+            "No database URL given; set --url, 'url' in migrate.properties or MIGRATE_URL")
+        .satisfies(e -> assertThat(((MigrateException) e).exitCode()).isEqualTo(2));
+  }
+
+  @Test
+  void toStringMasksThePassword() {
+    MigrateConfig config =
+        ConfigLoader.merge(
+            null,
+            Map.of(
+                ConfigKey.URL,
+                "jdbc:postgresql://app:urlsecret@localhost/db?password=paramsecret",
+                ConfigKey.PASSWORD,
+                "keysecret"),
+            Map.of(),
+            Map.of(),
+            dir);
+
+    assertThat(config.toString())
+        .doesNotContain("urlsecret")
+        .doesNotContain("paramsecret")
+        .doesNotContain("keysecret");
+  }
+
+  @Test
+  void classpathSplitsOnThePathSeparator() {
+    MigrateConfig config =
+        ConfigLoader.merge(
+            null,
+            Map.of(),
+            Map.of(),
+            Map.of(ConfigKey.CLASSPATH, "a" + java.io.File.pathSeparator + " b.jar "),
+            dir);
+
+    assertThat(config.classpath()).isEqualTo(List.of(dir.resolve("a"), dir.resolve("b.jar")));
+  }
+}
