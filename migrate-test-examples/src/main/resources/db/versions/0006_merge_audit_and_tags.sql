@@ -1,0 +1,5 @@
+-- migrate:revision 9a0b3d5e7c61
+-- migrate:revises 51ce0a8b9e37 e2a6f4c08d19
+-- migrate:message Merge audit and tags branches
+-- migrate:up
+-- migrate:down
