@@ -28,7 +28,7 @@ class CliJarTest {
     String bogusText = read(bogus);
 
     assertThat(finish(help)).as(helpText).isZero();
-    assertThat(helpText).contains("Usage: migrate [-hV] COMMAND");
+    assertThat(helpText).contains("Usage: migrate [-hVX]", "upgrade", "Exit codes");
     assertThat(finish(bogus)).as(bogusText).isEqualTo(2);
     assertThat(bogusText).contains("FAILED: Unknown option: '--bogus'");
   }
