@@ -64,9 +64,13 @@ final class Planner {
     Set<String> drop = traversal.descendants(roots, true);
     Set<String> active = traversal.ancestors(rows, true);
     drop.retainAll(active);
-    // Alembic also rejects a target that only the rows' dependencies imply (an effective head);
-    // it is applied, so there is simply nothing to drop.
-    if (parsed.revision() != null && drop.isEmpty() && !active.contains(parsed.revision())) {
+    // Alembic also rejects an applied target with no children (an effective head, implied by a
+    // dependent's row): nothing is above it to drop, so that is a no-op here.
+    boolean appliedLeaf = roots.isEmpty() && active.contains(parsed.revision());
+    if (parsed.revision() != null
+        && drop.isEmpty()
+        && !rows.contains(parsed.revision())
+        && !appliedLeaf) {
       throw MigrateException.badInput(
           "Destination "
               + target
