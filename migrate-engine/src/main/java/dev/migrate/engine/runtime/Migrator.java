@@ -84,6 +84,7 @@ public final class Migrator {
           List<String> rows = store.readRows(c);
           List<MigrationStep> steps = graph.upgrade(rows, target);
           if (!steps.isEmpty()) {
+            // Only when there is work: upgrading a database already at the target stays a no-op.
             checkChecksums(c, rows);
           }
           return execute(c, steps);
@@ -180,6 +181,56 @@ public final class Migrator {
     }
     List<String> startRows = startRows(range.substring(0, colon));
     return script(startRows, graph.downgrade(startRows, range.substring(colon + 1)));
+  }
+
+  /**
+   * The SQL script of a stamp, without connecting. Each target may carry the rows assumed at the
+   * start as {@code start:target}; all targets must name the same start (none means no rows).
+   */
+  public String stampSql(List<String> targets) {
+    String start = null;
+    List<String> ends = new ArrayList<>();
+    for (String target : targets) {
+      int colon = target.indexOf(':');
+      String thisStart = colon < 0 ? "" : target.substring(0, colon);
+      if (start != null && !start.equals(thisStart)) {
+        throw MigrateException.badInput(
+            "Stamp operation with --sql only supports a single starting revision at a time;"
+                + " got '"
+                + start
+                + "' and '"
+                + thisStart
+                + "'");
+      }
+      start = thisStart;
+      ends.add(colon < 0 ? target : target.substring(colon + 1));
+    }
+    List<String> startRows = startRows(start == null ? "" : start);
+    List<VersionChange> changes = graph.stamp(startRows, ends, false);
+    String by = appliedBy == null ? "offline" : appliedBy;
+    OfflineScript out = new OfflineScript(kind);
+    if (startRows.isEmpty()) {
+      out.statement(store.createVersionTableSql());
+      out.statement(store.createHistoryTableSql());
+    }
+    if (changes.isEmpty()) {
+      return out.text();
+    }
+    if (dialect.transactionalDdl()) {
+      out.line("BEGIN;");
+    }
+    for (VersionChange change : changes) {
+      out.line("-- Running stamp_revision " + stampLine(change));
+      out.statement(store.changeSql(change));
+      String revision = stampedRevision(change);
+      String checksum =
+          change instanceof VersionChange.Delete ? null : work.checksum(graph.get(revision));
+      out.statement(store.recordSql(revision, HistoryEntry.Action.STAMP, checksum, by));
+    }
+    if (dialect.transactionalDdl()) {
+      out.line("COMMIT;");
+    }
+    return out.text();
   }
 
   private List<String> startRows(String start) {

@@ -82,7 +82,7 @@ final class VersionStore {
                   + ", duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL"
                   + ", applied_by VARCHAR(128) NOT NULL";
           case SQLITE ->
-              "id INTEGER PRIMARY KEY AUTOINCREMENT, "
+              "id INTEGER PRIMARY KEY, "
                   + commonColumns()
                   + ", applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
                   + ", duration_ms INTEGER NOT NULL, success INTEGER NOT NULL"

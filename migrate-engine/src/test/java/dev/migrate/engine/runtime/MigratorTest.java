@@ -465,4 +465,18 @@ class MigratorTest {
           .hasMessageContaining("b");
     }
   }
+
+  @Test
+  void connectionErrorsNeverShowThePassword() {
+    Migrator m =
+        Migrator.builder(RevisionGraph.of(List.of(table("a"))))
+            .url("jdbc:postgresql://127.0.0.1:1/app?user=bob&password=s3cret", "bob", "s3cret")
+            .build();
+    assertThatThrownBy(m::currentRows)
+        .isInstanceOfSatisfying(MigrateException.class, e -> assertThat(e.exitCode()).isEqualTo(1))
+        .hasMessageStartingWith(
+            "Database error on jdbc:postgresql://127.0.0.1:1/app?user=bob&password=***:")
+        .message()
+        .doesNotContain("s3cret");
+  }
 }
