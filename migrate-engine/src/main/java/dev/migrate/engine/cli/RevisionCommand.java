@@ -61,8 +61,8 @@ final class RevisionCommand extends MigrateCommand {
   @Option(
       names = "--java",
       description =
-          "Write a Java revision source in the package java.package (under --java-source) instead"
-              + " of an SQL file.")
+          "Write a Java revision source (package from --java-package, under --java-source)"
+              + " instead of an SQL file.")
   boolean java;
 
   @Option(

@@ -25,7 +25,9 @@ final class StampCommand extends MigrateCommand {
       description = "Delete every row of the version table first (also unknown ids).")
   boolean purge;
 
-  @Option(names = "--sql", description = "Print the SQL instead of running it.")
+  @Option(
+      names = "--sql",
+      description = "Print the SQL instead of running it (not available yet: exits 2).")
   boolean sql;
 
   @Override
