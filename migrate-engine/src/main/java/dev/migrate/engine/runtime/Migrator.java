@@ -294,7 +294,19 @@ public final class Migrator {
     // Every plan first, so an irreversible step stops the run before anything has changed.
     List<MigrationPlan> plans = new ArrayList<>();
     for (MigrationStep step : steps) {
-      plans.add(work.runnablePlan(step.revision(), step.direction()));
+      RevisionScript revision = step.revision();
+      if (revision.id().length() > VersionStore.MAX_ID_LENGTH) {
+        throw MigrateException.badInput(
+            "Revision id '"
+                + revision.id()
+                + "' ("
+                + revision.origin()
+                + ") is longer than "
+                + VersionStore.MAX_ID_LENGTH
+                + " characters, the width of the version table's version_num column;"
+                + " give it a shorter id");
+      }
+      plans.add(work.runnablePlan(revision, step.direction()));
     }
     return plans;
   }

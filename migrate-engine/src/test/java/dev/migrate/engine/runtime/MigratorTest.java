@@ -343,6 +343,16 @@ class MigratorTest {
         .isInstanceOf(MigrateException.class)
         .hasMessageStartingWith("Invalid version table name 'bad name;'");
     Migrator offline = Migrator.builder(graph).databaseKind(kind).build();
+    String longId = "a".repeat(33);
+    assertThatThrownBy(
+            () ->
+                Migrator.builder(RevisionGraph.of(List.of(table(longId))))
+                    .databaseKind(kind)
+                    .build()
+                    .upgradeSql("head"))
+        .isInstanceOfSatisfying(MigrateException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessageStartingWith(
+            "Revision id '" + longId + "' (versions/" + longId + ".sql) is longer than 32");
     assertThatThrownBy(() -> offline.upgrade("a:head"))
         .hasMessageStartingWith("Range revision not allowed");
     assertThatThrownBy(() -> offline.downgradeSql("base"))
