@@ -6,6 +6,7 @@ import dev.migrate.engine.dialect.Urls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
@@ -92,7 +93,7 @@ public final class Main implements Runnable {
   /** A command line with migrate's error handling and exit codes installed. */
   public static CommandLine commandLine(Main main) {
     CommandLine commandLine = new CommandLine(main);
-    commandLine.setParameterExceptionHandler(Main::usageError);
+    commandLine.setParameterExceptionHandler(main::usageError);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> main.failure(exception, failed, parseResult));
     return commandLine;
@@ -104,10 +105,10 @@ public final class Main implements Runnable {
         spec.commandLine(), "Missing command; run 'migrate --help' for the list");
   }
 
-  private static int usageError(ParameterException exception, String[] args) {
+  private int usageError(ParameterException exception, String[] args) {
     CommandLine failed = exception.getCommandLine();
     PrintWriter err = failed.getErr();
-    String message = exception.getMessage();
+    String message = hidePasswords(exception.getMessage());
     String help = "'" + failed.getCommandSpec().qualifiedName() + " --help'";
     err.println("FAILED: " + message + (message.contains("--help") ? "" : " (see " + help + ")"));
     err.flush();
@@ -131,7 +132,9 @@ public final class Main implements Runnable {
     }
     err.println("FAILED: " + hidePasswords(message));
     if (debug(parseResult)) {
-      exception.printStackTrace(err);
+      StringWriter trace = new StringWriter();
+      exception.printStackTrace(new PrintWriter(trace));
+      err.print(hidePasswords(trace.toString()));
     }
     err.flush();
     return code;

@@ -7,9 +7,7 @@ import dev.migrate.engine.config.MigrateConfig;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionLoader;
 import dev.migrate.engine.runtime.Migrator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -136,7 +134,7 @@ abstract class MigrateCommand implements Callable<Integer> {
       try {
         urls.add(entry.toUri().toURL());
       } catch (MalformedURLException e) {
-        throw new UncheckedIOException(new IOException(e));
+        throw MigrateException.badInput("Classpath entry " + entry + " is not usable: " + e);
       }
     }
     classLoader = new URLClassLoader(urls.toArray(URL[]::new), parent);
