@@ -489,4 +489,12 @@ class MigratorTest {
         .message()
         .doesNotContain("s3cret");
   }
+
+  @Test
+  void longStatementsAreShortenedInMessages() {
+    String sql = "INSERT INTO t VALUES " + "(1),".repeat(1000) + "(1)";
+    String tail = " ... (" + (sql.length() - 2000) + " more characters)";
+    assertThat(Migrator.shortened(sql)).isEqualTo(sql.substring(0, 2000) + tail);
+    assertThat(Migrator.shortened("  SELECT 1 ")).isEqualTo("SELECT 1");
+  }
 }
