@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -44,14 +45,15 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       CommandLine.HelpCommand.class
     },
-    footerHeading = "%nConfiguration:%n",
+    footerHeading = "%nSettings:%n",
     footer = {
-      "Settings come from migrate.properties in the working directory (or --config FILE),",
-      "then the environment (MIGRATE_URL, MIGRATE_USER, MIGRATE_PASSWORD, MIGRATE_REVISIONS,",
-      "MIGRATE_JAVA_PACKAGE, MIGRATE_CLASSPATH, MIGRATE_VERSION_TABLE, MIGRATE_CONFIG),",
-      "then the command's options; later ones win.",
-      "%nExit codes: 0 success; 1 the command ran and found a problem (failed migration,",
-      "failed check); 2 bad usage or bad input. Errors are printed as 'FAILED: <message>'."
+      "Settings come from migrate.properties in the working directory (or --config FILE), then"
+          + " the environment (MIGRATE_URL, MIGRATE_USER, MIGRATE_PASSWORD, MIGRATE_REVISIONS,"
+          + " MIGRATE_JAVA_PACKAGE, MIGRATE_CLASSPATH, MIGRATE_VERSION_TABLE, MIGRATE_CONFIG),"
+          + " then the options; later ones win.",
+      "",
+      "Exit codes: 0 success; 1 the command ran and found a problem (failed migration, failed"
+          + " check); 2 bad usage or bad input. Errors are printed as 'FAILED: <message>'."
     })
 public final class Main implements Runnable {
   final Path workingDir;
@@ -61,6 +63,13 @@ public final class Main implements Runnable {
   MigrateConfig config;
 
   @Spec CommandSpec spec;
+
+  /** Options given before the command; the command's own options override them. */
+  @ArgGroup(
+      validate = false,
+      order = 100,
+      heading = "%nConfiguration (also accepted after the command, where they win):%n")
+  ConfigOptions options = new ConfigOptions();
 
   public Main() {
     this(Path.of("").toAbsolutePath(), System.getenv());

@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -73,7 +75,11 @@ abstract class MigrateCommand implements Callable<Integer> {
 
   MigrateConfig config() {
     if (config == null) {
-      config = ConfigLoader.load(main.workingDir, options.config, main.env, options.values());
+      Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+      values.putAll(main.options.values());
+      values.putAll(options.values());
+      Path file = options.config != null ? options.config : main.options.config;
+      config = ConfigLoader.load(main.workingDir, file, main.env, values);
       main.config = config;
     }
     return config;

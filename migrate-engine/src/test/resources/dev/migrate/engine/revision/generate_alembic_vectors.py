@@ -145,14 +145,26 @@ def main():
             ops.append(("stamp", r.choice(states), tg))
             a, b = r.choice(ids + [""]), r.choice(ids + [""])
             ops.append(("history", [], "%s:%s" % (a, b)))
+        for _ in range(4):
+            ops.append(("current", r.choice(states), None))
+            ops.append(("resolve", [], r.choice(targets_for(r, graph, True) + [r.choice(ids)[:3], "heads"])))
         for op, rows, target in ops:
             vec = {"op": op, "rows": rows, "target": target}
             with warnings.catch_warnings(record=True) as w:
                 warnings.simplefilter("always")
                 try:
-                    fn = {"upgrade": upgrade, "downgrade": downgrade, "stamp": stamp}.get(op)
-                    order, after = fn(m, rows, target) if fn else history(m, target)
-                    vec["expect"] = {"order": order, "rows": after}
+                    if op == "current":
+                        vec["expect"] = {"rows": sorted(x.revision for x in m._get_all_current(tuple(rows)))}
+                    elif op == "resolve":
+                        got = m.get_revisions(target)
+                        if any(not isinstance(x, Revision) for x in got):
+                            vec["expect"] = {"error": "non-revision result %r" % (got,), "type": "AssertionError"}
+                        else:
+                            vec["expect"] = {"order": [x.revision for x in got]}
+                    else:
+                        fn = {"upgrade": upgrade, "downgrade": downgrade, "stamp": stamp}.get(op)
+                        order, after = fn(m, rows, target) if fn else history(m, target)
+                        vec["expect"] = {"order": order, "rows": after}
                 except util.CommandError as e:
                     vec["expect"] = {"error": str(e), "type": "CommandError"}
                 except Exception as e:
