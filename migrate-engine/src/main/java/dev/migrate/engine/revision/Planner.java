@@ -14,6 +14,10 @@ import java.util.Set;
  * iterate_revisions}).
  */
 final class Planner {
+  private static final String ROWS_OVERLAP =
+      "the version table should hold only branch tips: reset it with `migrate stamp --purge"
+          + " <rev>...`";
+
   private final RevisionGraph graph;
   private final Traversal traversal;
 
@@ -29,7 +33,7 @@ final class Planner {
     List<String> targets = graph.targets().parseUpgradeTarget(rows, target, true);
     traversal.checkOverlap(targets, false, true);
     Set<String> needs = traversal.ancestors(targets, true);
-    traversal.checkOverlap(rows, false, true);
+    traversal.checkOverlap(rows, false, true, ROWS_OVERLAP);
     needs.removeAll(traversal.ancestors(rows, true));
     List<String> order = new ArrayList<>(traversal.topologicalSort(needs, targets));
     Collections.reverse(order);

@@ -58,6 +58,11 @@ final class Traversal {
    * both a revision and its ancestor makes no sense.
    */
   void checkOverlap(List<String> ids, boolean upward, boolean includeDependencies) {
+    checkOverlap(ids, upward, includeDependencies, "name only one of them");
+  }
+
+  void checkOverlap(
+      List<String> ids, boolean upward, boolean includeDependencies, String whatToDo) {
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
     for (String id : distinct) {
       Set<String> reach =
@@ -78,7 +83,8 @@ final class Traversal {
                 + String.join(", ", overlaps)
                 + "; "
                 + (upward ? "a descendant" : "an ancestor")
-                + " of a requested revision is implied by it, name only one of them");
+                + " of a requested revision is implied by it; "
+                + whatToDo);
       }
     }
   }

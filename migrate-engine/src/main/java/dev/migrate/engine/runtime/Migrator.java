@@ -426,7 +426,7 @@ public final class Migrator {
           .append(" of its ")
           .append(step.direction().word())
           .append(":\n    ")
-          .append(statements.get(failedAt - 1).strip().replace("\n", "\n    "))
+          .append(shortened(statements.get(failedAt - 1)).replace("\n", "\n    "))
           .append("\n  ")
           .append(reason(cause))
           .append('\n');
@@ -459,6 +459,15 @@ public final class Migrator {
       m.append("unknown (").append(e.getMessage()).append(").");
     }
     return MigrateException.failed(m.toString(), cause);
+  }
+
+  /** A statement for a message: a bulk insert can be megabytes long. */
+  static String shortened(String sql) {
+    String text = sql.strip();
+    int limit = 2000;
+    return text.length() <= limit
+        ? text
+        : text.substring(0, limit) + " ... (" + (text.length() - limit) + " more characters)";
   }
 
   private static String reason(Exception e) {

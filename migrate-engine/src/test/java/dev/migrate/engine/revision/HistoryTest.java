@@ -78,4 +78,10 @@ class HistoryTest {
     assertThat(history(g, "b:", List.of())).containsExactly("b");
     assertThat(history(g, null, List.of())).containsExactly("x", "b", "a");
   }
+
+  @Test
+  void overlappingTargetsAreRejected() {
+    assertBadInput(() -> linear.history(":current", List.of("a", "e")))
+        .hasMessageContaining("Requested revision e overlaps with other requested revisions a");
+  }
 }
