@@ -6,11 +6,13 @@ import dev.migrate.engine.dialect.Urls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -44,14 +46,15 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       CommandLine.HelpCommand.class
     },
-    footerHeading = "%nConfiguration:%n",
+    footerHeading = "%nSettings:%n",
     footer = {
-      "Settings come from migrate.properties in the working directory (or --config FILE),",
-      "then the environment (MIGRATE_URL, MIGRATE_USER, MIGRATE_PASSWORD, MIGRATE_REVISIONS,",
-      "MIGRATE_JAVA_PACKAGE, MIGRATE_CLASSPATH, MIGRATE_VERSION_TABLE, MIGRATE_CONFIG),",
-      "then the command's options; later ones win.",
-      "%nExit codes: 0 success; 1 the command ran and found a problem (failed migration,",
-      "failed check); 2 bad usage or bad input. Errors are printed as 'FAILED: <message>'."
+      "Settings come from migrate.properties in the working directory (or --config FILE), then"
+          + " the environment (MIGRATE_URL, MIGRATE_USER, MIGRATE_PASSWORD, MIGRATE_REVISIONS,"
+          + " MIGRATE_JAVA_PACKAGE, MIGRATE_CLASSPATH, MIGRATE_VERSION_TABLE, MIGRATE_CONFIG),"
+          + " then the options; later ones win.",
+      "",
+      "Exit codes: 0 success; 1 the command ran and found a problem (failed migration, failed"
+          + " check); 2 bad usage or bad input. Errors are printed as 'FAILED: <message>'."
     })
 public final class Main implements Runnable {
   final Path workingDir;
@@ -61,6 +64,13 @@ public final class Main implements Runnable {
   MigrateConfig config;
 
   @Spec CommandSpec spec;
+
+  /** Options given before the command; the command's own options override them. */
+  @ArgGroup(
+      validate = false,
+      order = 100,
+      heading = "%nConfiguration (also accepted after the command, where they win):%n")
+  ConfigOptions options = new ConfigOptions();
 
   public Main() {
     this(Path.of("").toAbsolutePath(), System.getenv());
@@ -83,7 +93,7 @@ public final class Main implements Runnable {
   /** A command line with migrate's error handling and exit codes installed. */
   public static CommandLine commandLine(Main main) {
     CommandLine commandLine = new CommandLine(main);
-    commandLine.setParameterExceptionHandler(Main::usageError);
+    commandLine.setParameterExceptionHandler(main::usageError);
     commandLine.setExecutionExceptionHandler(
         (exception, failed, parseResult) -> main.failure(exception, failed, parseResult));
     return commandLine;
@@ -95,10 +105,10 @@ public final class Main implements Runnable {
         spec.commandLine(), "Missing command; run 'migrate --help' for the list");
   }
 
-  private static int usageError(ParameterException exception, String[] args) {
+  private int usageError(ParameterException exception, String[] args) {
     CommandLine failed = exception.getCommandLine();
     PrintWriter err = failed.getErr();
-    String message = exception.getMessage();
+    String message = hidePasswords(exception.getMessage());
     String help = "'" + failed.getCommandSpec().qualifiedName() + " --help'";
     err.println("FAILED: " + message + (message.contains("--help") ? "" : " (see " + help + ")"));
     err.flush();
@@ -122,7 +132,9 @@ public final class Main implements Runnable {
     }
     err.println("FAILED: " + hidePasswords(message));
     if (debug(parseResult)) {
-      exception.printStackTrace(err);
+      StringWriter trace = new StringWriter();
+      exception.printStackTrace(new PrintWriter(trace));
+      err.print(hidePasswords(trace.toString()));
     }
     err.flush();
     return code;

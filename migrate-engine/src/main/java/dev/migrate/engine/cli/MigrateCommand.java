@@ -7,9 +7,7 @@ import dev.migrate.engine.config.MigrateConfig;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionLoader;
 import dev.migrate.engine.runtime.Migrator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -73,7 +73,11 @@ abstract class MigrateCommand implements Callable<Integer> {
 
   MigrateConfig config() {
     if (config == null) {
-      config = ConfigLoader.load(main.workingDir, options.config, main.env, options.values());
+      Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+      values.putAll(main.options.values());
+      values.putAll(options.values());
+      Path file = options.config != null ? options.config : main.options.config;
+      config = ConfigLoader.load(main.workingDir, file, main.env, values);
       main.config = config;
     }
     return config;
@@ -130,7 +134,7 @@ abstract class MigrateCommand implements Callable<Integer> {
       try {
         urls.add(entry.toUri().toURL());
       } catch (MalformedURLException e) {
-        throw new UncheckedIOException(new IOException(e));
+        throw MigrateException.badInput("Classpath entry " + entry + " is not usable: " + e);
       }
     }
     classLoader = new URLClassLoader(urls.toArray(URL[]::new), parent);

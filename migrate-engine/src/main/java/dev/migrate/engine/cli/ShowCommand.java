@@ -25,8 +25,13 @@ final class ShowCommand extends MigrateCommand {
   @Override
   int execute() {
     RevisionGraph graph = graph();
-    List<String> ids =
-        revision.equals("current") ? graph.current(currentRows()) : graph.resolveAll(revision);
+    List<String> ids;
+    if (revision.equals("current")) {
+      ids = currentRows();
+      graph.current(ids); // an id no revision defines is an error that says how to fix it
+    } else {
+      ids = graph.resolveAll(revision);
+    }
     RevisionFormat format = format();
     for (String id : ids) {
       out().println(format.entry(id));

@@ -6,10 +6,14 @@ import dev.migrate.engine.ops.Constraint;
 import dev.migrate.engine.ops.Operation;
 import dev.migrate.engine.schema.ColumnType;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +27,87 @@ public final class SqliteDialect extends BaseDialect {
       Pattern.compile(
           "(?i)[-+]?[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?|'([^']|'')*'|X'[0-9a-f]*'|NULL|TRUE|FALSE"
               + "|CURRENT_TIME|CURRENT_DATE|CURRENT_TIMESTAMP");
+
+  /**
+   * Statements rendered on a connection that have not run yet. A caller may render every operation
+   * of a revision before running any; an operation that reads the live table must then see the
+   * effect of the ones before it, so they are replayed inside a savepoint that is rolled back.
+   */
+  private final Map<Connection, Pending> pending = new WeakHashMap<>();
+
+  private static final class Pending {
+    String state = "";
+    final List<String> statements = new ArrayList<>();
+  }
+
+  @Override
+  public List<String> render(Operation operation, Connection connection) throws SQLException {
+    if (connection == null) {
+      return super.render(operation, null);
+    }
+    synchronized (pending) {
+      Pending window = pending.computeIfAbsent(connection, c -> new Pending());
+      String state = state(connection);
+      if (!state.equals(window.state)) {
+        // The schema or the rows changed since the last rendering: what was rendered has run.
+        window.statements.clear();
+      }
+      List<String> statements = super.render(operation, connection);
+      window.statements.addAll(statements);
+      window.state = state(connection);
+      return statements;
+    }
+  }
+
+  private SqliteTable readTable(Connection connection, String table, String operation)
+      throws SQLException {
+    Pending window = connection == null ? null : pending.get(connection);
+    if (window == null || window.statements.isEmpty()) {
+      return SqliteTable.read(this, connection, table, operation);
+    }
+    String deferred = single(connection, "PRAGMA defer_foreign_keys");
+    execute(connection, "SAVEPOINT migrate_render");
+    try {
+      execute(connection, "PRAGMA defer_foreign_keys=ON");
+      for (String sql : window.statements) {
+        if (!requiresNoTransaction(sql) && !sql.contains("_migrate_guard")) {
+          execute(connection, sql);
+        }
+      }
+      return SqliteTable.read(this, connection, table, operation);
+    } catch (SQLException e) {
+      throw MigrateException.failed(
+          operation
+              + ": cannot prepare it on SQLite because the operations before it in the same"
+              + " revision fail when tried: "
+              + e.getMessage(),
+          e);
+    } finally {
+      execute(connection, "ROLLBACK TO migrate_render");
+      execute(connection, "RELEASE migrate_render");
+      execute(connection, "PRAGMA defer_foreign_keys=" + ("1".equals(deferred) ? "ON" : "OFF"));
+    }
+  }
+
+  /** Schema version and the connection's count of changed rows: both move when statements run. */
+  private static String state(Connection connection) throws SQLException {
+    return single(connection, "PRAGMA schema_version")
+        + "/"
+        + single(connection, "SELECT total_changes()");
+  }
+
+  private static String single(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
 
   @Override
   public DatabaseKind kind() {
@@ -144,7 +229,7 @@ public final class SqliteDialect extends BaseDialect {
     if (plain) {
       return super.addColumn(op, connection);
     }
-    SqliteTable table = SqliteTable.read(this, connection, op.table(), describe(op));
+    SqliteTable table = readTable(connection, op.table(), describe(op));
     table.columns.add(column);
     if (column.isPrimaryKey()) {
       if (table.primaryKey != null) {
@@ -161,7 +246,7 @@ public final class SqliteDialect extends BaseDialect {
     if (connection == null) {
       return super.dropColumn(op, connection);
     }
-    SqliteTable table = SqliteTable.read(this, connection, op.table(), describe(op));
+    SqliteTable table = readTable(connection, op.table(), describe(op));
     if (table.column(op.column()) == null) {
       throw MigrateException.badInput(
           describe(op) + ": table \"" + op.table() + "\" has no column \"" + op.column() + "\"");
@@ -177,7 +262,7 @@ public final class SqliteDialect extends BaseDialect {
   List<String> alterColumn(Operation.AlterColumn op, Connection connection) throws SQLException {
     List<String> statements = new ArrayList<>();
     if (op.changesDefinition()) {
-      SqliteTable table = SqliteTable.read(this, connection, op.table(), describe(op));
+      SqliteTable table = readTable(connection, op.table(), describe(op));
       ColumnDef column = table.column(op.column());
       if (column == null) {
         throw MigrateException.badInput(
@@ -215,7 +300,7 @@ public final class SqliteDialect extends BaseDialect {
           case CHECK -> "createCheckConstraint";
         };
     String description = what + "(\"" + constraint.name() + "\", \"" + table + "\")";
-    SqliteTable definition = SqliteTable.read(this, connection, table, description);
+    SqliteTable definition = readTable(connection, table, description);
     definition.add(constraint, description);
     return definition.recreate();
   }
@@ -224,7 +309,7 @@ public final class SqliteDialect extends BaseDialect {
   List<String> dropConstraint(Operation.DropConstraint op, Connection connection)
       throws SQLException {
     String description = "dropConstraint(\"" + op.name() + "\", \"" + op.table() + "\")";
-    SqliteTable table = SqliteTable.read(this, connection, op.table(), description);
+    SqliteTable table = readTable(connection, op.table(), description);
     table.drop(op.name(), op.kind(), description);
     return table.recreate();
   }

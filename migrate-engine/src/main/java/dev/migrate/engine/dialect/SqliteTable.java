@@ -40,6 +40,12 @@ final class SqliteTable {
   private final List<Index> indexes = new ArrayList<>();
   private final List<String> triggers = new ArrayList<>();
 
+  // Read with the definition, so that everything comes from the same (possibly simulated) state.
+  private List<String> referencing = List.of();
+  private boolean foreignKeysOn;
+  private boolean legacyAlterTable;
+  private boolean hasDropColumn;
+
   /** What follows the column list: WITHOUT ROWID, STRICT. */
   private String options = "";
 
@@ -85,6 +91,12 @@ final class SqliteTable {
         }
       }
     }
+    result.referencing = result.referencingTables();
+    result.foreignKeysOn = "1".equals(single(connection, "PRAGMA foreign_keys", null));
+    result.legacyAlterTable = "1".equals(single(connection, "PRAGMA legacy_alter_table", null));
+    String[] version = single(connection, "SELECT sqlite_version()", null).split("\\.");
+    int major = Integer.parseInt(version[0]);
+    result.hasDropColumn = major > 3 || (major == 3 && Integer.parseInt(version[1]) >= 35);
     return result;
   }
 
@@ -284,13 +296,8 @@ final class SqliteTable {
   }
 
   /** Whether SQLite's own ALTER TABLE DROP COLUMN (3.35+) can drop it. */
-  boolean supportsDropColumn(String column) throws SQLException {
-    String version = single(connection, "SELECT sqlite_version()", null);
-    String[] parts = version.split("\\.");
-    boolean recent =
-        Integer.parseInt(parts[0]) > 3
-            || (Integer.parseInt(parts[0]) == 3 && Integer.parseInt(parts[1]) >= 35);
-    return recent && !usedElsewhere(column);
+  boolean supportsDropColumn(String column) {
+    return hasDropColumn && !usedElsewhere(column);
   }
 
   private boolean usedElsewhere(String column) {
@@ -373,10 +380,9 @@ final class SqliteTable {
   // --- writing back ---------------------------------------------------------------------------
 
   /** The statements that rebuild the table with its changed definition, keeping its rows. */
-  List<String> recreate() throws SQLException {
+  List<String> recreate() {
     String tmp = "_migrate_tmp_" + name;
     List<String> statements = new ArrayList<>();
-    List<String> referencing = referencingTables();
     // Dropping a table that others reference runs an implicit DELETE, which would fire their ON
     // DELETE actions while foreign keys are enforced; the pragma only works outside a transaction.
     // A self-reference counts too: the new table's key points at the old one until the rename.
@@ -386,7 +392,7 @@ final class SqliteTable {
                 c ->
                     c instanceof Constraint.ForeignKey fk
                         && fk.referencedTable().equalsIgnoreCase(name));
-    boolean disableForeignKeys = foreignKeysOn() && (selfReferencing || !referencing.isEmpty());
+    boolean disableForeignKeys = foreignKeysOn && (selfReferencing || !referencing.isEmpty());
     if (disableForeignKeys) {
       statements.add("PRAGMA foreign_keys=OFF");
       statements.addAll(
@@ -420,7 +426,7 @@ final class SqliteTable {
             + dialect.quote(name));
     statements.add("DROP TABLE " + dialect.quote(name));
     // Views that read the table would make a modern RENAME fail while the table is missing.
-    boolean legacyOff = "0".equals(single(connection, "PRAGMA legacy_alter_table", null));
+    boolean legacyOff = !legacyAlterTable;
     if (legacyOff) {
       statements.add("PRAGMA legacy_alter_table=ON");
     }
@@ -455,10 +461,6 @@ final class SqliteTable {
             + "\" CHECK (ok))",
         "INSERT INTO temp._migrate_guard " + select,
         "DROP TABLE temp._migrate_guard");
-  }
-
-  private boolean foreignKeysOn() throws SQLException {
-    return "1".equals(single(connection, "PRAGMA foreign_keys", null));
   }
 
   private List<String> referencingTables() throws SQLException {

@@ -14,6 +14,10 @@ import java.util.Set;
  * iterate_revisions}).
  */
 final class Planner {
+  private static final String ROWS_OVERLAP =
+      "the version table should hold only branch tips: reset it with `migrate stamp --purge"
+          + " <rev>...`";
+
   private final RevisionGraph graph;
   private final Traversal traversal;
 
@@ -29,7 +33,7 @@ final class Planner {
     List<String> targets = graph.targets().parseUpgradeTarget(rows, target, true);
     traversal.checkOverlap(targets, false, true);
     Set<String> needs = traversal.ancestors(targets, true);
-    traversal.checkOverlap(rows, false, true);
+    traversal.checkOverlap(rows, false, true, ROWS_OVERLAP);
     needs.removeAll(traversal.ancestors(rows, true));
     List<String> order = new ArrayList<>(traversal.topologicalSort(needs, targets));
     Collections.reverse(order);
@@ -64,9 +68,13 @@ final class Planner {
     Set<String> drop = traversal.descendants(roots, true);
     Set<String> active = traversal.ancestors(rows, true);
     drop.retainAll(active);
-    // Alembic also rejects a target that only the rows' dependencies imply (an effective head);
-    // it is applied, so there is simply nothing to drop.
-    if (parsed.revision() != null && drop.isEmpty() && !active.contains(parsed.revision())) {
+    // Alembic also rejects an applied target with no children (an effective head, implied by a
+    // dependent's row): nothing is above it to drop, so that is a no-op here.
+    boolean appliedLeaf = roots.isEmpty() && active.contains(parsed.revision());
+    if (parsed.revision() != null
+        && drop.isEmpty()
+        && !rows.contains(parsed.revision())
+        && !appliedLeaf) {
       throw MigrateException.badInput(
           "Destination "
               + target

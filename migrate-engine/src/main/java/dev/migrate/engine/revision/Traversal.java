@@ -58,6 +58,11 @@ final class Traversal {
    * both a revision and its ancestor makes no sense.
    */
   void checkOverlap(List<String> ids, boolean upward, boolean includeDependencies) {
+    checkOverlap(ids, upward, includeDependencies, "name only one of them");
+  }
+
+  void checkOverlap(
+      List<String> ids, boolean upward, boolean includeDependencies, String whatToDo) {
     List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
     for (String id : distinct) {
       Set<String> reach =
@@ -78,7 +83,8 @@ final class Traversal {
                 + String.join(", ", overlaps)
                 + "; "
                 + (upward ? "a descendant" : "an ancestor")
-                + " of a requested revision is implied by it, name only one of them");
+                + " of a requested revision is implied by it; "
+                + whatToDo);
       }
     }
   }
@@ -91,6 +97,24 @@ final class Traversal {
    */
   List<String> topologicalSort(Collection<String> revisions, Collection<String> heads) {
     Set<String> todo = new HashSet<>(revisions);
+    List<String> output = new ArrayList<>();
+    sortFrom(heads, todo, output);
+    while (!todo.isEmpty()) {
+      // Some revisions are not reachable from the heads through revisions of the set (history
+      // ranges over dependencies); Alembic fails an assertion here. Continue from their tips.
+      Set<String> tips = new LinkedHashSet<>(todo);
+      for (String id : todo) {
+        tips.removeAll(nodes.get(id).normalizedDown());
+      }
+      if (tips.isEmpty()) {
+        throw new IllegalStateException("topological sort cannot order " + todo);
+      }
+      sortFrom(tips, todo, output);
+    }
+    return output;
+  }
+
+  private void sortFrom(Collection<String> heads, Set<String> todo, List<String> output) {
     List<String> current =
         new ArrayList<>(
             heads.stream()
@@ -102,12 +126,11 @@ final class Traversal {
     for (String head : current) {
       ancestorsByIndex.add(ancestors(List.of(head), true));
     }
-    List<String> output = new ArrayList<>();
     int index = 0;
     long guard = 4L * (nodes.size() + 1) * (nodes.size() + 1) + 16;
     while (!current.isEmpty()) {
       if (guard-- < 0) {
-        throw new IllegalStateException("topological sort did not terminate for " + revisions);
+        throw new IllegalStateException("topological sort did not terminate for " + heads);
       }
       String candidate = current.get(index);
       int blocker = -1;
@@ -148,9 +171,5 @@ final class Traversal {
         }
       }
     }
-    if (!todo.isEmpty()) {
-      throw new IllegalStateException("topological sort left out " + todo);
-    }
-    return output;
   }
 }

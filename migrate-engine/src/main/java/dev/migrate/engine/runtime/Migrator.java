@@ -84,6 +84,7 @@ public final class Migrator {
           List<String> rows = store.readRows(c);
           List<MigrationStep> steps = graph.upgrade(rows, target);
           if (!steps.isEmpty()) {
+            // Only when there is work: upgrading a database already at the target stays a no-op.
             checkChecksums(c, rows);
           }
           return execute(c, steps);
@@ -182,6 +183,56 @@ public final class Migrator {
     return script(startRows, graph.downgrade(startRows, range.substring(colon + 1)));
   }
 
+  /**
+   * The SQL script of a stamp, without connecting. Each target may carry the rows assumed at the
+   * start as {@code start:target}; all targets must name the same start (none means no rows).
+   */
+  public String stampSql(List<String> targets) {
+    String start = null;
+    List<String> ends = new ArrayList<>();
+    for (String target : targets) {
+      int colon = target.indexOf(':');
+      String thisStart = colon < 0 ? "" : target.substring(0, colon);
+      if (start != null && !start.equals(thisStart)) {
+        throw MigrateException.badInput(
+            "Stamp operation with --sql only supports a single starting revision at a time;"
+                + " got '"
+                + start
+                + "' and '"
+                + thisStart
+                + "'");
+      }
+      start = thisStart;
+      ends.add(colon < 0 ? target : target.substring(colon + 1));
+    }
+    List<String> startRows = startRows(start == null ? "" : start);
+    List<VersionChange> changes = graph.stamp(startRows, ends, false);
+    String by = appliedBy == null ? "offline" : appliedBy;
+    OfflineScript out = new OfflineScript(kind);
+    if (startRows.isEmpty()) {
+      out.statement(store.createVersionTableSql());
+      out.statement(store.createHistoryTableSql());
+    }
+    if (changes.isEmpty()) {
+      return out.text();
+    }
+    if (dialect.transactionalDdl()) {
+      out.line("BEGIN;");
+    }
+    for (VersionChange change : changes) {
+      out.line("-- Running stamp_revision " + stampLine(change));
+      out.statement(store.changeSql(change));
+      String revision = stampedRevision(change);
+      String checksum =
+          change instanceof VersionChange.Delete ? null : work.checksum(graph.get(revision));
+      out.statement(store.recordSql(revision, HistoryEntry.Action.STAMP, checksum, by));
+    }
+    if (dialect.transactionalDdl()) {
+      out.line("COMMIT;");
+    }
+    return out.text();
+  }
+
   private List<String> startRows(String start) {
     if (start.isEmpty() || start.equals("base")) {
       return List.of();
@@ -243,7 +294,19 @@ public final class Migrator {
     // Every plan first, so an irreversible step stops the run before anything has changed.
     List<MigrationPlan> plans = new ArrayList<>();
     for (MigrationStep step : steps) {
-      plans.add(work.runnablePlan(step.revision(), step.direction()));
+      RevisionScript revision = step.revision();
+      if (revision.id().length() > VersionStore.MAX_ID_LENGTH) {
+        throw MigrateException.badInput(
+            "Revision id '"
+                + revision.id()
+                + "' ("
+                + revision.origin()
+                + ") is longer than "
+                + VersionStore.MAX_ID_LENGTH
+                + " characters, the width of the version table's version_num column;"
+                + " give it a shorter id");
+      }
+      plans.add(work.runnablePlan(revision, step.direction()));
     }
     return plans;
   }
@@ -363,7 +426,7 @@ public final class Migrator {
           .append(" of its ")
           .append(step.direction().word())
           .append(":\n    ")
-          .append(statements.get(failedAt - 1).strip().replace("\n", "\n    "))
+          .append(shortened(statements.get(failedAt - 1)).replace("\n", "\n    "))
           .append("\n  ")
           .append(reason(cause))
           .append('\n');
@@ -396,6 +459,15 @@ public final class Migrator {
       m.append("unknown (").append(e.getMessage()).append(").");
     }
     return MigrateException.failed(m.toString(), cause);
+  }
+
+  /** A statement for a message: a bulk insert can be megabytes long. */
+  static String shortened(String sql) {
+    String text = sql.strip();
+    int limit = 2000;
+    return text.length() <= limit
+        ? text
+        : text.substring(0, limit) + " ... (" + (text.length() - limit) + " more characters)";
   }
 
   private static String reason(Exception e) {

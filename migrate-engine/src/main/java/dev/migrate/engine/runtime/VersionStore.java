@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  * and changes them, both online (JDBC) and as offline script text.
  */
 final class VersionStore {
+  /** Width of {@code version_num} and of the history's {@code revision} column. */
+  static final int MAX_ID_LENGTH = 32;
+
+  private static final int MAX_USER_LENGTH = 128;
+
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   private final DatabaseKind kind;
@@ -82,7 +87,7 @@ final class VersionStore {
                   + ", duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL"
                   + ", applied_by VARCHAR(128) NOT NULL";
           case SQLITE ->
-              "id INTEGER PRIMARY KEY AUTOINCREMENT, "
+              "id INTEGER PRIMARY KEY, "
                   + commonColumns()
                   + ", applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
                   + ", duration_ms INTEGER NOT NULL, success INTEGER NOT NULL"
@@ -214,7 +219,7 @@ final class VersionStore {
       ps.setString(3, checksum);
       ps.setLong(4, durationMs);
       ps.setBoolean(5, success);
-      ps.setString(6, appliedBy);
+      ps.setString(6, shorten(appliedBy));
       ps.executeUpdate();
     }
   }
@@ -309,8 +314,12 @@ final class VersionStore {
         + ", 0, "
         + (kind == DatabaseKind.SQLITE ? "1" : "TRUE")
         + ", "
-        + literal(appliedBy)
+        + literal(shorten(appliedBy))
         + ")";
+  }
+
+  private static String shorten(String user) {
+    return user.length() <= MAX_USER_LENGTH ? user : user.substring(0, MAX_USER_LENGTH);
   }
 
   private String literal(String value) {

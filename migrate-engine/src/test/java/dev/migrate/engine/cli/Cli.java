@@ -34,12 +34,7 @@ final class Cli {
   /** Exit code and the two streams of one run. */
   record Result(int exitCode, String out, String err, String command) {
     List<String> lines() {
-      return out.isEmpty() ? List.of() : List.of(out.split("\n", -1)).subList(0, count(out));
-    }
-
-    private static int count(String text) {
-      String[] parts = text.split("\n", -1);
-      return text.endsWith("\n") ? parts.length - 1 : parts.length;
+      return out.lines().toList();
     }
 
     @Override

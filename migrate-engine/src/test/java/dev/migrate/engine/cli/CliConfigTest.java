@@ -48,6 +48,34 @@ class CliConfigTest {
   }
 
   @Test
+  void optionsBeforeTheCommandApplyAndOptionsAfterItWin() throws IOException {
+    Files.createDirectories(dir.resolve("revs"));
+    Files.createDirectories(dir.resolve("other"));
+    Cli cli = new Cli(dir);
+
+    Cli.Result before =
+        cli.run(
+            "--revisions", "revs", "--url", "jdbc:sqlite:" + dir.resolve("a.db"), "current", "-v");
+    Cli.Result after =
+        cli.run(
+            "--url",
+            "jdbc:sqlite:" + dir.resolve("a.db"),
+            "--revisions",
+            "revs",
+            "current",
+            "-v",
+            "--url",
+            "jdbc:sqlite:" + dir.resolve("b.db"));
+    cli.run("--revisions", "other", "revision", "--rev-id", "o1");
+
+    assertThat(verboseUrl(before))
+        .isEqualTo("Current revision(s) for jdbc:sqlite:" + dir.resolve("a.db") + ":");
+    assertThat(verboseUrl(after))
+        .isEqualTo("Current revision(s) for jdbc:sqlite:" + dir.resolve("b.db") + ":");
+    assertThat(dir.resolve("other/o1_empty_message.sql")).exists();
+  }
+
+  @Test
   void revisionsDirectoryInAConfigFileIsRelativeToThatFile() throws IOException {
     Path project = Files.createDirectories(dir.resolve("project/db"));
     Files.writeString(project.resolve("migrate.properties"), "revisions=revs\n");

@@ -185,6 +185,22 @@ class CliGraphTest {
   }
 
   @Test
+  void dependenciesMakeEffectiveHeads() {
+    ok("revision", "-m", "x one", "--rev-id", "x1");
+    ok("revision", "--head", "base", "--depends-on", "x1", "-m", "y one", "--rev-id", "y1");
+
+    assertThat(ok("heads").lines()).containsExactly("x1 (effective head)", "y1 (head)");
+    assertThat(ok("heads", "--resolve-dependencies").lines()).containsExactly("y1 (head)");
+    assertThat(ok("history").lines())
+        .containsExactly("<base> (x1) -> y1 (head), y one", "<base> -> x1 (effective head), x one");
+    assertThat(ok("show", "y1").out())
+        .isEqualTo(
+            "Rev: y1 (head)\nParent: <base>\nAlso depends on: x1\nPath: "
+                + versions.resolve("y1_y_one.sql")
+                + "\n\n    y one\n\n");
+  }
+
+  @Test
   void spliceMakesABranchPointThatBranchesLists() {
     chain();
     bad("revision", "--head", "a1", "-m", "side");

@@ -22,7 +22,7 @@ class CliUsageTest {
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out())
-        .contains("Usage: migrate [-hV] COMMAND")
+        .contains("Usage: migrate [-hVX] [--classpath=PATH]")
         .contains("init", "revision", "merge", "upgrade", "downgrade", "stamp", "current")
         .contains("history", "heads", "branches", "show", "check")
         .contains("Exit codes: 0 success; 1");

@@ -137,20 +137,39 @@ class SqliteRecreateTest {
   }
 
   @Test
-  void addForeignKeyOverViolatingRowsFailsAndLeavesTheTableAsItWas() throws SQLException {
-    s.apply(new Ops().addColumn("task", column("reviewer_id", INTEGER)));
-    s.sql("UPDATE task SET reviewer_id = 42 WHERE id = 1");
+  void addForeignKeyOverViolatingRowsOfAnUnreferencedTableFailsOnTheCopy() throws SQLException {
+    s.sql("CREATE TABLE review (id INTEGER PRIMARY KEY, person_id INTEGER)");
+    s.sql("INSERT INTO review VALUES (1, 1), (2, 42)");
     connection.setAutoCommit(false);
     assertThatThrownBy(
             () ->
                 s.apply(
                     new Ops()
                         .createForeignKey(
-                            "fk_task_reviewer", "task", "reviewer_id", "person", "id")))
-        .isInstanceOf(SQLException.class);
+                            "fk_review_person", "review", "person_id", "person", "id")))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("FOREIGN KEY constraint failed");
     connection.rollback();
     connection.setAutoCommit(true);
+    assertThat(s.foreignKeys("review")).isEmpty();
+    assertThat(s.count("review")).isEqualTo(2);
+  }
+
+  @Test
+  void addForeignKeyOverViolatingRowsOfAReferencedTableFailsTheForeignKeyCheck()
+      throws SQLException {
+    s.apply(new Ops().addColumn("task", column("reviewer_id", INTEGER)));
+    s.sql("UPDATE task SET reviewer_id = 42 WHERE id = 1");
+    Ops ops = new Ops().createForeignKey("fk_task_reviewer", "task", "reviewer_id", "person", "id");
+    assertThatThrownBy(() -> runLikeTheRuntime(ops))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("foreign keys of task violated after recreating task");
+    connection.rollback();
+    connection.setAutoCommit(true);
+    // the failed step left enforcement off on this connection; a runtime closes it
+    s.sql("PRAGMA foreign_keys=ON");
     assertThat(s.foreignKeys("task")).containsExactly("owner_id->person.id");
+    s.sql("UPDATE task SET reviewer_id = NULL");
     assertTaskIntact(true);
   }
 
@@ -240,19 +259,7 @@ class SqliteRecreateTest {
   void inATransactionTheRuntimeRunsForeignKeyPragmasOnTheirOwn() throws SQLException {
     Ops ops = new Ops();
     ops.alterColumn("task", "code").type(varchar(10));
-    connection.setAutoCommit(false);
-    for (Operation operation : ops.operations()) {
-      for (String sql : dialect.render(operation, connection)) {
-        if (dialect.requiresNoTransaction(sql)) {
-          connection.commit();
-          connection.setAutoCommit(true);
-          run(sql);
-          connection.setAutoCommit(false);
-        } else {
-          run(sql);
-        }
-      }
-    }
+    runLikeTheRuntime(ops);
     connection.commit();
     connection.setAutoCommit(true);
     assertThat(s.columns("task").get("code").type()).isEqualTo("VARCHAR");
@@ -317,6 +324,74 @@ class SqliteRecreateTest {
     assertThat(s.fails("INSERT INTO node VALUES (3, 99, 'orphan')")).isTrue();
     assertThat(s.fails("INSERT INTO node VALUES (3, 1, NULL)")).isTrue();
     assertThat(s.rows("PRAGMA foreign_key_check")).isEmpty();
+  }
+
+  @Test
+  void operationsRenderedTogetherBeforeAnyRunsBuildOnEachOther() throws SQLException {
+    Ops ops = new Ops();
+    ops.alterColumn("task", "title").type(varchar(300));
+    ops.addColumn("task", column("reviewer_id", INTEGER));
+    ops.createForeignKey("fk_task_reviewer", "task", "reviewer_id", "person", "id");
+    ops.alterColumn("task", "code").type(varchar(10));
+    ops.createIndex("ix_task_reviewer", "task", "reviewer_id");
+    ops.alterColumn("task", "note").defaultValue("'-'");
+    // Render every operation first, as a runtime that decides the transaction mode up front does.
+    List<String> statements = new java.util.ArrayList<>();
+    for (Operation operation : ops.operations()) {
+      statements.addAll(dialect.render(operation, connection));
+    }
+    assertThat(s.columns("task")).doesNotContainKey("reviewer_id");
+    connection.setAutoCommit(false);
+    for (String sql : statements) {
+      if (dialect.requiresNoTransaction(sql)) {
+        connection.commit();
+        connection.setAutoCommit(true);
+        run(sql);
+        connection.setAutoCommit(false);
+      } else {
+        run(sql);
+      }
+    }
+    connection.commit();
+    connection.setAutoCommit(true);
+    assertThat(s.columns("task").get("title").size()).isEqualTo(300);
+    assertThat(s.columns("task").get("code").size()).isEqualTo(10);
+    assertThat(s.columns("task").get("note").defaultValue()).isEqualTo("'-'");
+    assertThat(s.foreignKeys("task"))
+        .containsExactly("owner_id->person.id", "reviewer_id->person.id");
+    assertThat(s.indexes("task")).containsKey("ix_task_reviewer");
+    assertTaskIntact(true);
+  }
+
+  @Test
+  void rowsWrittenBetweenRenderingsAreNotReplayed() throws SQLException {
+    s.apply(new Ops().bulkInsert("person", List.of("id", "email"), List.of(List.of(7, "g@x"))));
+    Ops ops = new Ops();
+    ops.alterColumn("person", "email").type(varchar(50));
+    s.apply(ops);
+    assertThat(s.rows("SELECT email FROM person WHERE id = 7").toString()).isEqualTo("[[g@x]]");
+    s.sql("DELETE FROM person WHERE id = 7");
+    assertTaskIntact(true);
+  }
+
+  /**
+   * Runs in a transaction as the runtime does, committing around each statement that {@link
+   * Dialect#requiresNoTransaction} names; leaves the last transaction open.
+   */
+  private void runLikeTheRuntime(Ops ops) throws SQLException {
+    connection.setAutoCommit(false);
+    for (Operation operation : ops.operations()) {
+      for (String sql : dialect.render(operation, connection)) {
+        if (dialect.requiresNoTransaction(sql)) {
+          connection.commit();
+          connection.setAutoCommit(true);
+          run(sql);
+          connection.setAutoCommit(false);
+        } else {
+          run(sql);
+        }
+      }
+    }
   }
 
   private void run(String sql) throws SQLException {

@@ -68,4 +68,20 @@ class HistoryTest {
     assertBadInput(() -> linear.history("abc", List.of()))
         .hasMessageContaining("History range requires [start]:[end], [start]:, or :[end]");
   }
+
+  @Test
+  void rangeFromARevisionOnlyDependentsReachIsStillOrdered() {
+    // x is a base depending on b; history b: keeps b (x is a dependent, not a descendant).
+    // Alembic's topological sort fails an assertion here because no head of the range reaches b.
+    RevisionGraph g =
+        Graphs.graph(Graphs.rev("a"), Graphs.rev("b", "a"), Graphs.depending("x", List.of("b")));
+    assertThat(history(g, "b:", List.of())).containsExactly("b");
+    assertThat(history(g, null, List.of())).containsExactly("x", "b", "a");
+  }
+
+  @Test
+  void overlappingTargetsAreRejected() {
+    assertBadInput(() -> linear.history(":current", List.of("a", "e")))
+        .hasMessageContaining("Requested revision e overlaps with other requested revisions a");
+  }
 }

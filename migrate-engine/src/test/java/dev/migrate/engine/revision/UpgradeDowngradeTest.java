@@ -102,7 +102,8 @@ class UpgradeDowngradeTest {
   @Test
   void overlappingTargetsAndRows() {
     assertBadInput(() -> linear.upgrade(List.of("a", "e"), "heads"))
-        .hasMessageContaining("Requested revision e overlaps with other requested revisions a");
+        .hasMessageContaining("Requested revision e overlaps with other requested revisions a")
+        .hasMessageContaining("migrate stamp --purge");
     RevisionGraph g = graph(rev("a"), rev("b", "a"), rev("c", "b"), rev("x"));
     assertThat(ids(g.upgrade(List.of(), "heads"))).containsExactlyInAnyOrder("a", "b", "c", "x");
   }

@@ -181,6 +181,34 @@ class MigratorTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
+  void failedDowngradeKeepsTheRevisionInTheVersionTable(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = TestDatabases.create(kind)) {
+      RevisionScript b =
+          sql(
+              "b",
+              List.of("a"),
+              List.of("CREATE TABLE t_b (id INTEGER PRIMARY KEY)"),
+              List.of("DROP TABLE t_b", "DROP TABLE no_such_table"));
+      Migrator m = migrator(db, table("a"), b);
+      m.upgrade("head");
+
+      assertThatThrownBy(() -> m.downgrade("base"))
+          .isInstanceOf(MigrateException.class)
+          .hasMessageContaining(
+              "Revision b (versions/b.sql) failed at statement 2 of 2 of its downgrade")
+          .hasMessageContaining("DROP TABLE no_such_table")
+          .hasMessageContaining("No revision was applied by this run.")
+          .hasMessageContaining("Version table migrate_version now holds: b.");
+      assertThat(m.currentRows()).containsExactly("b");
+      assertThat(tableExists(db, "t_b")).isEqualTo(kind != DatabaseKind.MYSQL);
+      assertThat(m.history())
+          .extracting(h -> h.action().word() + " " + h.revision() + " " + h.success())
+          .containsExactly("upgrade a true", "upgrade b true", "downgrade b false");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
   void runsANonTransactionalRevisionInAutocommit(DatabaseKind kind) throws Exception {
     try (TestDatabase db = TestDatabases.create(kind)) {
       RevisionScript index =
@@ -343,6 +371,16 @@ class MigratorTest {
         .isInstanceOf(MigrateException.class)
         .hasMessageStartingWith("Invalid version table name 'bad name;'");
     Migrator offline = Migrator.builder(graph).databaseKind(kind).build();
+    String longId = "a".repeat(33);
+    assertThatThrownBy(
+            () ->
+                Migrator.builder(RevisionGraph.of(List.of(table(longId))))
+                    .databaseKind(kind)
+                    .build()
+                    .upgradeSql("head"))
+        .isInstanceOfSatisfying(MigrateException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessageStartingWith(
+            "Revision id '" + longId + "' (versions/" + longId + ".sql) is longer than 32");
     assertThatThrownBy(() -> offline.upgrade("a:head"))
         .hasMessageStartingWith("Range revision not allowed");
     assertThatThrownBy(() -> offline.downgradeSql("base"))
@@ -464,5 +502,27 @@ class MigratorTest {
           .isInstanceOf(MigrateException.class)
           .hasMessageContaining("b");
     }
+  }
+
+  @Test
+  void connectionErrorsNeverShowThePassword() {
+    Migrator m =
+        Migrator.builder(RevisionGraph.of(List.of(table("a"))))
+            .url("jdbc:postgresql://127.0.0.1:1/app?user=bob&password=s3cret", "bob", "s3cret")
+            .build();
+    assertThatThrownBy(m::currentRows)
+        .isInstanceOfSatisfying(MigrateException.class, e -> assertThat(e.exitCode()).isEqualTo(1))
+        .hasMessageStartingWith(
+            "Database error on jdbc:postgresql://127.0.0.1:1/app?user=bob&password=***:")
+        .message()
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void longStatementsAreShortenedInMessages() {
+    String sql = "INSERT INTO t VALUES " + "(1),".repeat(1000) + "(1)";
+    String tail = " ... (" + (sql.length() - 2000) + " more characters)";
+    assertThat(Migrator.shortened(sql)).isEqualTo(sql.substring(0, 2000) + tail);
+    assertThat(Migrator.shortened("  SELECT 1 ")).isEqualTo("SELECT 1");
   }
 }

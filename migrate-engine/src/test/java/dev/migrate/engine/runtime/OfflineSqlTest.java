@@ -2,7 +2,9 @@ package dev.migrate.engine.runtime;
 
 import static dev.migrate.engine.runtime.TestRevisions.sql;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.RevisionScript;
@@ -106,7 +108,7 @@ class OfflineSqlTest {
             """
             CREATE TABLE IF NOT EXISTS migrate_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num));
 
-            CREATE TABLE IF NOT EXISTS migrate_history (id INTEGER PRIMARY KEY AUTOINCREMENT, revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80), applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), duration_ms INTEGER NOT NULL, success INTEGER NOT NULL, applied_by VARCHAR(128) NOT NULL);
+            CREATE TABLE IF NOT EXISTS migrate_history (id INTEGER PRIMARY KEY, revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80), applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), duration_ms INTEGER NOT NULL, success INTEGER NOT NULL, applied_by VARCHAR(128) NOT NULL);
 
             BEGIN;
 
@@ -182,6 +184,32 @@ class OfflineSqlTest {
 
             COMMIT;
             """);
+  }
+
+  @Test
+  void stampScript() {
+    assertThat(withoutChecksums(offline(DatabaseKind.POSTGRESQL).stampSql(List.of("a:b"))))
+        .isEqualTo(
+            """
+            BEGIN;
+
+            -- Running stamp_revision a -> b
+
+            UPDATE migrate_version SET version_num = 'b' WHERE version_num = 'a';
+
+            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, \
+            applied_by) VALUES ('b', 'stamp', 'v1:<checksum>', 0, TRUE, 'dba');
+
+            COMMIT;
+            """);
+    assertThat(offline(DatabaseKind.MYSQL).stampSql(List.of("b")))
+        .startsWith("CREATE TABLE IF NOT EXISTS migrate_version")
+        .contains("-- Running stamp_revision  -> b\n\nINSERT INTO migrate_version (version_num)")
+        .doesNotContain("BEGIN;");
+    assertThatThrownBy(() -> offline(DatabaseKind.SQLITE).stampSql(List.of("a:b", "b:a")))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageStartingWith(
+            "Stamp operation with --sql only supports a single starting revision at a time");
   }
 
   /** Running the offline script gives the same tables, rows and checksums as an online run. */
