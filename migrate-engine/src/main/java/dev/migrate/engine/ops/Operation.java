@@ -67,6 +67,77 @@ public sealed interface Operation {
       }
     }
 
+    public AlterColumn withType(ColumnType newType) {
+      return new AlterColumn(
+          table,
+          column,
+          newType,
+          nullable,
+          serverDefault,
+          dropDefault,
+          newName,
+          existingType,
+          existingNullable,
+          existingDefault);
+    }
+
+    public AlterColumn withNullable(Boolean newNullable) {
+      return new AlterColumn(
+          table,
+          column,
+          type,
+          newNullable,
+          serverDefault,
+          dropDefault,
+          newName,
+          existingType,
+          existingNullable,
+          existingDefault);
+    }
+
+    /** A new default expression, or with {@code drop} the removal of the default. */
+    public AlterColumn withDefault(String expression, boolean drop) {
+      return new AlterColumn(
+          table,
+          column,
+          type,
+          nullable,
+          expression,
+          drop,
+          newName,
+          existingType,
+          existingNullable,
+          existingDefault);
+    }
+
+    public AlterColumn withNewName(String name) {
+      return new AlterColumn(
+          table,
+          column,
+          type,
+          nullable,
+          serverDefault,
+          dropDefault,
+          name,
+          existingType,
+          existingNullable,
+          existingDefault);
+    }
+
+    public AlterColumn withExisting(ColumnType oldType, Boolean oldNullable, String oldDefault) {
+      return new AlterColumn(
+          table,
+          column,
+          type,
+          nullable,
+          serverDefault,
+          dropDefault,
+          newName,
+          oldType,
+          oldNullable,
+          oldDefault);
+    }
+
     /** Whether anything besides the name changes. */
     public boolean changesDefinition() {
       return type != null || nullable != null || serverDefault != null || dropDefault;

@@ -172,35 +172,11 @@ public final class Ops {
     }
 
     public AlterColumnBuilder type(ColumnType type) {
-      var c = current;
-      return set(
-          new Operation.AlterColumn(
-              c.table(),
-              c.column(),
-              type,
-              c.nullable(),
-              c.serverDefault(),
-              c.dropDefault(),
-              c.newName(),
-              c.existingType(),
-              c.existingNullable(),
-              c.existingDefault()));
+      return set(current.withType(type));
     }
 
     public AlterColumnBuilder nullable(boolean nullable) {
-      var c = current;
-      return set(
-          new Operation.AlterColumn(
-              c.table(),
-              c.column(),
-              c.type(),
-              nullable,
-              c.serverDefault(),
-              c.dropDefault(),
-              c.newName(),
-              c.existingType(),
-              c.existingNullable(),
-              c.existingDefault()));
+      return set(current.withNullable(nullable));
     }
 
     public AlterColumnBuilder notNull() {
@@ -208,68 +184,20 @@ public final class Ops {
     }
 
     public AlterColumnBuilder defaultValue(String sqlExpression) {
-      var c = current;
-      return set(
-          new Operation.AlterColumn(
-              c.table(),
-              c.column(),
-              c.type(),
-              c.nullable(),
-              sqlExpression,
-              false,
-              c.newName(),
-              c.existingType(),
-              c.existingNullable(),
-              c.existingDefault()));
+      return set(current.withDefault(sqlExpression, false));
     }
 
     public AlterColumnBuilder dropDefault() {
-      var c = current;
-      return set(
-          new Operation.AlterColumn(
-              c.table(),
-              c.column(),
-              c.type(),
-              c.nullable(),
-              null,
-              true,
-              c.newName(),
-              c.existingType(),
-              c.existingNullable(),
-              c.existingDefault()));
+      return set(current.withDefault(null, true));
     }
 
     public AlterColumnBuilder rename(String newName) {
-      var c = current;
-      return set(
-          new Operation.AlterColumn(
-              c.table(),
-              c.column(),
-              c.type(),
-              c.nullable(),
-              c.serverDefault(),
-              c.dropDefault(),
-              newName,
-              c.existingType(),
-              c.existingNullable(),
-              c.existingDefault()));
+      return set(current.withNewName(newName));
     }
 
     /** The column as it is before the change (MySQL restates it; read live when omitted). */
     public AlterColumnBuilder existing(ColumnType type, boolean nullable, String serverDefault) {
-      var c = current;
-      return set(
-          new Operation.AlterColumn(
-              c.table(),
-              c.column(),
-              c.type(),
-              c.nullable(),
-              c.serverDefault(),
-              c.dropDefault(),
-              c.newName(),
-              type,
-              nullable,
-              serverDefault));
+      return set(current.withExisting(type, nullable, serverDefault));
     }
 
     public Ops done() {
