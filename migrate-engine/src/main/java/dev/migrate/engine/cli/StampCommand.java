@@ -27,7 +27,8 @@ final class StampCommand extends MigrateCommand {
 
   @Option(
       names = "--sql",
-      description = "Print the SQL instead of running it (not available yet: exits 2).")
+      description =
+          "Print the SQL instead of running it; a target may be FROM:TO to start from FROM.")
   boolean sql;
 
   @Override
@@ -42,7 +43,8 @@ final class StampCommand extends MigrateCommand {
     }
     Migrator migrator = migrator(false);
     if (sql) {
-      throw MigrateException.badInput("stamp --sql is not supported yet; run stamp online");
+      printScript(migrator.stampSql(targets));
+      return 0;
     }
     migrator.stamp(targets, purge);
     return 0;

@@ -35,8 +35,32 @@ abstract class BaseDialect implements Dialect {
   /** The identifier quote character: {@code "} or a backtick. */
   protected abstract char quoteChar();
 
-  /** The database's spelling of a portable type. */
-  protected abstract String typeSql(ColumnType type);
+  /**
+   * The database's spelling of a portable type: here as the SQL standard spells it; each dialect
+   * overrides the kinds it spells otherwise.
+   */
+  protected String typeSql(ColumnType type) {
+    return switch (type.kind()) {
+      case SMALLINT -> "SMALLINT";
+      case INTEGER -> "INTEGER";
+      case BIGINT -> "BIGINT";
+      case VARCHAR -> "VARCHAR(" + type.length() + ")";
+      case CHAR -> "CHAR(" + type.length() + ")";
+      case TEXT -> "TEXT";
+      case BOOLEAN -> "BOOLEAN";
+      case DATE -> "DATE";
+      case TIME -> "TIME";
+      case TIMESTAMP -> "TIMESTAMP";
+      case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+      case REAL -> "REAL";
+      case DOUBLE -> "DOUBLE PRECISION";
+      case DECIMAL -> "NUMERIC(" + type.precision() + ", " + type.scale() + ")";
+      case BLOB -> "BLOB";
+      case UUID -> "UUID";
+      case JSON -> "JSON";
+      case CUSTOM -> type.sql();
+    };
+  }
 
   /** What makes the database number a column, appended to its definition. */
   protected abstract String autoincrementClause();

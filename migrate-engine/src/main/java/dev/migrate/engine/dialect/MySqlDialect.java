@@ -37,14 +37,7 @@ public final class MySqlDialect extends BaseDialect {
   @Override
   protected String typeSql(ColumnType type) {
     return switch (type.kind()) {
-      case SMALLINT -> "SMALLINT";
       case INTEGER -> "INT";
-      case BIGINT -> "BIGINT";
-      case VARCHAR -> "VARCHAR(" + type.length() + ")";
-      case CHAR -> "CHAR(" + type.length() + ")";
-      case TEXT -> "TEXT";
-      case BOOLEAN -> "BOOLEAN";
-      case DATE -> "DATE";
       case TIME -> "TIME(6)";
       case TIMESTAMP -> "DATETIME(6)";
       case TIMESTAMP_TZ -> "TIMESTAMP(6)";
@@ -53,8 +46,7 @@ public final class MySqlDialect extends BaseDialect {
       case DECIMAL -> "DECIMAL(" + type.precision() + ", " + type.scale() + ")";
       case BLOB -> "LONGBLOB";
       case UUID -> "CHAR(36)";
-      case JSON -> "JSON";
-      case CUSTOM -> type.sql();
+      default -> super.typeSql(type);
     };
   }
 

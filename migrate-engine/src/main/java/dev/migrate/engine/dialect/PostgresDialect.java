@@ -44,24 +44,9 @@ public final class PostgresDialect extends BaseDialect {
   @Override
   protected String typeSql(ColumnType type) {
     return switch (type.kind()) {
-      case SMALLINT -> "SMALLINT";
-      case INTEGER -> "INTEGER";
-      case BIGINT -> "BIGINT";
-      case VARCHAR -> "VARCHAR(" + type.length() + ")";
-      case CHAR -> "CHAR(" + type.length() + ")";
-      case TEXT -> "TEXT";
-      case BOOLEAN -> "BOOLEAN";
-      case DATE -> "DATE";
-      case TIME -> "TIME";
-      case TIMESTAMP -> "TIMESTAMP";
-      case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
-      case REAL -> "REAL";
-      case DOUBLE -> "DOUBLE PRECISION";
-      case DECIMAL -> "NUMERIC(" + type.precision() + ", " + type.scale() + ")";
       case BLOB -> "BYTEA";
-      case UUID -> "UUID";
       case JSON -> "JSONB";
-      case CUSTOM -> type.sql();
+      default -> super.typeSql(type);
     };
   }
 

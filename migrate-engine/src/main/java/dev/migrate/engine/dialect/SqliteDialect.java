@@ -10,9 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
@@ -132,22 +134,10 @@ public final class SqliteDialect extends BaseDialect {
   @Override
   protected String typeSql(ColumnType type) {
     return switch (type.kind()) {
-      case SMALLINT -> "SMALLINT";
-      case INTEGER -> "INTEGER";
-      case BIGINT -> "BIGINT";
-      case VARCHAR -> "VARCHAR(" + type.length() + ")";
-      case CHAR -> "CHAR(" + type.length() + ")";
-      case TEXT, UUID, JSON -> "TEXT";
-      case BOOLEAN -> "BOOLEAN";
-      case DATE -> "DATE";
-      case TIME -> "TIME";
-      case TIMESTAMP -> "TIMESTAMP";
+      case UUID, JSON -> "TEXT";
       case TIMESTAMP_TZ -> "TIMESTAMPTZ";
-      case REAL -> "REAL";
       case DOUBLE -> "DOUBLE";
-      case DECIMAL -> "NUMERIC(" + type.precision() + ", " + type.scale() + ")";
-      case BLOB -> "BLOB";
-      case CUSTOM -> type.sql();
+      default -> super.typeSql(type);
     };
   }
 
@@ -156,7 +146,10 @@ public final class SqliteDialect extends BaseDialect {
     return " AUTOINCREMENT";
   }
 
-  /** An AUTOINCREMENT column must be declared INTEGER PRIMARY KEY in its own definition. */
+  /**
+   * An AUTOINCREMENT column must be declared INTEGER PRIMARY KEY in its own definition. Any integer
+   * kind qualifies: SQLite's INTEGER is 64 bits wide, so a BIGINT key loses nothing as INTEGER.
+   */
   @Override
   ColumnDef inlinePrimaryKeyColumn(
       String table, List<ColumnDef> columns, Constraint.PrimaryKey primaryKey) {
@@ -164,7 +157,7 @@ public final class SqliteDialect extends BaseDialect {
     for (ColumnDef column : columns) {
       if (column.isAutoincrement()) {
         boolean integer =
-            column.type().kind() == ColumnType.Kind.INTEGER
+            INTEGER_KINDS.contains(column.type().kind())
                 || "INTEGER".equalsIgnoreCase(typeSql(column.type()));
         if (counted != null
             || !integer
@@ -184,24 +177,25 @@ public final class SqliteDialect extends BaseDialect {
     return counted;
   }
 
-  /** Expressions other than plain literals must be parenthesised in a SQLite DEFAULT. */
+  private static final Set<ColumnType.Kind> INTEGER_KINDS =
+      EnumSet.of(ColumnType.Kind.SMALLINT, ColumnType.Kind.INTEGER, ColumnType.Kind.BIGINT);
+
+  /**
+   * Expressions other than plain literals must be parenthesised in a SQLite DEFAULT, and an
+   * autoincrement key is spelled exactly INTEGER (the rowid alias).
+   */
   @Override
   String columnDefinition(ColumnDef column, boolean inlinePrimaryKey) {
+    if (inlinePrimaryKey && column.isAutoincrement()) {
+      column = column.withType(ColumnType.INTEGER);
+    }
     String value = column.serverDefault();
     if (value != null && !PLAIN_DEFAULT.matcher(value.trim()).matches()) {
       boolean wrapped =
           value.trim().startsWith("(")
               && SqlText.closingParen(value.trim(), 0) == value.trim().length() - 1;
       if (!wrapped) {
-        column =
-            new ColumnDef(
-                column.name(),
-                column.type(),
-                column.isNullable(),
-                "(" + value.trim() + ")",
-                column.isPrimaryKey(),
-                column.isAutoincrement(),
-                column.isUnique());
+        column = column.defaultValue("(" + value.trim() + ")");
       }
     }
     return super.columnDefinition(column, inlinePrimaryKey);

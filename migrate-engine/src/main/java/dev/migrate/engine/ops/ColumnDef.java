@@ -50,6 +50,11 @@ public record ColumnDef(
         name, type, isNullable, serverDefault, isPrimaryKey, isAutoincrement, true);
   }
 
+  public ColumnDef withType(ColumnType newType) {
+    return new ColumnDef(
+        name, newType, isNullable, serverDefault, isPrimaryKey, isAutoincrement, isUnique);
+  }
+
   /** A server default, a SQL expression written as the database reads it. */
   public ColumnDef defaultValue(String sqlExpression) {
     return new ColumnDef(

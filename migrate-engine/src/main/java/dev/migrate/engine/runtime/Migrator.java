@@ -119,13 +119,13 @@ public final class Migrator {
           try {
             for (VersionChange change : changes) {
               output.accept("Running stamp_revision " + stampLine(change));
-              store.apply(c, List.of(change));
               String revision = stampedRevision(change);
               String checksum =
                   change instanceof VersionChange.Delete
                       ? null
                       : work.checksum(graph.get(revision));
-              store.record(c, revision, HistoryEntry.Action.STAMP, checksum, 0, true, by);
+              store.recordStep(
+                  c, List.of(change), revision, HistoryEntry.Action.STAMP, checksum, 0, true, by);
             }
             c.commit();
           } catch (SQLException | RuntimeException e) {
@@ -225,7 +225,7 @@ public final class Migrator {
       String revision = stampedRevision(change);
       String checksum =
           change instanceof VersionChange.Delete ? null : work.checksum(graph.get(revision));
-      out.statement(store.recordSql(revision, HistoryEntry.Action.STAMP, checksum, by));
+      out.statement(store.recordSql(revision, HistoryEntry.Action.STAMP, checksum, 0, true, by));
     }
     if (dialect.transactionalDdl()) {
       out.line("COMMIT;");
@@ -280,7 +280,8 @@ public final class Migrator {
         }
       }
       step.versionChanges().forEach(change -> out.statement(store.changeSql(change)));
-      out.statement(store.recordSql(revision.id(), action(step), work.checksum(revision), by));
+      out.statement(
+          store.recordSql(revision.id(), action(step), work.checksum(revision), 0, true, by));
       if (transaction) {
         out.line("COMMIT;");
       }
@@ -315,9 +316,13 @@ public final class Migrator {
     List<MigrationPlan> plans = plans(steps);
     String by = appliedBy(c);
     List<MigrationStep> done = new ArrayList<>();
-    for (int i = 0; i < steps.size(); i++) {
-      runStep(c, steps.get(i), plans.get(i), by, done);
-      done.add(steps.get(i));
+    try {
+      for (int i = 0; i < steps.size(); i++) {
+        runStep(c, steps.get(i), plans.get(i), by, done);
+        done.add(steps.get(i));
+      }
+    } finally {
+      setAutoCommitQuietly(c);
     }
     return done;
   }
@@ -340,7 +345,7 @@ public final class Migrator {
     int failedAt = 0;
     int committed = 0;
     try {
-      c.setAutoCommit(mode == RevisionWork.Mode.AUTOCOMMIT);
+      autoCommit(c, mode == RevisionWork.Mode.AUTOCOMMIT);
       try (Statement s = c.createStatement()) {
         for (String sql : statements) {
           failedAt++;
@@ -358,9 +363,16 @@ public final class Migrator {
       failedAt = 0;
       // The version-row change and the history row commit together, also when the statements
       // could not be in a transaction.
-      c.setAutoCommit(false);
-      store.apply(c, step.versionChanges());
-      store.record(c, revision.id(), action(step), checksum, millisSince(started), true, by);
+      autoCommit(c, false);
+      store.recordStep(
+          c,
+          step.versionChanges(),
+          revision.id(),
+          action(step),
+          checksum,
+          millisSince(started),
+          true,
+          by);
       c.commit();
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly(c);
@@ -380,8 +392,16 @@ public final class Migrator {
                 revision);
       }
       throw stepFailure(c, step, statements, failedAt, effect, done, e);
-    } finally {
-      setAutoCommitQuietly(c);
+    }
+  }
+
+  /**
+   * Switches autocommit only when it changes: some drivers (MySQL's) spend a round trip on every
+   * call, and consecutive revisions mostly want the same mode.
+   */
+  private static void autoCommit(Connection c, boolean on) throws SQLException {
+    if (c.getAutoCommit() != on) {
+      c.setAutoCommit(on);
     }
   }
 
@@ -501,7 +521,8 @@ public final class Migrator {
     try {
       c.setAutoCommit(true);
       if (store.historyTableExists(c)) {
-        store.record(c, step.revision().id(), action(step), checksum, millis, false, by);
+        store.recordStep(
+            c, List.of(), step.revision().id(), action(step), checksum, millis, false, by);
       }
     } catch (SQLException | RuntimeException e) {
       failure.addSuppressed(e);

@@ -160,14 +160,18 @@ class CliUsageTest {
   }
 
   @Test
-  void stampSqlIsNotSupportedYet() {
+  void stampSqlPrintsTheVersionTableStatementsWithoutConnecting() throws IOException {
     new Cli(dir).run("init");
+    new Cli(dir).run("revision", "-m", "first", "--rev-id", "aaa111");
 
-    Cli.Result result = new Cli(dir).run("stamp", "head", "--sql", "--url", "jdbc:sqlite:x.db");
+    Cli.Result result =
+        new Cli(dir).run("stamp", "aaa111", "--sql", "--url", "jdbc:sqlite:" + dir.resolve("x.db"));
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err())
-        .isEqualTo("FAILED: stamp --sql is not supported yet; run stamp online\n");
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out())
+        .contains("CREATE TABLE IF NOT EXISTS migrate_version")
+        .contains("INSERT INTO migrate_version (version_num) VALUES ('aaa111');");
+    assertThat(dir.resolve("x.db")).doesNotExist();
   }
 
   @Test

@@ -116,6 +116,19 @@ class RenderTest {
   }
 
   @Test
+  void sqliteSpellsAnyIntegerAutoincrementKeyAsTheRowidAlias() throws SQLException {
+    Ops ops =
+        new Ops()
+            .createTable(
+                "t",
+                column("id", dev.migrate.engine.schema.ColumnType.BIGINT)
+                    .primaryKey()
+                    .autoincrement());
+    assertThat(render(LITE, ops))
+        .containsExactly("CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT)");
+  }
+
+  @Test
   void typesPerDialect() throws SQLException {
     record Case(ColumnType type, String pg, String my, String lite) {}
     List<Case> cases =

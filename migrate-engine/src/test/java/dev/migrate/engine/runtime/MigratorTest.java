@@ -352,14 +352,19 @@ class MigratorTest {
           new VersionStore(
               dev.migrate.engine.dialect.Dialect.of(kind), "migrate_version", "migrate_history");
       store.ensureTables(c);
-      assertThatThrownBy(() -> store.apply(c, List.of(new VersionChange.Update("a", "b"))))
+      assertThatThrownBy(() -> record(store, c, new VersionChange.Update("a", "b")))
           .isInstanceOf(MigrateException.class)
           .hasMessageStartingWith(
               "Expected to match one row when updating 'a' to 'b' in migrate_version; 0 found.");
-      assertThatThrownBy(() -> store.apply(c, List.of(new VersionChange.Delete("a"))))
+      assertThatThrownBy(() -> record(store, c, new VersionChange.Delete("a")))
           .hasMessageStartingWith(
               "Expected to match one row when deleting 'a' in migrate_version; 0 found.");
     }
+  }
+
+  private static void record(VersionStore store, Connection c, VersionChange change)
+      throws Exception {
+    store.recordStep(c, List.of(change), "b", HistoryEntry.Action.STAMP, null, 0, true, "test");
   }
 
   @ParameterizedTest

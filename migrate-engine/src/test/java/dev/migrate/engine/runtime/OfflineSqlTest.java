@@ -106,7 +106,7 @@ class OfflineSqlTest {
     assertThat(withoutChecksums(offline(DatabaseKind.SQLITE).upgradeSql("head")))
         .isEqualTo(
             """
-            CREATE TABLE IF NOT EXISTS migrate_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num));
+            CREATE TABLE IF NOT EXISTS migrate_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num)) WITHOUT ROWID;
 
             CREATE TABLE IF NOT EXISTS migrate_history (id INTEGER PRIMARY KEY, revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80), applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), duration_ms INTEGER NOT NULL, success INTEGER NOT NULL, applied_by VARCHAR(128) NOT NULL);
 

@@ -1,0 +1,96 @@
+package dev.migrate.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's quick start, through the CLI jar at its contract path {@code
+ * migrate-engine/target/migrate.jar} (built by the engine module before this one runs).
+ */
+class QuickStartJarTest {
+  static final Path JAR = Path.of("../migrate-engine/target/migrate.jar");
+
+  @TempDir Path dir;
+
+  @Test
+  void upgradesTheExampleOnEmbeddedSqliteAndReportsHistory() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("quickstart.db");
+    String versions = ExampleMigrationsTest.VERSIONS.toAbsolutePath().toString();
+
+    Run upgrade = migrate("--url", url, "--revisions", versions, "upgrade", "head");
+
+    assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+    assertThat(upgrade.out().lines())
+        .containsExactly(
+            "Running upgrade  -> 3f2a9c1d7b10, Create account table",
+            "Running upgrade 3f2a9c1d7b10 -> 8c41e07a5d22, Create task table",
+            "Running upgrade 8c41e07a5d22 -> b7d19f3e6a04, Add due date to tasks",
+            "Running upgrade b7d19f3e6a04 -> e2a6f4c08d19, Add task tags",
+            "Running upgrade b7d19f3e6a04 -> 51ce0a8b9e37, Create audit log",
+            "Running upgrade 51ce0a8b9e37, e2a6f4c08d19 -> 9a0b3d5e7c61,"
+                + " Merge audit and tags branches");
+
+    Run current = migrate("current", "--url", url, "--revisions", versions);
+    assertThat(current.out()).isEqualTo("9a0b3d5e7c61 (head) (mergepoint)\n");
+
+    Run again = migrate("upgrade", "head", "--url", url, "--revisions", versions);
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).isEmpty();
+  }
+
+  @Test
+  void helpListsTheCommandsAndExitCodes() throws Exception {
+    Run help = migrate("--help");
+
+    assertThat(help.exitCode()).as(help.toString()).isZero();
+    assertThat(help.out()).contains("Usage: migrate", "upgrade", "downgrade", "Exit codes");
+  }
+
+  @Test
+  void badInputExitsTwoWithOneLine() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("quickstart.db");
+    String versions = ExampleMigrationsTest.VERSIONS.toAbsolutePath().toString();
+
+    Run unknown = migrate("upgrade", "nosuchrev", "--url", url, "--revisions", versions);
+
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).startsWith("FAILED: ").contains("nosuchrev");
+    assertThat(unknown.err().lines()).hasSize(1);
+
+    Run bogus = migrate("heads", "--bogus");
+    assertThat(bogus.exitCode()).isEqualTo(2);
+    assertThat(bogus.err()).contains("FAILED: Unknown option: '--bogus'");
+  }
+
+  record Run(int exitCode, String out, String err) {}
+
+  private Run migrate(String... args) throws IOException, InterruptedException {
+    assertThat(JAR).as("the CLI jar is built by migrate-engine's package phase").exists();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(JAR.toString());
+    command.addAll(List.of(args));
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("migrate finished").isTrue();
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
