@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies revisions of a {@link RevisionGraph} to one database: upgrade, downgrade and stamp with
@@ -689,7 +690,7 @@ public final class Migrator {
     private String versionTable = "migrate_version";
     private String historyTable = "migrate_history";
     private boolean ignoreChecksums;
-    private Consumer<String> output = line -> {};
+    private Consumer<String> output = LoggerFactory.getLogger(Migrator.class)::info;
     private Duration lockTimeout = Duration.ofMinutes(10);
     private String appliedBy;
 
@@ -751,7 +752,10 @@ public final class Migrator {
       return this;
     }
 
-    /** Receives the {@code Running upgrade a -> b, message} lines. */
+    /**
+     * Receives the {@code Running upgrade a -> b, message} lines; by default they are logged at
+     * INFO through SLF4J (logger {@code dev.migrate.engine.runtime.Migrator}).
+     */
     public Builder output(Consumer<String> output) {
       this.output = Objects.requireNonNull(output, "output");
       return this;
