@@ -665,7 +665,11 @@ public final class Migrator {
       c.setAutoCommit(true);
       return work.run(c);
     } catch (SQLException e) {
-      throw MigrateException.failed("Database error on " + where + ": " + reason(e), e);
+      String hint =
+          kind == DatabaseKind.SQLITE && String.valueOf(e.getMessage()).contains("SQLITE_CANTOPEN")
+              ? "; check that the database file's directory exists and is writable"
+              : "";
+      throw MigrateException.failed("Database error on " + where + ": " + reason(e) + hint, e);
     }
   }
 

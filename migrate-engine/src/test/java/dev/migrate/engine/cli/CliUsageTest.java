@@ -175,6 +175,19 @@ class CliUsageTest {
   }
 
   @Test
+  void sqliteFileInAMissingDirectorySaysWhatToCheck() {
+    new Cli(dir).run("init");
+    String url = "jdbc:sqlite:" + dir.resolve("no-such-dir").resolve("app.db");
+
+    Cli.Result result = new Cli(dir).run("upgrade", "head", "--url", url);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .startsWith("FAILED: Database error on " + url)
+        .contains("check that the database file's directory exists");
+  }
+
+  @Test
   void stampPurgeWithSqlIsRefused() {
     new Cli(dir).run("init");
 
