@@ -40,8 +40,8 @@ final class MySqlCatalog {
       }
       Set<String> jsonColumns = readChecks(s, tables, mariaDb);
       readColumns(s, tables, mariaDb, jsonColumns);
-      Set<String> foreignKeys = readForeignKeys(s, tables);
-      readIndexes(s, tables, foreignKeys);
+      readForeignKeys(s, tables);
+      readIndexes(s, tables);
     }
   }
 
@@ -125,7 +125,7 @@ final class MySqlCatalog {
     return json;
   }
 
-  private static Set<String> readForeignKeys(Statement s, Map<String, TableBuilder> tables)
+  private static void readForeignKeys(Statement s, Map<String, TableBuilder> tables)
       throws SQLException {
     String sql =
         "SELECT r.TABLE_NAME, r.CONSTRAINT_NAME, r.REFERENCED_TABLE_NAME, r.DELETE_RULE,"
@@ -146,29 +146,47 @@ final class MySqlCatalog {
         rows.computeIfAbsent(row[0] + "\0" + row[1], k -> new ArrayList<>()).add(row);
       }
     }
-    Set<String> names = new HashSet<>();
     for (List<String[]> fk : rows.values()) {
       String[] first = fk.get(0);
       TableBuilder table = tables.get(first[0]);
       if (table == null) {
         continue;
       }
-      names.add(first[0] + "." + first[1]);
+      List<String> columns = fk.stream().map(r -> r[5]).toList();
+      List<String> key = new ArrayList<>(columns);
+      key.add(0, first[1]);
+      table.foreignKeyNames.add(key.toArray(String[]::new));
       boolean invented = first[1].matches(java.util.regex.Pattern.quote(first[0]) + "_ibfk_\\d+");
       table.foreignKeys.add(
           new Schema.ForeignKey(
               invented ? null : first[1],
-              fk.stream().map(r -> r[5]).toList(),
+              columns,
               first[2],
               fk.stream().map(r -> r[6]).toList(),
               Normalise.action(DatabaseKind.MYSQL, first[3]),
               Normalise.action(DatabaseKind.MYSQL, first[4])));
     }
-    return names;
   }
 
-  private static void readIndexes(
-      Statement s, Map<String, TableBuilder> tables, Set<String> foreignKeys) throws SQLException {
+  /**
+   * The index InnoDB creates for a foreign key that has none: named after the key, or after its
+   * first column when the key itself is unnamed.
+   */
+  private static boolean foreignKeyIndex(TableBuilder table, String name, List<String> columns) {
+    for (String[] fk : table.foreignKeyNames) {
+      List<String> fkColumns = List.of(fk).subList(1, fk.length);
+      if (fkColumns.equals(columns)
+          && (name.equals(fk[0])
+              || name.equals(columns.get(0))
+              || name.matches(java.util.regex.Pattern.quote(columns.get(0)) + "_\\d+"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void readIndexes(Statement s, Map<String, TableBuilder> tables)
+      throws SQLException {
     String sql =
         "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS"
             + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
@@ -195,7 +213,7 @@ final class MySqlCatalog {
             name.equals(columns.get(0))
                 || name.matches(java.util.regex.Pattern.quote(columns.get(0)) + "_\\d+");
         table.uniqueConstraints.add(new Schema.UniqueConstraint(invented ? null : name, columns));
-      } else if (!foreignKeys.contains(first[0] + "." + name)) {
+      } else if (!foreignKeyIndex(table, name, columns)) {
         table.indexes.add(new Schema.Index(name, columns, false));
       }
     }

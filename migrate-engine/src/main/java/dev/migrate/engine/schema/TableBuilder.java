@@ -15,6 +15,9 @@ final class TableBuilder {
   final List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
   final List<Schema.CheckConstraint> checks = new ArrayList<>();
 
+  /** Each foreign key as its actual name followed by its columns (MySQL's index matching). */
+  final List<String[]> foreignKeyNames = new ArrayList<>();
+
   TableBuilder(String name) {
     this.name = name;
   }
