@@ -1,0 +1,6 @@
+package dev.migrate.engine.model.entities;
+
+public enum Status {
+  OPEN,
+  DONE
+}
