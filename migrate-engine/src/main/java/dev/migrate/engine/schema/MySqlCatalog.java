@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,20 +128,29 @@ final class MySqlCatalog {
 
   private static void readForeignKeys(Statement s, Map<String, TableBuilder> tables)
       throws SQLException {
+    // Two queries joined here: information_schema joins on MariaDB cost ten times as much.
+    Map<String, String[]> rules = new HashMap<>();
+    try (ResultSet rs =
+        s.executeQuery(
+            "SELECT TABLE_NAME, CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE"
+                + " FROM information_schema.REFERENTIAL_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = DATABASE()")) {
+      while (rs.next()) {
+        rules.put(
+            rs.getString(1) + "\0" + rs.getString(2),
+            new String[] {rs.getString(3), rs.getString(4)});
+      }
+    }
     String sql =
-        "SELECT r.TABLE_NAME, r.CONSTRAINT_NAME, r.REFERENCED_TABLE_NAME, r.DELETE_RULE,"
-            + " r.UPDATE_RULE, k.COLUMN_NAME, k.REFERENCED_COLUMN_NAME"
-            + " FROM information_schema.REFERENTIAL_CONSTRAINTS r"
-            + " JOIN information_schema.KEY_COLUMN_USAGE k"
-            + " ON k.CONSTRAINT_SCHEMA = r.CONSTRAINT_SCHEMA AND k.TABLE_NAME = r.TABLE_NAME"
-            + " AND k.CONSTRAINT_NAME = r.CONSTRAINT_NAME"
-            + " WHERE r.CONSTRAINT_SCHEMA = DATABASE()"
-            + " ORDER BY r.TABLE_NAME, r.CONSTRAINT_NAME, k.ORDINAL_POSITION";
+        "SELECT TABLE_NAME, CONSTRAINT_NAME, REFERENCED_TABLE_NAME, COLUMN_NAME,"
+            + " REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL"
+            + " ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION";
     Map<String, List<String[]>> rows = new LinkedHashMap<>();
     try (ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
-        String[] row = new String[7];
-        for (int i = 0; i < 7; i++) {
+        String[] row = new String[5];
+        for (int i = 0; i < 5; i++) {
           row[i] = rs.getString(i + 1);
         }
         rows.computeIfAbsent(row[0] + "\0" + row[1], k -> new ArrayList<>()).add(row);
@@ -152,7 +162,8 @@ final class MySqlCatalog {
       if (table == null) {
         continue;
       }
-      List<String> columns = fk.stream().map(r -> r[5]).toList();
+      List<String> columns = fk.stream().map(r -> r[3]).toList();
+      String[] rule = rules.getOrDefault(first[0] + "\0" + first[1], new String[2]);
       List<String> key = new ArrayList<>(columns);
       key.add(0, first[1]);
       table.foreignKeyNames.add(key.toArray(String[]::new));
@@ -162,9 +173,9 @@ final class MySqlCatalog {
               invented ? null : first[1],
               columns,
               first[2],
-              fk.stream().map(r -> r[6]).toList(),
-              Normalise.action(DatabaseKind.MYSQL, first[3]),
-              Normalise.action(DatabaseKind.MYSQL, first[4])));
+              fk.stream().map(r -> r[4]).toList(),
+              Normalise.action(DatabaseKind.MYSQL, rule[0]),
+              Normalise.action(DatabaseKind.MYSQL, rule[1])));
     }
   }
 
