@@ -1,0 +1,93 @@
+package dev.migrate.engine.diff;
+
+import dev.migrate.engine.ops.ReferentialAction;
+import dev.migrate.engine.schema.ColumnType;
+import dev.migrate.engine.schema.Schema;
+import java.util.List;
+import java.util.Locale;
+
+/** How differences name schema objects in plain words. */
+final class Describe {
+  static final String IN_MODELS = " is in the models but not in the database";
+  static final String IN_DATABASE = " is in the database but not in the models";
+
+  private Describe() {}
+
+  static String type(ColumnType type) {
+    return switch (type.kind()) {
+      case VARCHAR, CHAR -> type.kind() + "(" + type.length() + ")";
+      case DECIMAL -> "DECIMAL(" + type.precision() + "," + type.scale() + ")";
+      case CUSTOM -> type.sql();
+      case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+      default -> type.kind().name();
+    };
+  }
+
+  static String columns(List<String> columns) {
+    return "(" + String.join(", ", columns) + ")";
+  }
+
+  static String index(String table, Schema.Index index) {
+    return (index.unique() ? "unique index " : "index ")
+        + named(index.name())
+        + "on "
+        + table
+        + columns(index.columns());
+  }
+
+  static String unique(String table, Schema.UniqueConstraint unique) {
+    return "unique constraint " + named(unique.name()) + "on " + table + columns(unique.columns());
+  }
+
+  static String foreignKey(String table, Schema.ForeignKey fk) {
+    StringBuilder text =
+        new StringBuilder("foreign key ")
+            .append(named(fk.name()))
+            .append("on ")
+            .append(table)
+            .append(columns(fk.columns()))
+            .append(" -> ")
+            .append(fk.referencedTable());
+    if (!fk.referencedColumns().isEmpty()) {
+      text.append(columns(fk.referencedColumns()));
+    }
+    if (!isDefault(fk.onDelete())) {
+      text.append(" ON DELETE ").append(fk.onDelete().sql());
+    }
+    if (!isDefault(fk.onUpdate())) {
+      text.append(" ON UPDATE ").append(fk.onUpdate().sql());
+    }
+    return text.toString();
+  }
+
+  static String check(String table, Schema.CheckConstraint check) {
+    return "check constraint "
+        + named(check.name())
+        + "on "
+        + table
+        + " ("
+        + check.expression()
+        + ")";
+  }
+
+  static String primaryKey(Schema.PrimaryKey primaryKey) {
+    return primaryKey == null ? "no primary key" : "primary key " + columns(primaryKey.columns());
+  }
+
+  static String defaultValue(String expression) {
+    return expression == null ? "no default" : "default " + expression;
+  }
+
+  /** NO ACTION is what the databases do when nothing is said. */
+  static boolean isDefault(ReferentialAction action) {
+    return action == null || action == ReferentialAction.NO_ACTION;
+  }
+
+  static String lower(String name) {
+    return name == null ? null : name.toLowerCase(Locale.ROOT);
+  }
+
+  private static String named(String name) {
+    return name == null ? "(unnamed) " : name + " ";
+  }
+}

@@ -1,0 +1,230 @@
+package dev.migrate.engine.diff;
+
+import dev.migrate.engine.schema.Schema;
+
+/**
+ * One way the database differs from the models. "Missing" objects are in the models but not in the
+ * database (autogenerate adds them); "extra" objects are in the database but not in the models
+ * (autogenerate drops them). Changes carry the column as the database has it ({@code actual}) and
+ * as the models declare it ({@code expected}).
+ */
+public sealed interface Difference {
+  /** The table the difference is in. */
+  String table();
+
+  /** The difference in plain words, naming the object and both sides. */
+  String describe();
+
+  /**
+   * @param possibleRenameOf an extra table with the same columns, which may be this one renamed, or
+   *     null
+   */
+  record MissingTable(Schema.Table definition, String possibleRenameOf) implements Difference {
+    @Override
+    public String table() {
+      return definition.name();
+    }
+
+    @Override
+    public String describe() {
+      return "table "
+          + definition.name()
+          + Describe.IN_MODELS
+          + (possibleRenameOf == null
+              ? ""
+              : "; table "
+                  + possibleRenameOf
+                  + " in the database has the same columns: if it was renamed, replace the"
+                  + " generated drop + create with renameTable to keep its rows");
+    }
+  }
+
+  /**
+   * @param possibleRenameTo a missing table with the same columns, which this may have been renamed
+   *     to, or null
+   */
+  record ExtraTable(Schema.Table definition, String possibleRenameTo) implements Difference {
+    @Override
+    public String table() {
+      return definition.name();
+    }
+
+    @Override
+    public String describe() {
+      return "table "
+          + definition.name()
+          + Describe.IN_DATABASE
+          + (possibleRenameTo == null
+              ? ""
+              : "; table "
+                  + possibleRenameTo
+                  + " in the models has the same columns: if this is a rename, replace the"
+                  + " generated drop + create with renameTable to keep its rows");
+    }
+  }
+
+  record MissingColumn(String table, Schema.Column column) implements Difference {
+    @Override
+    public String describe() {
+      return "column " + table + "." + column.name() + Describe.IN_MODELS;
+    }
+  }
+
+  record ExtraColumn(String table, Schema.Column column) implements Difference {
+    @Override
+    public String describe() {
+      return "column " + table + "." + column.name() + Describe.IN_DATABASE;
+    }
+  }
+
+  /** A change to a column that both sides have. */
+  sealed interface ColumnChange extends Difference {
+    Schema.Column actual();
+
+    Schema.Column expected();
+
+    default String column() {
+      return expected().name();
+    }
+  }
+
+  record ColumnTypeChanged(String table, Schema.Column actual, Schema.Column expected)
+      implements ColumnChange {
+    @Override
+    public String describe() {
+      return "column "
+          + table
+          + "."
+          + column()
+          + ": type "
+          + Describe.type(actual.type())
+          + " in the database, "
+          + Describe.type(expected.type())
+          + " in the models";
+    }
+  }
+
+  record NullabilityChanged(String table, Schema.Column actual, Schema.Column expected)
+      implements ColumnChange {
+    @Override
+    public String describe() {
+      return "column "
+          + table
+          + "."
+          + column()
+          + ": "
+          + (actual.nullable() ? "NULL" : "NOT NULL")
+          + " in the database, "
+          + (expected.nullable() ? "NULL" : "NOT NULL")
+          + " in the models";
+    }
+  }
+
+  record DefaultChanged(String table, Schema.Column actual, Schema.Column expected)
+      implements ColumnChange {
+    @Override
+    public String describe() {
+      return "column "
+          + table
+          + "."
+          + column()
+          + ": "
+          + Describe.defaultValue(actual.defaultValue())
+          + " in the database, "
+          + Describe.defaultValue(expected.defaultValue())
+          + " in the models";
+    }
+  }
+
+  record AutoincrementChanged(String table, Schema.Column actual, Schema.Column expected)
+      implements ColumnChange {
+    @Override
+    public String describe() {
+      return "column "
+          + table
+          + "."
+          + column()
+          + ": "
+          + (actual.autoincrement() ? "autoincrement" : "not autoincrement")
+          + " in the database, "
+          + (expected.autoincrement() ? "autoincrement" : "not autoincrement")
+          + " in the models";
+    }
+  }
+
+  /**
+   * @param actual the database's primary key, or null when it has none
+   * @param expected the models' primary key, or null when they declare none
+   */
+  record PrimaryKeyChanged(String table, Schema.PrimaryKey actual, Schema.PrimaryKey expected)
+      implements Difference {
+    @Override
+    public String describe() {
+      return "table "
+          + table
+          + ": "
+          + Describe.primaryKey(actual)
+          + " in the database, "
+          + Describe.primaryKey(expected)
+          + " in the models";
+    }
+  }
+
+  record MissingIndex(String table, Schema.Index index) implements Difference {
+    @Override
+    public String describe() {
+      return Describe.index(table, index) + Describe.IN_MODELS;
+    }
+  }
+
+  record ExtraIndex(String table, Schema.Index index) implements Difference {
+    @Override
+    public String describe() {
+      return Describe.index(table, index) + Describe.IN_DATABASE;
+    }
+  }
+
+  record MissingUniqueConstraint(String table, Schema.UniqueConstraint constraint)
+      implements Difference {
+    @Override
+    public String describe() {
+      return Describe.unique(table, constraint) + Describe.IN_MODELS;
+    }
+  }
+
+  record ExtraUniqueConstraint(String table, Schema.UniqueConstraint constraint)
+      implements Difference {
+    @Override
+    public String describe() {
+      return Describe.unique(table, constraint) + Describe.IN_DATABASE;
+    }
+  }
+
+  record MissingForeignKey(String table, Schema.ForeignKey foreignKey) implements Difference {
+    @Override
+    public String describe() {
+      return Describe.foreignKey(table, foreignKey) + Describe.IN_MODELS;
+    }
+  }
+
+  record ExtraForeignKey(String table, Schema.ForeignKey foreignKey) implements Difference {
+    @Override
+    public String describe() {
+      return Describe.foreignKey(table, foreignKey) + Describe.IN_DATABASE;
+    }
+  }
+
+  record MissingCheckConstraint(String table, Schema.CheckConstraint check) implements Difference {
+    @Override
+    public String describe() {
+      return Describe.check(table, check) + Describe.IN_MODELS;
+    }
+  }
+
+  record ExtraCheckConstraint(String table, Schema.CheckConstraint check) implements Difference {
+    @Override
+    public String describe() {
+      return Describe.check(table, check) + Describe.IN_DATABASE;
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package dev.migrate.engine.schema;
+
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.ops.ReferentialAction;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the way each database spells a column type or a default back into the portable model, so
+ * that the same logical column reads the same on every backend ({@code int4}, {@code integer} and
+ * {@code INT} are all {@link ColumnType#INTEGER}) and a real change (width, precision, kind) never
+ * does.
+ */
+final class Normalise {
+  private static final Pattern TYPE =
+      Pattern.compile("^([a-z][a-z0-9_ ]*)\\s*(?:\\(([^)]*)\\))?(.*)$");
+  private static final Pattern CAST =
+      Pattern.compile("^(.*?)::[a-z_][a-z0-9_ ]*(?:\\([0-9, ]*\\))?(?:\\[\\])?$");
+  private static final Pattern CURRENT_TIMESTAMP =
+      Pattern.compile("^(now\\(\\)|current_timestamp(\\(\\d*\\))?|localtimestamp(\\(\\d*\\))?)$");
+
+  private Normalise() {}
+
+  /** The column type as the database spells it (format_type, COLUMN_TYPE, declared type). */
+  static ColumnType type(DatabaseKind kind, String spelled) {
+    if (spelled == null || spelled.isBlank()) {
+      return kind == DatabaseKind.SQLITE ? ColumnType.BLOB : ColumnType.custom("?");
+    }
+    String lower = spelled.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    Matcher m = TYPE.matcher(lower);
+    if (!m.matches()) {
+      return kind == DatabaseKind.SQLITE ? affinity(spelled) : ColumnType.custom(spelled);
+    }
+    String name = m.group(1).trim();
+    String args = m.group(2);
+    String rest = m.group(3).trim();
+    if (kind == DatabaseKind.MYSQL && !rest.isEmpty()) {
+      // unsigned, zerofill: no portable kind says so
+      return ColumnType.custom(spelled);
+    }
+    if (kind == DatabaseKind.POSTGRESQL && !rest.isEmpty()) {
+      // timestamp(3) without time zone
+      name = (name + " " + rest).trim();
+    }
+    ColumnType type = known(kind, name, args);
+    if (type != null) {
+      return type;
+    }
+    return kind == DatabaseKind.SQLITE ? affinity(spelled) : ColumnType.custom(spelled);
+  }
+
+  private static ColumnType known(DatabaseKind kind, String name, String args) {
+    Integer first = number(args, 0);
+    Integer second = number(args, 1);
+    switch (name) {
+      case "smallint", "int2":
+        return ColumnType.SMALLINT;
+      case "integer", "int", "int4", "mediumint":
+        return ColumnType.INTEGER;
+      case "bigint", "int8":
+        return ColumnType.BIGINT;
+      case "tinyint":
+        return kind == DatabaseKind.MYSQL && Integer.valueOf(1).equals(first)
+            ? ColumnType.BOOLEAN
+            : kind == DatabaseKind.SQLITE ? ColumnType.SMALLINT : null;
+      case "varchar", "character varying", "nvarchar", "varchar2":
+        return first == null ? null : ColumnType.varchar(first);
+      case "char", "character", "bpchar", "nchar":
+        return first == null ? null : ColumnType.fixedChar(first);
+      case "text":
+        return ColumnType.TEXT;
+      case "boolean", "bool":
+        return ColumnType.BOOLEAN;
+      case "date":
+        return ColumnType.DATE;
+      case "time", "time without time zone":
+        return ColumnType.TIME;
+      case "timestamp":
+        return kind == DatabaseKind.MYSQL ? ColumnType.TIMESTAMP_TZ : ColumnType.TIMESTAMP;
+      case "datetime", "timestamp without time zone":
+        return ColumnType.TIMESTAMP;
+      case "timestamptz", "timestamp with time zone":
+        return ColumnType.TIMESTAMP_TZ;
+      case "real", "float4":
+        return ColumnType.REAL;
+      case "float":
+        return kind == DatabaseKind.SQLITE ? ColumnType.DOUBLE : ColumnType.REAL;
+      case "double", "double precision", "float8":
+        return ColumnType.DOUBLE;
+      case "numeric", "decimal":
+        if (first == null) {
+          return null;
+        }
+        return ColumnType.decimal(first, second == null ? 0 : second);
+      case "blob", "longblob", "bytea":
+        return ColumnType.BLOB;
+      case "uuid":
+        return ColumnType.UUID;
+      case "json", "jsonb":
+        return ColumnType.JSON;
+      default:
+        return null;
+    }
+  }
+
+  /** SQLite's type affinity rules (section 3.1 of its datatype page) for unknown spellings. */
+  private static ColumnType affinity(String declared) {
+    String upper = declared.toUpperCase(Locale.ROOT);
+    if (upper.contains("INT")) {
+      return ColumnType.INTEGER;
+    }
+    if (upper.contains("CHAR") || upper.contains("CLOB") || upper.contains("TEXT")) {
+      return ColumnType.TEXT;
+    }
+    if (upper.contains("BLOB")) {
+      return ColumnType.BLOB;
+    }
+    if (upper.contains("REAL") || upper.contains("FLOA") || upper.contains("DOUB")) {
+      return ColumnType.DOUBLE;
+    }
+    return ColumnType.custom(declared.trim());
+  }
+
+  private static Integer number(String args, int index) {
+    if (args == null) {
+      return null;
+    }
+    String[] parts = args.split(",");
+    if (index >= parts.length) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(parts[index].trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A server default as a SQL expression in one spelling: casts removed ({@code 'open'::character
+   * varying} is {@code 'open'}), {@code now()} and {@code current_timestamp(6)} are {@code
+   * CURRENT_TIMESTAMP}, numbers in plain form, booleans TRUE/FALSE on boolean columns.
+   */
+  static String defaultValue(String raw, ColumnType type) {
+    if (raw == null) {
+      return null;
+    }
+    String value = raw.trim();
+    while (true) {
+      String before = value;
+      value = stripParens(value);
+      Matcher cast = CAST.matcher(value);
+      if (cast.matches()) {
+        value = cast.group(1).trim();
+      }
+      if (value.equals(before)) {
+        break;
+      }
+    }
+    if (value.isEmpty() || value.equalsIgnoreCase("null")) {
+      return null;
+    }
+    String lower = value.toLowerCase(Locale.ROOT);
+    if (CURRENT_TIMESTAMP.matcher(lower).matches()) {
+      return "CURRENT_TIMESTAMP";
+    }
+    if (lower.equals("current_date") || lower.equals("curdate()")) {
+      return "CURRENT_DATE";
+    }
+    ColumnType.Kind kind = type.kind();
+    if (kind == ColumnType.Kind.BOOLEAN) {
+      String bare = unquote(lower);
+      if (bare.equals("0") || bare.equals("false") || bare.equals("f")) {
+        return "FALSE";
+      }
+      if (bare.equals("1") || bare.equals("true") || bare.equals("t")) {
+        return "TRUE";
+      }
+    }
+    if (numeric(kind)) {
+      String bare = unquote(value);
+      try {
+        BigDecimal number = new BigDecimal(bare);
+        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+      } catch (NumberFormatException e) {
+        return value;
+      }
+    }
+    return value;
+  }
+
+  private static boolean numeric(ColumnType.Kind kind) {
+    return switch (kind) {
+      case SMALLINT, INTEGER, BIGINT, REAL, DOUBLE, DECIMAL -> true;
+      default -> false;
+    };
+  }
+
+  private static String unquote(String value) {
+    if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+      return value.substring(1, value.length() - 1);
+    }
+    return value;
+  }
+
+  /** Removes parentheses that enclose the whole expression: {@code ((-1))} is {@code -1}. */
+  static String stripParens(String value) {
+    String v = value.trim();
+    while (v.startsWith("(") && v.endsWith(")") && enclosing(v)) {
+      v = v.substring(1, v.length() - 1).trim();
+    }
+    return v;
+  }
+
+  private static boolean enclosing(String v) {
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+        if (depth == 0 && i < v.length() - 1) {
+          return false;
+        }
+      }
+    }
+    return depth == 0;
+  }
+
+  /**
+   * A foreign key rule; the database's default (NO ACTION, and on MySQL its equivalent RESTRICT) is
+   * null.
+   */
+  static ReferentialAction action(DatabaseKind kind, String rule) {
+    if (rule == null) {
+      return null;
+    }
+    String r = rule.trim().toUpperCase(Locale.ROOT).replace('_', ' ');
+    return switch (r) {
+      case "CASCADE", "C" -> ReferentialAction.CASCADE;
+      case "SET NULL", "N" -> ReferentialAction.SET_NULL;
+      case "SET DEFAULT", "D" -> ReferentialAction.SET_DEFAULT;
+      case "RESTRICT", "R" -> kind == DatabaseKind.MYSQL ? null : ReferentialAction.RESTRICT;
+      default -> null;
+    };
+  }
+}
