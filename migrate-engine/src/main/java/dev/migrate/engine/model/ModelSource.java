@@ -5,6 +5,7 @@ import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.config.MigrateConfig;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.schema.SchemaReader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ public final class ModelSource {
 
   /** The models' schema and what was skipped reading them. */
   public static LoadedModels read(MigrateConfig config, DatabaseKind kind, ClassLoader loader) {
-    return read(config, kind, loader, ModelSource::readScratch);
+    return read(config, kind, loader, connection -> new SchemaReader().read(connection));
   }
 
   /**
@@ -188,9 +189,5 @@ public final class ModelSource {
       throw MigrateException.badInput("Models class " + className + " returned no schema (null)");
     }
     return schema;
-  }
-
-  private static Schema readScratch(Connection connection) {
-    throw new UnsupportedOperationException("SchemaReader not wired yet");
   }
 }

@@ -4,6 +4,7 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.revision.source.SqlSplitter;
 import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.schema.SchemaReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -44,6 +45,16 @@ public final class SqlModels {
   private static final Pattern DIRECTIVE = Pattern.compile("^\\s*--\\s*migrate:(\\S*)(.*)$");
 
   private SqlModels() {}
+
+  /**
+   * The schema the file describes for {@code kind}: applied to a fresh scratch database next to
+   * {@code url} (see {@link ScratchDatabase}; SQLite needs no URL) and read back with {@link
+   * SchemaReader}.
+   */
+  public static Schema load(
+      Path file, DatabaseKind kind, String url, String user, String password) {
+    return load(file, kind, url, user, password, connection -> new SchemaReader().read(connection));
+  }
 
   /**
    * Reads the file, applies it to a fresh scratch database next to {@code url} (see {@link
