@@ -71,6 +71,14 @@ final class ConfigOptions {
   String versionTable;
 
   @Option(
+      names = "--models",
+      paramLabel = "MODELS",
+      description =
+          "The schema the application expects: a .sql file, jpa:<package> of @Entity classes or"
+              + " dsl:<class> implementing ModelsProvider (key models, env MIGRATE_MODELS).")
+  String models;
+
+  @Option(
       names = {"-X", "--debug"},
       description = "Print the stack trace of an error.")
   boolean debug;
@@ -84,6 +92,7 @@ final class ConfigOptions {
     put(values, ConfigKey.JAVA_PACKAGE, javaPackage);
     put(values, ConfigKey.CLASSPATH, classpath);
     put(values, ConfigKey.VERSION_TABLE, versionTable);
+    put(values, ConfigKey.MODELS, models);
     return values;
   }
 

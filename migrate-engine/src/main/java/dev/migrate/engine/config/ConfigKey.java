@@ -14,7 +14,9 @@ public enum ConfigKey {
   REVISIONS("revisions", "MIGRATE_REVISIONS", "--revisions"),
   JAVA_PACKAGE("java.package", "MIGRATE_JAVA_PACKAGE", "--java-package"),
   CLASSPATH("classpath", "MIGRATE_CLASSPATH", "--classpath"),
-  VERSION_TABLE("version_table", "MIGRATE_VERSION_TABLE", "--version-table");
+  VERSION_TABLE("version_table", "MIGRATE_VERSION_TABLE", "--version-table"),
+  /** The models: a {@code .sql} file, {@code jpa:<package>} or {@code dsl:<class>}. */
+  MODELS("models", "MIGRATE_MODELS", "--models");
 
   private final String property;
   private final String environmentVariable;

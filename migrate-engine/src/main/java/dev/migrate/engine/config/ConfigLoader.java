@@ -141,7 +141,20 @@ public final class ConfigLoader {
         value(settings, ConfigKey.JAVA_PACKAGE),
         classpath(settings.get(ConfigKey.CLASSPATH)),
         Optional.ofNullable(value(settings, ConfigKey.VERSION_TABLE)).orElse(DEFAULT_VERSION_TABLE),
-        Optional.ofNullable(file).map(f -> f.toAbsolutePath().normalize()));
+        Optional.ofNullable(file).map(f -> f.toAbsolutePath().normalize()),
+        models(settings.get(ConfigKey.MODELS)));
+  }
+
+  /** {@code jpa:} and {@code dsl:} values as given; anything else is a file path made absolute. */
+  private static String models(Setting setting) {
+    if (setting == null) {
+      return null;
+    }
+    String value = setting.value();
+    if (value.startsWith("jpa:") || value.startsWith("dsl:")) {
+      return value;
+    }
+    return setting.path(value).toString();
   }
 
   private static List<Path> classpath(Setting setting) {

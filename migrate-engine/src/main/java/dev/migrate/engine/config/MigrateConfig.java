@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param classpath extra directories and jars holding compiled Java revisions
  * @param versionTable name of the version table
  * @param file the properties file that was read, if any
+ * @param models where the models are, or null: {@code jpa:<package>}, {@code dsl:<class>} or the
+ *     absolute path of a SQL models file (see {@code dev.migrate.engine.model.ModelSource})
  */
 public record MigrateConfig(
     String url,
@@ -27,7 +29,8 @@ public record MigrateConfig(
     String javaPackage,
     List<Path> classpath,
     String versionTable,
-    Optional<Path> file) {
+    Optional<Path> file,
+    String models) {
 
   public MigrateConfig {
     classpath = List.copyOf(classpath);
@@ -67,6 +70,8 @@ public record MigrateConfig(
         + versionTable
         + ", file="
         + file.orElse(null)
+        + ", models="
+        + models
         + "]";
   }
 }

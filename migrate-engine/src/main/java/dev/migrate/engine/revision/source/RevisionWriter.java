@@ -37,6 +37,20 @@ public final class RevisionWriter {
 
   private RevisionWriter() {}
 
+  /** What follows the headers of a SQL revision: the sections, each from its directive line. */
+  public record SqlBody(String text) {
+    /** The empty sections of a new revision, with hints. */
+    public static final SqlBody EMPTY =
+        new SqlBody(
+            "-- migrate:up\n"
+                + "-- Statements end with ';'. Add '-- migrate:up postgresql' (or mysql, sqlite)\n"
+                + "-- for a section that only one database runs.\n"
+                + "\n"
+                + "-- migrate:down\n"
+                + "-- Undo the up section here. If it cannot be undone, replace the line above\n"
+                + "-- with '-- migrate:down irreversible'.\n");
+  }
+
   /** Writes an SQL revision into {@code versionsDir} and returns its path. */
   public static Path writeSql(
       Path versionsDir,
@@ -45,6 +59,18 @@ public final class RevisionWriter {
       List<String> parents,
       List<String> labels,
       List<String> dependsOn) {
+    return writeSql(versionsDir, id, message, parents, labels, dependsOn, SqlBody.EMPTY);
+  }
+
+  /** Writes an SQL revision with the given sections into {@code versionsDir}. */
+  public static Path writeSql(
+      Path versionsDir,
+      String id,
+      String message,
+      List<String> parents,
+      List<String> labels,
+      List<String> dependsOn,
+      SqlBody body) {
     checkId(id);
     if (!Files.isDirectory(versionsDir)) {
       throw MigrateException.badInput(
@@ -63,15 +89,26 @@ public final class RevisionWriter {
     if (!dependsOn.isEmpty()) {
       out.append("-- migrate:depends-on ").append(String.join(" ", dependsOn)).append('\n');
     }
-    out.append('\n')
-        .append("-- migrate:up\n")
-        .append("-- Statements end with ';'. Add '-- migrate:up postgresql' (or mysql, sqlite)\n")
-        .append("-- for a section that only one database runs.\n")
-        .append('\n')
-        .append("-- migrate:down\n")
-        .append("-- Undo the up section here. If it cannot be undone, replace the line above\n")
-        .append("-- with '-- migrate:down irreversible'.\n");
+    out.append('\n').append(body.text());
     return create(versionsDir.resolve(id + "_" + slug(text) + ".sql"), out.toString());
+  }
+
+  /**
+   * The inside of a Java revision: imports besides Ops, Migration and Revision (full lines such as
+   * {@code import java.util.List;}), and the statements of upgrade and downgrade, each line
+   * indented by four spaces and ending with a line break.
+   */
+  public record JavaBody(List<String> imports, String upgrade, String downgrade) {
+    /** The empty methods of a new revision, with hints. */
+    public static final JavaBody EMPTY =
+        new JavaBody(
+            List.of(),
+            "    // op.execute(\"CREATE TABLE ...\");\n",
+            "    // Undo upgrade here, or call op.irreversible(\"why\") if it cannot be undone.\n");
+
+    public JavaBody {
+      imports = List.copyOf(imports);
+    }
   }
 
   /** Writes a Java revision class under {@code sourceRoot} and returns its path. */
@@ -83,35 +120,78 @@ public final class RevisionWriter {
       List<String> parents,
       List<String> labels,
       List<String> dependsOn) {
+    return writeJava(
+        sourceRoot, packageName, id, message, parents, labels, dependsOn, JavaBody.EMPTY);
+  }
+
+  /** Writes a Java revision class with the given body under {@code sourceRoot}. */
+  public static Path writeJava(
+      Path sourceRoot,
+      String packageName,
+      String id,
+      String message,
+      List<String> parents,
+      List<String> labels,
+      List<String> dependsOn,
+      JavaBody body) {
+    String source = javaSource(packageName, id, message, parents, labels, dependsOn, body);
+    if (!Files.isDirectory(sourceRoot)) {
+      throw MigrateException.badInput("Source directory " + sourceRoot + " does not exist");
+    }
+    Path directory = sourceRoot.resolve(packageName.replace('.', '/'));
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw MigrateException.badInput("Cannot create directory " + directory + ": " + e);
+    }
+    return create(directory.resolve(className(id, message) + ".java"), source);
+  }
+
+  /** The source {@link #writeJava} writes. */
+  public static String javaSource(
+      String packageName,
+      String id,
+      String message,
+      List<String> parents,
+      List<String> labels,
+      List<String> dependsOn,
+      JavaBody body) {
     checkId(id);
     if (!JAVA_ID_SAFE.matcher(id).matches()) {
       throw MigrateException.badInput(
           "Revision id '" + id + "' cannot be part of a Java class name; use letters and digits");
     }
-    if (!Files.isDirectory(sourceRoot)) {
-      throw MigrateException.badInput("Source directory " + sourceRoot + " does not exist");
-    }
     String text = messageOrDefault(message);
     String className = className(id, text);
     List<String> attributes = new ArrayList<>();
-    attributes.add("id = " + literal(id));
+    attributes.add("id = " + javaLiteral(id));
     if (!parents.isEmpty()) {
       attributes.add("revises = " + array(parents));
     }
-    attributes.add("message = " + literal(text));
+    attributes.add("message = " + javaLiteral(text));
     if (!labels.isEmpty()) {
       attributes.add("branchLabels = " + array(labels));
     }
     if (!dependsOn.isEmpty()) {
       attributes.add("dependsOn = " + array(dependsOn));
     }
+    List<String> imports = new ArrayList<>(body.imports());
+    imports.add("import dev.migrate.engine.ops.Ops;");
+    imports.add("import dev.migrate.engine.revision.Migration;");
+    imports.add("import dev.migrate.engine.revision.Revision;");
     StringBuilder out = new StringBuilder();
     if (!packageName.isEmpty()) {
       out.append("package ").append(packageName).append(";\n\n");
     }
-    out.append("import dev.migrate.engine.ops.Ops;\n")
-        .append("import dev.migrate.engine.revision.Migration;\n")
-        .append("import dev.migrate.engine.revision.Revision;\n\n")
+    List<String> statics = imports.stream().filter(i -> i.startsWith("import static ")).toList();
+    List<String> plain =
+        imports.stream().filter(i -> !i.startsWith("import static ")).sorted().toList();
+    statics.stream().sorted().forEach(i -> out.append(i).append('\n'));
+    if (!statics.isEmpty()) {
+      out.append('\n');
+    }
+    plain.forEach(i -> out.append(i).append('\n'));
+    out.append('\n')
         .append("@Revision(\n    ")
         .append(String.join(",\n    ", attributes))
         .append(")\n")
@@ -120,21 +200,14 @@ public final class RevisionWriter {
         .append(" implements Migration {\n")
         .append("  @Override\n")
         .append("  public void upgrade(Ops op) {\n")
-        .append("    // op.execute(\"CREATE TABLE ...\");\n")
+        .append(body.upgrade())
         .append("  }\n\n")
         .append("  @Override\n")
         .append("  public void downgrade(Ops op) {\n")
-        .append(
-            "    // Undo upgrade here, or call op.irreversible(\"why\") if it cannot be undone.\n")
+        .append(body.downgrade())
         .append("  }\n")
         .append("}\n");
-    Path directory = sourceRoot.resolve(packageName.replace('.', '/'));
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw MigrateException.badInput("Cannot create directory " + directory + ": " + e);
-    }
-    return create(directory.resolve(className + ".java"), out.toString());
+    return out.toString();
   }
 
   /** Alembic's file slug of a message. */
@@ -185,11 +258,14 @@ public final class RevisionWriter {
 
   private static String array(List<String> values) {
     return values.size() == 1
-        ? literal(values.get(0))
-        : values.stream().map(RevisionWriter::literal).collect(Collectors.joining(", ", "{", "}"));
+        ? javaLiteral(values.get(0))
+        : values.stream()
+            .map(RevisionWriter::javaLiteral)
+            .collect(Collectors.joining(", ", "{", "}"));
   }
 
-  private static String literal(String value) {
+  /** {@code value} as a Java string literal. */
+  public static String javaLiteral(String value) {
     StringBuilder out = new StringBuilder("\"");
     for (char c : value.toCharArray()) {
       switch (c) {

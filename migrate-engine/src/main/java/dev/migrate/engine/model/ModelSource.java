@@ -1,0 +1,193 @@
+package dev.migrate.engine.model;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.config.ConfigKey;
+import dev.migrate.engine.config.MigrateConfig;
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.schema.SchemaReader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the models named by the {@code models} setting ({@code models=} in {@code
+ * migrate.properties}, {@code --models}, {@code MIGRATE_MODELS}):
+ *
+ * <ul>
+ *   <li>{@code path/to/models.sql}: a SQL models file ({@link SqlModels}), applied to a scratch
+ *       database of the same backend ({@link ScratchDatabase}) and read back. A relative path in
+ *       the properties file is relative to that file.
+ *   <li>{@code jpa:com.example.domain}: the {@code @Entity} classes of that package and its
+ *       sub-packages ({@link JpaModels}), named with Spring's snake_case strategy; {@code
+ *       jpa:com.example.domain?naming=identity} keeps names as written.
+ *   <li>{@code dsl:com.example.AppModels}: a class implementing {@link ModelsProvider}.
+ * </ul>
+ *
+ * Classes are loaded with the given class loader (the one holding the application's classes).
+ */
+public final class ModelSource {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelSource.class);
+
+  /** What a {@code models} value names. */
+  public sealed interface Spec {
+    record SqlFile(Path file) implements Spec {}
+
+    record Jpa(String packageName, NamingStrategy naming) implements Spec {}
+
+    record Dsl(String className) implements Spec {}
+  }
+
+  private ModelSource() {}
+
+  /** The models' schema; skipped mappings are logged as warnings. */
+  public static Schema load(MigrateConfig config, DatabaseKind kind, ClassLoader loader) {
+    LoadedModels models = read(config, kind, loader);
+    models.warnings().forEach(LOG::warn);
+    return models.schema();
+  }
+
+  /** The models' schema and what was skipped reading them. */
+  public static LoadedModels read(MigrateConfig config, DatabaseKind kind, ClassLoader loader) {
+    return read(config, kind, loader, connection -> new SchemaReader().read(connection));
+  }
+
+  /**
+   * As {@link #read(MigrateConfig, DatabaseKind, ClassLoader)}, reading a SQL models file's scratch
+   * database with {@code reader}.
+   */
+  public static LoadedModels read(
+      MigrateConfig config,
+      DatabaseKind kind,
+      ClassLoader loader,
+      Function<Connection, Schema> reader) {
+    Spec spec = parse(config.models(), config.fileName());
+    if (spec instanceof Spec.SqlFile sql) {
+      Schema schema =
+          SqlModels.load(sql.file(), kind, config.url(), config.user(), config.password(), reader);
+      return new LoadedModels(schema, List.of());
+    }
+    if (spec instanceof Spec.Jpa jpa) {
+      return JpaModels.read(jpa.packageName(), loader, jpa.naming());
+    }
+    Spec.Dsl dsl = (Spec.Dsl) spec;
+    return new LoadedModels(provide(dsl.className(), kind, loader), List.of());
+  }
+
+  /**
+   * What a {@code models} value names; {@code fileName} is the properties file for messages. A
+   * missing or malformed value, or a SQL file that does not exist, is a bad-input error saying how
+   * to set it.
+   */
+  public static Spec parse(String value, String fileName) {
+    String howToSet = ConfigKey.MODELS.howToSet(fileName);
+    String expected = "a .sql file, jpa:<package> or dsl:<fully.qualified.Class>";
+    if (value == null || value.isBlank()) {
+      throw MigrateException.badInput("No models configured; set " + howToSet + " to " + expected);
+    }
+    if (value.startsWith("jpa:")) {
+      String rest = value.substring("jpa:".length()).strip();
+      NamingStrategy naming = NamingStrategy.SNAKE_CASE;
+      int query = rest.indexOf('?');
+      if (query >= 0) {
+        String option = rest.substring(query + 1).strip();
+        rest = rest.substring(0, query).strip();
+        naming =
+            switch (option.toLowerCase(Locale.ROOT)) {
+              case "naming=identity" -> NamingStrategy.IDENTITY;
+              case "naming=snake_case" -> NamingStrategy.SNAKE_CASE;
+              default ->
+                  throw MigrateException.badInput(
+                      "Unknown option '"
+                          + option
+                          + "' in models '"
+                          + value
+                          + "'; expected naming=snake_case or naming=identity");
+            };
+      }
+      return new Spec.Jpa(javaName(rest, value, "package"), naming);
+    }
+    if (value.startsWith("dsl:")) {
+      return new Spec.Dsl(javaName(value.substring("dsl:".length()).strip(), value, "class"));
+    }
+    Path file = Path.of(value);
+    if (!value.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+      throw MigrateException.badInput(
+          "Models '" + value + "' is not " + expected + "; fix " + howToSet);
+    }
+    if (!Files.isRegularFile(file)) {
+      throw MigrateException.badInput(
+          "Models file " + file + " does not exist; create it or fix " + howToSet);
+    }
+    return new Spec.SqlFile(file);
+  }
+
+  private static String javaName(String name, String value, String what) {
+    if (!name.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.]*")
+        || name.endsWith(".")
+        || name.contains("..")) {
+      throw MigrateException.badInput(
+          "Models '" + value + "' does not name a Java " + what + "; e.g. " + example(what));
+    }
+    return name;
+  }
+
+  private static String example(String what) {
+    return what.equals("package") ? "jpa:com.example.domain" : "dsl:com.example.AppModels";
+  }
+
+  private static Schema provide(String className, DatabaseKind kind, ClassLoader loader) {
+    Class<?> type;
+    try {
+      type = Class.forName(className, true, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw MigrateException.badInput(
+          "Models class "
+              + className
+              + " is not on the classpath ("
+              + e
+              + "); check the name and the classpath");
+    }
+    if (!ModelsProvider.class.isAssignableFrom(type)) {
+      throw MigrateException.badInput(
+          "Models class "
+              + className
+              + " does not implement "
+              + ModelsProvider.class.getName()
+              + "; add 'implements ModelsProvider'");
+    }
+    ModelsProvider provider;
+    try {
+      Constructor<? extends ModelsProvider> constructor =
+          type.asSubclass(ModelsProvider.class).getConstructor();
+      provider = constructor.newInstance();
+    } catch (NoSuchMethodException | IllegalAccessException | InstantiationException e) {
+      throw MigrateException.badInput(
+          "Models class "
+              + className
+              + " cannot be instantiated; make it a public class with a public no-argument"
+              + " constructor");
+    } catch (InvocationTargetException e) {
+      throw MigrateException.failed(
+          "Models class " + className + " failed in its constructor: " + e.getCause(),
+          e.getCause());
+    }
+    Schema schema;
+    try {
+      schema = provider.models(kind);
+    } catch (IllegalArgumentException e) {
+      throw MigrateException.badInput("Models class " + className + ": " + e.getMessage());
+    }
+    if (schema == null) {
+      throw MigrateException.badInput("Models class " + className + " returned no schema (null)");
+    }
+    return schema;
+  }
+}
