@@ -151,7 +151,7 @@ public final class ModelSource {
       throw MigrateException.badInput(
           "Models class "
               + className
-              + " is not on the classpath ("
+              + " cannot be loaded ("
               + e
               + "); check the name and the classpath");
     }

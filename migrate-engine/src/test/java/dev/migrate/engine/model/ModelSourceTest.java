@@ -158,7 +158,7 @@ class ModelSourceTest {
                 ModelSource.load(
                     config("dsl:" + fixtures + "Missing"), DatabaseKind.SQLITE, loader))
         .isInstanceOf(MigrateException.class)
-        .hasMessageStartingWith("Models class " + fixtures + "Missing is not on the classpath (")
+        .hasMessageStartingWith("Models class " + fixtures + "Missing cannot be loaded (")
         .hasMessageEndingWith("); check the name and the classpath");
   }
 

@@ -1,0 +1,7 @@
+package dev.migrate.engine.model.shop;
+
+public enum OrderStatus {
+  NEW,
+  PAID,
+  SHIPPED
+}
