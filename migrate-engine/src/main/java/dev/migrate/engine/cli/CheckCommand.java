@@ -1,6 +1,7 @@
 package dev.migrate.engine.cli;
 
 import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.diff.Difference;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.runtime.ChecksumMismatch;
 import dev.migrate.engine.runtime.Migrator;
@@ -8,16 +9,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
       "Check the database against the revisions: every applied revision unchanged since it was"
-          + " applied (checksums) and the database at the heads.",
+          + " applied (checksums) and the database at the heads; with models configured"
+          + " (--models), also that the database's schema matches the models.",
       "Prints each problem and exits 1 when there is one, else prints 'No problems found.'"
     })
 final class CheckCommand extends MigrateCommand {
+  @Mixin TableFilters tables = new TableFilters();
 
   @Override
   boolean needsDatabase() {
@@ -28,9 +32,14 @@ final class CheckCommand extends MigrateCommand {
   int execute() {
     Migrator migrator = migrator(false);
     List<String> problems = new ArrayList<>();
-    // Each check adds the problems it finds; model drift will be one more.
+    // Each check adds the problems it finds.
     problems.addAll(checksums(migrator));
     problems.addAll(atHeads(graph(), migrator.currentRows()));
+    if (config().models() != null) {
+      modelDifferences(migrator, tables.options()).stream()
+          .map(Difference::describe)
+          .forEach(problems::add);
+    }
     if (problems.isEmpty()) {
       out().println("No problems found.");
       return 0;

@@ -4,9 +4,13 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.config.ConfigLoader;
 import dev.migrate.engine.config.MigrateConfig;
+import dev.migrate.engine.diff.Difference;
+import dev.migrate.engine.diff.SchemaDiff;
+import dev.migrate.engine.model.ModelSource;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionLoader;
 import dev.migrate.engine.runtime.Migrator;
+import dev.migrate.engine.schema.Schema;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -116,7 +120,11 @@ abstract class MigrateCommand implements Callable<Integer> {
     return graph;
   }
 
-  private ClassLoader classLoader() {
+  /** The class loader of the configured classpath (created once), for revisions and models. */
+  ClassLoader classLoader() {
+    if (classLoader != null) {
+      return classLoader;
+    }
     ClassLoader parent = Main.class.getClassLoader();
     List<Path> entries = config().classpath();
     if (entries.isEmpty()) {
@@ -156,6 +164,12 @@ abstract class MigrateCommand implements Callable<Integer> {
               out.flush();
             })
         .build();
+  }
+
+  /** How the database differs from the configured models (an error when none are configured). */
+  List<Difference> modelDifferences(Migrator migrator, SchemaDiff.Options options) {
+    Schema models = ModelSource.load(config(), migrator.databaseKind(), classLoader());
+    return SchemaDiff.compare(models, migrator.schema(), options);
   }
 
   /** Prints an offline SQL script, ending with a newline. */

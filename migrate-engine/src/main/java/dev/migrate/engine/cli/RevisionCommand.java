@@ -2,13 +2,20 @@ package dev.migrate.engine.cli;
 
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.config.ConfigKey;
+import dev.migrate.engine.diff.Autogenerate;
+import dev.migrate.engine.diff.Difference;
+import dev.migrate.engine.diff.JavaRevisionRenderer;
+import dev.migrate.engine.diff.SqlRevisionRenderer;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionWriter;
+import dev.migrate.engine.runtime.Migrator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -17,7 +24,9 @@ import picocli.CommandLine.Option;
     description = {
       "Create a new revision file on top of the current head: an SQL file"
           + " <rev>_<slug>.sql in the revisions directory, or a Java source with --java.",
-      "Fails when there are several heads (use --head or 'migrate merge')."
+      "Fails when there are several heads (use --head or 'migrate merge').",
+      "With --autogenerate the revision holds the operations that turn the database (which must"
+          + " be at the heads) into the models: a Java revision, or SQL with --sql-file."
     })
 final class RevisionCommand extends MigrateCommand {
   @Option(
@@ -72,23 +81,70 @@ final class RevisionCommand extends MigrateCommand {
       description = "Source root a Java revision is written under (default: ${DEFAULT-VALUE}).")
   Path javaSource;
 
+  @Option(
+      names = "--autogenerate",
+      description =
+          "Compare the database with the models (--models) and write the operations that make"
+              + " it match them, with their undo in downgrade. Review the result before applying.")
+  boolean autogenerate;
+
+  @Option(
+      names = "--sql-file",
+      description =
+          "With --autogenerate: write an SQL revision for the database's dialect instead of a"
+              + " Java one.")
+  boolean sqlFile;
+
+  @Mixin TableFilters tables = new TableFilters();
+
+  @Override
+  boolean needsDatabase() {
+    return autogenerate;
+  }
+
   @Override
   int execute() {
-    RevisionGraph graph = graph(java);
+    if (sqlFile && !autogenerate) {
+      throw MigrateException.badInput("--sql-file only applies with --autogenerate");
+    }
+    if (autogenerate && sqlFile && java) {
+      throw MigrateException.badInput("Give either --java or --sql-file, not both");
+    }
+    boolean writeJava = java || (autogenerate && !sqlFile);
+    RevisionGraph graph = graph(writeJava);
     List<String> parents = NewRevision.parents(graph, List.of(head), splice);
     List<String> dependencies = NewRevision.dependsOn(graph, dependsOn);
     List<String> labels = NewRevision.branchLabels(graph, branchLabels);
     String id = NewRevision.id(graph, revId);
     String text = message == null ? NewRevision.DEFAULT_MESSAGE : message;
+    RevisionWriter.JavaBody javaBody = RevisionWriter.JavaBody.EMPTY;
+    RevisionWriter.SqlBody sqlBody = RevisionWriter.SqlBody.EMPTY;
+    if (autogenerate) {
+      Migrator migrator = migrator(false);
+      if (!new HashSet<>(graph.current(migrator.currentRows()))
+          .equals(new HashSet<>(graph.heads()))) {
+        throw new MigrateException("Target database is not up to date.", 1);
+      }
+      List<Difference> differences = modelDifferences(migrator, tables.options());
+      if (differences.isEmpty()) {
+        out().println("No changes in schema detected.");
+        return 0;
+      }
+      differences.forEach(d -> out().println("Detected " + d.describe()));
+      Autogenerate.Result result = Autogenerate.operations(differences);
+      javaBody = JavaRevisionRenderer.body(result);
+      sqlBody = SqlRevisionRenderer.body(result, migrator.databaseKind());
+    }
     Path written;
-    if (java) {
-      String javaPackage = javaPackage();
+    if (writeJava) {
+      String javaPackage = javaPackage(autogenerate ? "--autogenerate" : "--java");
       written =
           RevisionWriter.writeJava(
-              javaSourceRoot(), javaPackage, id, text, parents, labels, dependencies);
+              javaSourceRoot(), javaPackage, id, text, parents, labels, dependencies, javaBody);
     } else {
       written =
-          RevisionWriter.writeSql(config().revisions(), id, text, parents, labels, dependencies);
+          RevisionWriter.writeSql(
+              config().revisions(), id, text, parents, labels, dependencies, sqlBody);
     }
     out().println("Generating " + written.toAbsolutePath() + " ...  done");
     return 0;
@@ -105,12 +161,14 @@ final class RevisionCommand extends MigrateCommand {
     return root;
   }
 
-  private String javaPackage() {
+  private String javaPackage(String option) {
     String javaPackage = config().javaPackage();
     if (javaPackage == null) {
       throw MigrateException.badInput(
-          "--java needs the package of Java revisions; set "
-              + ConfigKey.JAVA_PACKAGE.howToSet(config().fileName()));
+          option
+              + " needs the package of Java revisions; set "
+              + ConfigKey.JAVA_PACKAGE.howToSet(config().fileName())
+              + (option.equals("--autogenerate") ? ", or write SQL with --sql-file" : ""));
     }
     return javaPackage;
   }

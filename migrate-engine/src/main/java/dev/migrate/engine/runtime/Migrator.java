@@ -10,6 +10,8 @@ import dev.migrate.engine.revision.MigrationStep;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.RevisionScript;
 import dev.migrate.engine.revision.VersionChange;
+import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.schema.SchemaReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -142,6 +144,16 @@ public final class Migrator {
   /** The version rows as they are; empty when the table does not exist (it is not created). */
   public List<String> currentRows() {
     return connected(store::readRows);
+  }
+
+  /**
+   * The database's schema as it is now, without the version and history tables (for comparing it
+   * with the models).
+   */
+  public Schema schema() {
+    SchemaReader reader =
+        new SchemaReader(List.of(store.versionTableName(), store.historyTableName()));
+    return connected(reader::read);
   }
 
   /** Every history row, oldest first; empty when the table does not exist. */

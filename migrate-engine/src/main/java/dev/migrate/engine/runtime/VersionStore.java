@@ -61,6 +61,10 @@ final class VersionStore {
     return versionTableName;
   }
 
+  String historyTableName() {
+    return historyTableName;
+  }
+
   // ---- DDL -----------------------------------------------------------------------------------
 
   String createVersionTableSql() {
