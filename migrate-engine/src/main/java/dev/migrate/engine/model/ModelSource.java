@@ -75,7 +75,15 @@ public final class ModelSource {
       return new LoadedModels(schema, List.of());
     }
     if (spec instanceof Spec.Jpa jpa) {
-      return JpaModels.read(jpa.packageName(), loader, jpa.naming());
+      try {
+        return JpaModels.read(jpa.packageName(), loader, jpa.naming());
+      } catch (NoClassDefFoundError e) {
+        // jakarta.persistence-api is an optional dependency of the engine
+        throw MigrateException.badInput(
+            "JPA models need jakarta.persistence-api (3.x) on migrate's classpath ("
+                + e.getMessage()
+                + " is missing); add the jar next to migrate's");
+      }
     }
     Spec.Dsl dsl = (Spec.Dsl) spec;
     return new LoadedModels(provide(dsl.className(), kind, loader), List.of());
