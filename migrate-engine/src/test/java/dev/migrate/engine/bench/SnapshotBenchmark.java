@@ -3,6 +3,7 @@ package dev.migrate.engine.bench;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.schema.SchemaReader;
+import dev.migrate.engine.testing.SchemaCrawlerCatalogs;
 import dev.migrate.engine.testing.TestDatabases;
 import dev.migrate.engine.testing.TestDatabases.TestDatabase;
 import java.sql.Connection;
@@ -14,17 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.regex.Pattern;
-import schemacrawler.schemacrawler.InfoLevel;
-import schemacrawler.schemacrawler.LimitOptionsBuilder;
-import schemacrawler.schemacrawler.LoadOptionsBuilder;
 import schemacrawler.schemacrawler.SchemaCrawlerOptions;
-import schemacrawler.schemacrawler.SchemaCrawlerOptionsBuilder;
-import schemacrawler.schemacrawler.SchemaInfoLevelBuilder;
-import schemacrawler.tools.utility.SchemaCrawlerUtility;
-import us.fatehi.utility.datasource.DatabaseConnectionSources;
 
 /**
  * Snapshots a 100-table schema (each table with a primary key, a unique constraint, an index and a
@@ -40,11 +31,8 @@ public final class SnapshotBenchmark {
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
   private static final int SNAPSHOTS = Integer.getInteger("bench.snapshots", 5);
 
-  /** Strong references: java.util.logging keeps loggers weakly, and would forget the level. */
-  private static final List<Logger> QUIET = new ArrayList<>();
-
   public static void main(String[] args) throws Exception {
-    quietSchemaCrawler();
+    SchemaCrawlerCatalogs.quiet();
     List<DatabaseKind> kinds = new ArrayList<>();
     for (DatabaseKind kind : DatabaseKind.values()) {
       String only = System.getProperty("bench.backends", "");
@@ -73,7 +61,7 @@ public final class SnapshotBenchmark {
         if (schema.tables().size() != TABLES) {
           throw new IllegalStateException("read " + schema.tables().size() + " tables");
         }
-        SchemaCrawlerOptions crawl = crawlerOptions(c, kind);
+        SchemaCrawlerOptions crawl = SchemaCrawlerCatalogs.options(c, kind);
         long[] plain = new long[ROUNDS];
         long[] ours = new long[ROUNDS];
         long[] crawler = new long[ROUNDS];
@@ -81,11 +69,7 @@ public final class SnapshotBenchmark {
         for (int round = -1; round < ROUNDS; round++) {
           long p = time(() -> metaDataWalk(c, kind));
           long o = time(() -> reader.read(c));
-          long s =
-              time(
-                  () ->
-                      SchemaCrawlerUtility.getCatalog(
-                          DatabaseConnectionSources.fromConnection(c), crawl));
+          long s = time(() -> SchemaCrawlerCatalogs.load(c, crawl));
           long f = time(() -> reader.fingerprint(c));
           if (round >= 0) {
             plain[round] = p;
@@ -189,38 +173,6 @@ public final class SnapshotBenchmark {
         }
         rows.add(row);
       }
-    }
-  }
-
-  private static SchemaCrawlerOptions crawlerOptions(Connection c, DatabaseKind kind)
-      throws SQLException {
-    LimitOptionsBuilder limit = LimitOptionsBuilder.builder();
-    if (kind == DatabaseKind.POSTGRESQL) {
-      limit.includeSchemas(Pattern.compile(Pattern.quote(c.getSchema())));
-    } else if (kind == DatabaseKind.MYSQL) {
-      limit.includeSchemas(Pattern.compile(Pattern.quote(c.getCatalog())));
-    }
-    return SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
-        .withLimitOptions(limit.toOptions())
-        .withLoadOptions(
-            LoadOptionsBuilder.builder()
-                .withSchemaInfoLevel(
-                    SchemaInfoLevelBuilder.builder()
-                        .withInfoLevel(InfoLevel.minimum)
-                        .setRetrieveTableColumns(true)
-                        .setRetrievePrimaryKeys(true)
-                        .setRetrieveForeignKeys(true)
-                        .setRetrieveIndexes(true)
-                        .toOptions())
-                .toOptions());
-  }
-
-  /** SchemaCrawler logs each load at INFO through java.util.logging: its own loggers only. */
-  private static void quietSchemaCrawler() {
-    for (String name : List.of("schemacrawler", "us.fatehi")) {
-      Logger logger = Logger.getLogger(name);
-      logger.setLevel(Level.WARNING);
-      QUIET.add(logger);
     }
   }
 

@@ -1,0 +1,99 @@
+package dev.migrate.engine.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.ops.ReferentialAction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NormaliseTest {
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "POSTGRESQL | integer                        | INTEGER",
+        "POSTGRESQL | character varying(200)         | VARCHAR(200)",
+        "POSTGRESQL | timestamp(3) without time zone | TIMESTAMP",
+        "POSTGRESQL | timestamp with time zone       | TIMESTAMP_TZ",
+        "POSTGRESQL | numeric(10,2)                  | DECIMAL(10,2)",
+        "POSTGRESQL | jsonb                          | JSON",
+        "POSTGRESQL | bytea                          | BLOB",
+        "POSTGRESQL | character varying              | CUSTOM(character varying)",
+        "POSTGRESQL | interval                       | CUSTOM(interval)",
+        "MYSQL      | int(11)                        | INTEGER",
+        "MYSQL      | tinyint(1)                     | BOOLEAN",
+        "MYSQL      | tinyint(4)                     | CUSTOM(tinyint(4))",
+        "MYSQL      | int(10) unsigned               | CUSTOM(int(10) unsigned)",
+        "MYSQL      | datetime(6)                    | TIMESTAMP",
+        "MYSQL      | timestamp(6)                   | TIMESTAMP_TZ",
+        "MYSQL      | decimal(12,4)                  | DECIMAL(12,4)",
+        "MYSQL      | longblob                       | BLOB",
+        "SQLITE     | NVARCHAR(30)                   | VARCHAR(30)",
+        "SQLITE     | NUMERIC(10, 2)                 | DECIMAL(10,2)",
+        "SQLITE     | TIMESTAMPTZ                    | TIMESTAMP_TZ",
+        "SQLITE     | MONEY                          | CUSTOM(MONEY)",
+        "SQLITE     | VARCHAR                        | TEXT",
+      })
+  void typeSpellings(DatabaseKind kind, String spelled, String expected) {
+    assertThat(describe(Normalise.type(kind, spelled))).isEqualTo(expected);
+  }
+
+  private static String describe(ColumnType type) {
+    return switch (type.kind()) {
+      case VARCHAR, CHAR -> type.kind() + "(" + type.length() + ")";
+      case DECIMAL -> "DECIMAL(" + type.precision() + "," + type.scale() + ")";
+      case CUSTOM -> "CUSTOM(" + type.sql() + ")";
+      default -> type.kind().name();
+    };
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "'open'::character varying        | VARCHAR | 'open'",
+        "('open'::text)                   | VARCHAR | 'open'",
+        "now()                            | VARCHAR | CURRENT_TIMESTAMP",
+        "current_timestamp(6)             | VARCHAR | CURRENT_TIMESTAMP",
+        "CURRENT_TIMESTAMP                | VARCHAR | CURRENT_TIMESTAMP",
+        "'it''s'::text                    | VARCHAR | 'it''s'",
+        "NULL                             | VARCHAR | ",
+        "NULL::character varying          | VARCHAR | ",
+        "(-1)                             | INTEGER | -1",
+        "'-1'::integer                    | INTEGER | -1",
+        "1.50                             | DECIMAL | 1.5",
+        "'2.50'                           | DECIMAL | 2.5",
+        "0.00                             | DECIMAL | 0",
+        "false                            | BOOLEAN | FALSE",
+        "0                                | BOOLEAN | FALSE",
+        "'1'                              | BOOLEAN | TRUE",
+        "(upper(lower('A')))              | VARCHAR | upper(lower('A'))",
+        "(1) + (2)                        | INTEGER | (1) + (2)",
+      })
+  void defaults(String raw, ColumnType.Kind kind, String expected) {
+    ColumnType type =
+        switch (kind) {
+          case VARCHAR -> ColumnType.varchar(10);
+          case DECIMAL -> ColumnType.decimal(10, 2);
+          default -> new ColumnType(kind, null, null, null, null);
+        };
+    assertThat(Normalise.defaultValue(raw, type)).isEqualTo(expected);
+  }
+
+  @Test
+  void foreignKeyRulesWithTheDefaultAsNull() {
+    assertThat(Normalise.action(DatabaseKind.POSTGRESQL, "a")).isNull();
+    assertThat(Normalise.action(DatabaseKind.POSTGRESQL, "r"))
+        .isEqualTo(ReferentialAction.RESTRICT);
+    assertThat(Normalise.action(DatabaseKind.MYSQL, "RESTRICT")).as("InnoDB's default").isNull();
+    assertThat(Normalise.action(DatabaseKind.MYSQL, "SET NULL"))
+        .isEqualTo(ReferentialAction.SET_NULL);
+    assertThat(Normalise.action(DatabaseKind.SQLITE, "NO ACTION")).isNull();
+    assertThat(Normalise.action(DatabaseKind.SQLITE, "CASCADE"))
+        .isEqualTo(ReferentialAction.CASCADE);
+  }
+}

@@ -1,0 +1,146 @@
+package dev.migrate.engine.schema;
+
+import static dev.migrate.engine.ops.Columns.column;
+import static dev.migrate.engine.ops.Columns.foreignKey;
+import static dev.migrate.engine.ops.Columns.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.dialect.Dialect;
+import dev.migrate.engine.ops.Operation;
+import dev.migrate.engine.ops.Ops;
+import dev.migrate.engine.testing.SchemaCrawlerCatalogs;
+import dev.migrate.engine.testing.TestDatabases;
+import dev.migrate.engine.testing.TestDatabases.TestDatabase;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import schemacrawler.schema.Catalog;
+import schemacrawler.schema.ColumnReference;
+import schemacrawler.schema.TableConstraintColumn;
+
+/**
+ * SchemaReader reads the catalogs directly (SchemaCrawler measured 50-100 times slower, see
+ * SnapshotBenchmark); SchemaCrawler's reading of the same schema serves here as an independent
+ * check of the structure: tables, columns in order, primary keys and foreign keys.
+ */
+class SchemaCrawlerCrossCheckTest {
+
+  private static Ops schema() {
+    Ops ops = new Ops();
+    for (int i = 1; i <= 4; i++) {
+      List<dev.migrate.engine.ops.TableElement> elements = new ArrayList<>();
+      elements.add(column("id", dev.migrate.engine.schema.ColumnType.INTEGER).primaryKey());
+      elements.add(column("name", dev.migrate.engine.schema.ColumnType.varchar(50)).notNull());
+      elements.add(column("amount", dev.migrate.engine.schema.ColumnType.decimal(8, 2)));
+      if (i > 1) {
+        elements.add(column("up_a", dev.migrate.engine.schema.ColumnType.INTEGER));
+        elements.add(column("up_b", dev.migrate.engine.schema.ColumnType.varchar(50)));
+        elements.add(
+            foreignKey("fk_t" + i, List.of("up_a", "up_b"), "t" + (i - 1), List.of("id", "name")));
+      }
+      elements.add(unique("uq_t" + i + "_id_name", "id", "name"));
+      ops.createTable("t" + i, elements.toArray(dev.migrate.engine.ops.TableElement[]::new));
+      ops.createIndex("ix_t" + i + "_amount", "t" + i, "amount", "name");
+    }
+    return ops;
+  }
+
+  /** Tables with their columns, primary key and foreign keys, as comparable text. */
+  private static TreeMap<String, List<String>> structure(Schema schema) {
+    TreeMap<String, List<String>> out = new TreeMap<>();
+    for (Schema.Table t : schema.tables()) {
+      List<String> lines = new ArrayList<>();
+      t.columns().forEach(c -> lines.add("column " + c.name()));
+      lines.add("pk " + t.primaryKey().columns());
+      t.foreignKeys().stream()
+          .map(f -> "fk " + f.columns() + " -> " + f.referencedTable() + f.referencedColumns())
+          .sorted()
+          .forEach(lines::add);
+      out.put(t.name().toLowerCase(Locale.ROOT), lines);
+    }
+    return out;
+  }
+
+  private static TreeMap<String, List<String>> structure(Catalog catalog) {
+    TreeMap<String, List<String>> out = new TreeMap<>();
+    for (schemacrawler.schema.Table t : catalog.getTables()) {
+      List<String> lines = new ArrayList<>();
+      t.getColumns().forEach(c -> lines.add("column " + c.getName()));
+      lines.add(
+          "pk "
+              + t.getPrimaryKey().getConstrainedColumns().stream()
+                  .map(TableConstraintColumn::getName)
+                  .toList());
+      t.getImportedForeignKeys().stream()
+          .map(
+              f ->
+                  "fk "
+                      + f.getColumnReferences().stream()
+                          .map(r -> r.getForeignKeyColumn().getName())
+                          .toList()
+                      + " -> "
+                      + f.getReferencedTable().getName()
+                      + f.getColumnReferences().stream()
+                          .map(ColumnReference::getPrimaryKeyColumn)
+                          .map(schemacrawler.schema.Column::getName)
+                          .toList())
+          .sorted()
+          .forEach(lines::add);
+      out.put(t.getName().toLowerCase(Locale.ROOT), lines);
+    }
+    return out;
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void readsTheStructureSchemaCrawlerReadsQuietly(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = TestDatabases.create(kind);
+        Connection c = db.connect()) {
+      for (Operation operation : schema().operations()) {
+        for (String sql : Dialect.of(kind).render(operation, c)) {
+          try (Statement s = c.createStatement()) {
+            s.execute(sql);
+          }
+        }
+      }
+      List<LogRecord> logged = new ArrayList<>();
+      Handler capture =
+          new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+              if (record.getLevel().intValue() < Level.WARNING.intValue()) {
+                logged.add(record);
+              }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+          };
+      Logger root = Logger.getLogger("");
+      root.addHandler(capture);
+      Catalog catalog;
+      try {
+        catalog = SchemaCrawlerCatalogs.load(c, SchemaCrawlerCatalogs.options(c, kind));
+      } finally {
+        root.removeHandler(capture);
+      }
+
+      assertThat(structure(new SchemaReader().read(c))).isEqualTo(structure(catalog));
+      assertThat(structure(catalog)).hasSize(4);
+      assertThat(logged).as("SchemaCrawler's INFO lines").isEmpty();
+    }
+  }
+}
