@@ -4,6 +4,7 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.config.ConfigLoader;
 import dev.migrate.engine.config.MigrateConfig;
+import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.diff.Difference;
 import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.model.ModelSource;
@@ -11,6 +12,7 @@ import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionLoader;
 import dev.migrate.engine.runtime.Migrator;
 import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.schema.SchemaReader;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -168,7 +170,8 @@ abstract class MigrateCommand implements Callable<Integer> {
 
   /** How the database differs from the configured models (an error when none are configured). */
   List<Difference> modelDifferences(Migrator migrator, SchemaDiff.Options options) {
-    Schema models = ModelSource.load(config(), migrator.databaseKind(), classLoader());
+    DatabaseKind kind = migrator.databaseKind();
+    Schema models = SchemaReader.asStored(kind, ModelSource.load(config(), kind, classLoader()));
     return SchemaDiff.compare(models, migrator.schema(), options);
   }
 

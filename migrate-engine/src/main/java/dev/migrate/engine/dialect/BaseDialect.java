@@ -39,7 +39,7 @@ abstract class BaseDialect implements Dialect {
    * The database's spelling of a portable type: here as the SQL standard spells it; each dialect
    * overrides the kinds it spells otherwise.
    */
-  protected String typeSql(ColumnType type) {
+  public String typeSql(ColumnType type) {
     return switch (type.kind()) {
       case SMALLINT -> "SMALLINT";
       case INTEGER -> "INTEGER";

@@ -19,6 +19,9 @@ public interface Dialect {
    */
   List<String> render(Operation operation, Connection connection) throws SQLException;
 
+  /** How this database spells a portable column type in DDL. */
+  String typeSql(dev.migrate.engine.schema.ColumnType type);
+
   /** Whether DDL statements take part in transactions (PostgreSQL, SQLite) or commit at once. */
   boolean transactionalDdl();
 

@@ -35,7 +35,7 @@ public final class MySqlDialect extends BaseDialect {
   }
 
   @Override
-  protected String typeSql(ColumnType type) {
+  public String typeSql(ColumnType type) {
     return switch (type.kind()) {
       case INTEGER -> "INT";
       case TIME -> "TIME(6)";

@@ -42,7 +42,7 @@ public final class PostgresDialect extends BaseDialect {
   }
 
   @Override
-  protected String typeSql(ColumnType type) {
+  public String typeSql(ColumnType type) {
     return switch (type.kind()) {
       case BLOB -> "BYTEA";
       case JSON -> "JSONB";

@@ -132,7 +132,7 @@ public final class SqliteDialect extends BaseDialect {
   }
 
   @Override
-  protected String typeSql(ColumnType type) {
+  public String typeSql(ColumnType type) {
     return switch (type.kind()) {
       case UUID, JSON -> "TEXT";
       case TIMESTAMP_TZ -> "TIMESTAMPTZ";

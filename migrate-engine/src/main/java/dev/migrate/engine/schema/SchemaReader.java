@@ -2,6 +2,7 @@ package dev.migrate.engine.schema;
 
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.dialect.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -113,5 +115,51 @@ public final class SchemaReader {
 
   private static DatabaseKind kind(Connection connection) throws SQLException {
     return DatabaseKind.fromJdbcUrl(connection.getMetaData().getURL());
+  }
+
+  /**
+   * The models as this database would store them and this reader would read them back: each column
+   * type through the database's own spelling ({@code UUID} is TEXT on SQLite and CHAR(36) on MySQL;
+   * an autoincrement key on SQLite is the INTEGER rowid alias) and each default in the reader's
+   * spelling. Compare models with a live schema only in this form.
+   */
+  public static Schema asStored(DatabaseKind kind, Schema models) {
+    Dialect dialect = Dialect.of(kind);
+    List<Schema.Table> tables = new ArrayList<>();
+    for (Schema.Table table : models.tables()) {
+      List<Schema.Column> columns = new ArrayList<>();
+      for (Schema.Column column : table.columns()) {
+        ColumnType type =
+            column.type().kind() == ColumnType.Kind.CUSTOM
+                ? Normalise.type(kind, column.type().sql())
+                : Normalise.type(kind, dialect.typeSql(column.type()));
+        if (kind == DatabaseKind.SQLITE && column.autoincrement() && isInteger(type)) {
+          type = ColumnType.INTEGER;
+        }
+        columns.add(
+            new Schema.Column(
+                column.name(),
+                type,
+                column.nullable(),
+                Normalise.defaultValue(column.defaultValue(), type),
+                column.autoincrement()));
+      }
+      tables.add(
+          new Schema.Table(
+              table.name(),
+              columns,
+              table.primaryKey(),
+              table.indexes(),
+              table.uniqueConstraints(),
+              table.foreignKeys(),
+              table.checks()));
+    }
+    return new Schema(tables);
+  }
+
+  private static boolean isInteger(ColumnType type) {
+    return type.kind() == ColumnType.Kind.SMALLINT
+        || type.kind() == ColumnType.Kind.INTEGER
+        || type.kind() == ColumnType.Kind.BIGINT;
   }
 }
