@@ -48,6 +48,32 @@ class QuickStartJarTest {
   }
 
   @Test
+  void checkAgainstTheModelsListsWhatTheSqlRevisionsAloneLack() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("quickstart.db");
+    String versions = ExampleMigrationsTest.VERSIONS.toAbsolutePath().toString();
+    migrate("upgrade", "head", "--url", url, "--revisions", versions);
+
+    // Without --java-package the Java revision is not loaded, so its changes are missing.
+    Run check =
+        migrate(
+            "check",
+            "--url",
+            url,
+            "--revisions",
+            versions,
+            "--classpath",
+            Path.of("target/classes").toAbsolutePath().toString(),
+            "--models",
+            "dsl:dev.migrate.examples.models.AppModels");
+
+    assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+    assertThat(check.out())
+        .contains(
+            "column task.title: type VARCHAR(200) in the database, VARCHAR(300) in the models")
+        .contains("task_comment");
+  }
+
+  @Test
   void helpListsTheCommandsAndExitCodes() throws Exception {
     Run help = migrate("--help");
 
