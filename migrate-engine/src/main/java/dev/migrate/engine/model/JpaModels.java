@@ -1,5 +1,6 @@
 package dev.migrate.engine.model;
 
+import dev.migrate.engine.ClassScan;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.schema.ColumnType;
 import dev.migrate.engine.schema.Schema;

@@ -1,26 +1,14 @@
 package dev.migrate.engine.revision.source;
 
+import dev.migrate.engine.ClassScan;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.revision.Migration;
 import dev.migrate.engine.revision.Revision;
 import dev.migrate.engine.revision.RevisionScript;
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLConnection;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.SortedSet;
-import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * Finds Java revisions: the classes of a package and its subpackages, in classpath directories and
@@ -36,8 +24,7 @@ public final class JavaRevisionLoader {
   /** The revisions in {@code packageName}, ordered by class name. */
   public static List<RevisionScript> load(String packageName, ClassLoader loader) {
     List<RevisionScript> revisions = new ArrayList<>();
-    for (String className : classNames(packageName, loader)) {
-      Class<?> type = loadClass(className, loader);
+    for (Class<?> type : ClassScan.classes(packageName, loader, "Java revisions")) {
       Revision revision = type.getAnnotation(Revision.class);
       if (revision != null) {
         revisions.add(script(type, revision));
@@ -90,87 +77,5 @@ public final class JavaRevisionLoader {
         revision.message(),
         name,
         new JavaRevisionBody(constructor));
-  }
-
-  private static Class<?> loadClass(String className, ClassLoader loader) {
-    try {
-      return Class.forName(className, false, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      throw MigrateException.badInput(
-          "Cannot load class " + className + " while looking for Java revisions: " + e);
-    }
-  }
-
-  private static SortedSet<String> classNames(String packageName, ClassLoader loader) {
-    String path = packageName.replace('.', '/');
-    SortedSet<String> names = new TreeSet<>();
-    boolean found = false;
-    try {
-      Enumeration<URL> roots = loader.getResources(path);
-      while (roots.hasMoreElements()) {
-        found = true;
-        URL root = roots.nextElement();
-        switch (root.getProtocol()) {
-          case "file" -> fromDirectory(Path.of(root.toURI()), packageName, names);
-          case "jar" -> fromJar(root, path, names);
-          default ->
-              throw MigrateException.badInput(
-                  "Cannot list Java revisions of package "
-                      + packageName
-                      + " in "
-                      + root
-                      + "; put them in a directory or jar on the classpath");
-        }
-      }
-    } catch (IOException | URISyntaxException e) {
-      throw MigrateException.badInput(
-          "Cannot list the classes of package " + packageName + ": " + e);
-    }
-    if (!found) {
-      throw MigrateException.badInput(
-          "Java revision package '"
-              + packageName
-              + "' is not on the classpath; check the package name and the classpath");
-    }
-    return names;
-  }
-
-  private static void fromDirectory(Path directory, String packageName, SortedSet<String> names)
-      throws IOException {
-    try (Stream<Path> files = Files.walk(directory)) {
-      files
-          .filter(Files::isRegularFile)
-          .map(file -> directory.relativize(file).toString().replace('\\', '/'))
-          .filter(JavaRevisionLoader::isClassFile)
-          .forEach(relative -> names.add(packageName + "." + className(relative)));
-    }
-  }
-
-  private static void fromJar(URL root, String path, SortedSet<String> names) throws IOException {
-    URLConnection connection = root.openConnection();
-    if (!(connection instanceof JarURLConnection jarConnection)) {
-      throw MigrateException.badInput("Cannot open " + root + " as a jar");
-    }
-    jarConnection.setUseCaches(false);
-    try (JarFile jar = jarConnection.getJarFile()) {
-      String prefix = path + "/";
-      for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-        String entry = entries.nextElement().getName();
-        if (entry.startsWith(prefix) && isClassFile(entry)) {
-          names.add(className(entry));
-        }
-      }
-    }
-  }
-
-  private static boolean isClassFile(String path) {
-    String file = path.substring(path.lastIndexOf('/') + 1);
-    return file.endsWith(".class")
-        && !file.equals("package-info.class")
-        && !file.equals("module-info.class");
-  }
-
-  private static String className(String path) {
-    return path.substring(0, path.length() - ".class".length()).replace('/', '.');
   }
 }

@@ -1,6 +1,5 @@
-package dev.migrate.engine.model;
+package dev.migrate.engine;
 
-import dev.migrate.engine.MigrateException;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -17,11 +16,20 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** Lists and loads the classes of a package (and its sub-packages) from directories and jars. */
-final class ClassScan {
+/**
+ * Lists and loads the classes of a package (and its sub-packages) from classpath directories and
+ * jars, for Java revisions and JPA entities. Jars must hold directory entries for their packages,
+ * as Maven's, Gradle's and the {@code jar} tool's do.
+ */
+public final class ClassScan {
   private ClassScan() {}
 
-  static List<Class<?>> classes(String packageName, ClassLoader loader, String purpose) {
+  /**
+   * The classes of {@code packageName}, sorted by name, loaded without initialising them.
+   *
+   * @param purpose what they are, for messages: "Java revisions", "JPA entities"
+   */
+  public static List<Class<?>> classes(String packageName, ClassLoader loader, String purpose) {
     List<Class<?>> classes = new ArrayList<>();
     for (String name : classNames(packageName, loader, purpose)) {
       try {
