@@ -72,9 +72,9 @@ public final class ClassScan {
       throw MigrateException.badInput(
           "Package '"
               + packageName
-              + "' of the "
+              + "' is not on the classpath (looking for "
               + purpose
-              + " is not on the classpath; check the package name and the classpath");
+              + "); check the package name and the classpath");
     }
     return names;
   }

@@ -197,8 +197,8 @@ class JpaModelsTest {
                     "com.example.nothing", getClass().getClassLoader(), NamingStrategy.SNAKE_CASE))
         .isInstanceOf(MigrateException.class)
         .hasMessage(
-            "Package 'com.example.nothing' of the JPA entities is not on the classpath; check the"
-                + " package name and the classpath");
+            "Package 'com.example.nothing' is not on the classpath (looking for JPA entities);"
+                + " check the package name and the classpath");
   }
 
   // Entities the reader rejects, each with the message it gives.
