@@ -86,69 +86,64 @@ public sealed interface Difference {
     default String column() {
       return expected().name();
     }
+
+    /** How the changed property reads on one side: a type, NULL / NOT NULL, a default. */
+    String side(Schema.Column column);
+
+    /** Words naming the property before both sides, such as "type "; none by default. */
+    default String property() {
+      return "";
+    }
+
+    @Override
+    default String describe() {
+      return "column "
+          + table()
+          + "."
+          + column()
+          + ": "
+          + property()
+          + side(actual())
+          + " in the database, "
+          + side(expected())
+          + " in the models";
+    }
   }
 
   record ColumnTypeChanged(String table, Schema.Column actual, Schema.Column expected)
       implements ColumnChange {
     @Override
-    public String describe() {
-      return "column "
-          + table
-          + "."
-          + column()
-          + ": type "
-          + Describe.type(actual.type())
-          + " in the database, "
-          + Describe.type(expected.type())
-          + " in the models";
+    public String side(Schema.Column column) {
+      return Describe.type(column.type());
+    }
+
+    @Override
+    public String property() {
+      return "type ";
     }
   }
 
   record NullabilityChanged(String table, Schema.Column actual, Schema.Column expected)
       implements ColumnChange {
     @Override
-    public String describe() {
-      return "column "
-          + table
-          + "."
-          + column()
-          + ": "
-          + (actual.nullable() ? "NULL" : "NOT NULL")
-          + " in the database, "
-          + (expected.nullable() ? "NULL" : "NOT NULL")
-          + " in the models";
+    public String side(Schema.Column column) {
+      return column.nullable() ? "NULL" : "NOT NULL";
     }
   }
 
   record DefaultChanged(String table, Schema.Column actual, Schema.Column expected)
       implements ColumnChange {
     @Override
-    public String describe() {
-      return "column "
-          + table
-          + "."
-          + column()
-          + ": "
-          + Describe.defaultValue(actual.defaultValue())
-          + " in the database, "
-          + Describe.defaultValue(expected.defaultValue())
-          + " in the models";
+    public String side(Schema.Column column) {
+      return Describe.defaultValue(column.defaultValue());
     }
   }
 
   record AutoincrementChanged(String table, Schema.Column actual, Schema.Column expected)
       implements ColumnChange {
     @Override
-    public String describe() {
-      return "column "
-          + table
-          + "."
-          + column()
-          + ": "
-          + (actual.autoincrement() ? "autoincrement" : "not autoincrement")
-          + " in the database, "
-          + (expected.autoincrement() ? "autoincrement" : "not autoincrement")
-          + " in the models";
+    public String side(Schema.Column column) {
+      return column.autoincrement() ? "autoincrement" : "not autoincrement";
     }
   }
 
