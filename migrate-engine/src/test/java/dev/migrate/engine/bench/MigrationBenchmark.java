@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,19 +32,7 @@ public final class MigrationBenchmark {
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
 
   public static void main(String[] args) throws Exception {
-    List<DatabaseKind> kinds = new ArrayList<>();
-    for (DatabaseKind kind : DatabaseKind.values()) {
-      String only = System.getProperty("bench.backends", "");
-      if (!only.isEmpty() && !List.of(only.split(",")).contains(kind.id())) {
-        continue;
-      }
-      if (kind == DatabaseKind.SQLITE || TestDatabases.adminUrl(kind) != null) {
-        kinds.add(kind);
-      } else {
-        System.out.printf(
-            "%-10s skipped: MIGRATE_TEST_%s_URL is not set%n", kind.id(), kind.name());
-      }
-    }
+    List<DatabaseKind> kinds = Rounds.backends();
     Path versions = Files.createTempDirectory("migrate-bench-");
     writeRevisions(versions, REVISIONS);
     RevisionGraph graph = RevisionGraph.of(RevisionLoader.load(versions, null, null));
@@ -65,24 +52,13 @@ public final class MigrationBenchmark {
           ours[round] = o;
         }
       }
-      // Each round's two runs share the machine's state at that moment (disk, caches, load), so
-      // the median of the per-round ratios is the steadier figure; the medians of times are
-      // printed for scale.
-      double[] ratios = new double[ROUNDS];
-      for (int i = 0; i < ROUNDS; i++) {
-        ratios[i] = (double) ours[i] / plain[i];
-      }
-      double[] sorted = ratios.clone();
-      Arrays.sort(sorted);
       System.out.printf(
           Locale.ROOT,
-          "%-10s %9.1f ms %9.1f ms %7.2fx %7.2f..%.2fx%n",
+          "%-10s %9.1f ms %9.1f ms %s%n",
           kind.id(),
-          median(plain) / 1e6,
-          median(ours) / 1e6,
-          median(ratios),
-          sorted[0],
-          sorted[ROUNDS - 1]);
+          Rounds.medianMillis(plain),
+          Rounds.medianMillis(ours),
+          Rounds.ratio(ours, plain));
     }
   }
 
@@ -180,16 +156,5 @@ public final class MigrationBenchmark {
       Files.writeString(dir.resolve(String.format("%04d_%s.sql", i, id)), f.toString());
       parent = id;
     }
-  }
-
-  private static double median(long[] values) {
-    return median(Arrays.stream(values).asDoubleStream().toArray());
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
   }
 }

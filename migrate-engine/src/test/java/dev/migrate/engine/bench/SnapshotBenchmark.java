@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import schemacrawler.schemacrawler.SchemaCrawlerOptions;
@@ -33,19 +32,7 @@ public final class SnapshotBenchmark {
 
   public static void main(String[] args) throws Exception {
     SchemaCrawlerCatalogs.quiet();
-    List<DatabaseKind> kinds = new ArrayList<>();
-    for (DatabaseKind kind : DatabaseKind.values()) {
-      String only = System.getProperty("bench.backends", "");
-      if (!only.isEmpty() && !List.of(only.split(",")).contains(kind.id())) {
-        continue;
-      }
-      if (kind == DatabaseKind.SQLITE || TestDatabases.adminUrl(kind) != null) {
-        kinds.add(kind);
-      } else {
-        System.out.printf(
-            "%-10s skipped: MIGRATE_TEST_%s_URL is not set%n", kind.id(), kind.name());
-      }
-    }
+    List<DatabaseKind> kinds = Rounds.backends();
     System.out.printf(
         "snapshot of %d tables, time per snapshot, median of %d rounds of %d after one warm-up%n",
         TABLES, ROUNDS, SNAPSHOTS);
@@ -78,23 +65,15 @@ public final class SnapshotBenchmark {
             fingerprint[round] = f;
           }
         }
-        double[] ratios = new double[ROUNDS];
-        for (int i = 0; i < ROUNDS; i++) {
-          ratios[i] = (double) ours[i] / plain[i];
-        }
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
         System.out.printf(
             Locale.ROOT,
-            "%-10s %9.1f ms %9.1f ms %7.2fx %7.2f..%.2fx %11.1f ms %11.1f ms%n",
+            "%-10s %9.1f ms %9.1f ms %s %11.1f ms %11.1f ms%n",
             kind.id(),
-            median(plain) / 1e6,
-            median(ours) / 1e6,
-            median(ratios),
-            sorted[0],
-            sorted[ROUNDS - 1],
-            median(crawler) / 1e6,
-            median(fingerprint) / 1e6);
+            Rounds.medianMillis(plain),
+            Rounds.medianMillis(ours),
+            Rounds.ratio(ours, plain),
+            Rounds.medianMillis(crawler),
+            Rounds.medianMillis(fingerprint));
       }
     }
   }
@@ -174,16 +153,5 @@ public final class SnapshotBenchmark {
         rows.add(row);
       }
     }
-  }
-
-  private static double median(long[] values) {
-    return median(Arrays.stream(values).asDoubleStream().toArray());
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
   }
 }
