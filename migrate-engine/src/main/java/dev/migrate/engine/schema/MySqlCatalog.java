@@ -1,232 +1,230 @@
 package dev.migrate.engine.schema;
 
+import static schemacrawler.schemacrawler.InformationSchemaKey.FOREIGN_KEYS;
+import static schemacrawler.schemacrawler.InformationSchemaKey.INDEXES;
+import static schemacrawler.schemacrawler.InformationSchemaKey.PRIMARY_KEYS;
+import static schemacrawler.schemacrawler.InformationSchemaKey.TABLES;
+import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_COLUMNS;
+import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_CONSTRAINTS;
+
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import schemacrawler.schema.Column;
+import schemacrawler.schema.ForeignKey;
+import schemacrawler.schema.Index;
+import schemacrawler.schema.Table;
+import schemacrawler.schema.TableConstraint;
+import schemacrawler.schemacrawler.InformationSchemaViews;
+import schemacrawler.schemacrawler.InformationSchemaViewsBuilder;
+import schemacrawler.schemacrawler.LimitOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
 
 /**
- * Reads the connection's database from information_schema, one query per kind of object. MySQL has
- * no unique constraint apart from its unique index, so every unique index reads as a unique
- * constraint; the index InnoDB adds under a foreign key's name is left out, as is the {@code
- * json_valid} check MariaDB adds to a JSON column (which then reads as JSON, not LONGTEXT).
+ * The connection's database, from information_schema. MySQL has no unique constraint apart from its
+ * unique index, so every unique index reads as a unique constraint; the index InnoDB adds under a
+ * foreign key's name is left out, as is the {@code json_valid} check MariaDB adds to a JSON column
+ * (which then reads as JSON, not LONGTEXT).
+ *
+ * @param mariaDb MariaDB spells defaults and check constraints its own way
  */
-final class MySqlCatalog {
-  private MySqlCatalog() {}
+record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
+  private static final String TABLE_KEY = "TABLE_SCHEMA AS TABLE_CAT, NULL AS TABLE_SCHEM";
+  private static final String OWN = " TABLE_SCHEMA = DATABASE()";
 
-  static void read(Connection connection, Map<String, TableBuilder> tables) throws SQLException {
-    boolean mariaDb =
-        connection
-            .getMetaData()
-            .getDatabaseProductVersion()
-            .toLowerCase(Locale.ROOT)
-            .contains("mariadb");
-    try (Statement s = connection.createStatement()) {
-      try (ResultSet rs =
-          s.executeQuery(
-              "SELECT TABLE_NAME FROM information_schema.TABLES"
-                  + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'")) {
-        while (rs.next()) {
-          tables.put(rs.getString(1), new TableBuilder(rs.getString(1)));
-        }
-      }
-      Set<String> jsonColumns = readChecks(s, tables, mariaDb);
-      readColumns(s, tables, mariaDb, jsonColumns);
-      readForeignKeys(s, tables);
-      readIndexes(s, tables);
-    }
+  @Override
+  public InformationSchemaViews views() {
+    return InformationSchemaViewsBuilder.builder()
+        .withSql(
+            TABLES,
+            "SELECT "
+                + TABLE_KEY
+                + ", TABLE_NAME, 'TABLE' AS TABLE_TYPE, NULL AS REMARKS"
+                + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND"
+                + OWN)
+        .withSql(
+            TABLE_COLUMNS,
+            "SELECT "
+                + TABLE_KEY
+                + ", TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, 1111 AS DATA_TYPE,"
+                + " DATA_TYPE AS TYPE_NAME, "
+                + varchar("COLUMN_TYPE")
+                + " AS COLUMN_TYPE,"
+                + " CASE WHEN IS_NULLABLE = 'YES' THEN 1 ELSE 0 END AS NULLABLE,"
+                + " COLUMN_DEFAULT AS COLUMN_DEF, CASE WHEN EXTRA LIKE '%auto_increment%'"
+                + " THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT, EXTRA"
+                + " FROM information_schema.COLUMNS WHERE"
+                + OWN)
+        .withSql(
+            PRIMARY_KEYS,
+            "SELECT "
+                + TABLE_KEY
+                + ", TABLE_NAME, COLUMN_NAME, SEQ_IN_INDEX AS KEY_SEQ, INDEX_NAME AS PK_NAME"
+                + " FROM information_schema.STATISTICS WHERE INDEX_NAME = 'PRIMARY' AND"
+                + OWN)
+        .withSql(
+            INDEXES,
+            "SELECT "
+                + TABLE_KEY
+                + ", TABLE_NAME, NON_UNIQUE, NULL AS INDEX_QUALIFIER, INDEX_NAME, 3 AS TYPE,"
+                + " SEQ_IN_INDEX AS ORDINAL_POSITION, COLUMN_NAME, 'A' AS ASC_OR_DESC,"
+                + " 0 AS CARDINALITY, 0 AS PAGES, NULL AS FILTER_CONDITION"
+                + " FROM information_schema.STATISTICS WHERE INDEX_NAME <> 'PRIMARY' AND"
+                + OWN)
+        .withSql(
+            FOREIGN_KEYS,
+            "SELECT k.REFERENCED_TABLE_SCHEMA AS PKTABLE_CAT, NULL AS PKTABLE_SCHEM,"
+                + " k.REFERENCED_TABLE_NAME AS PKTABLE_NAME,"
+                + " k.REFERENCED_COLUMN_NAME AS PKCOLUMN_NAME, k.TABLE_SCHEMA AS FKTABLE_CAT,"
+                + " NULL AS FKTABLE_SCHEM, k.TABLE_NAME AS FKTABLE_NAME,"
+                + " k.COLUMN_NAME AS FKCOLUMN_NAME, k.ORDINAL_POSITION AS KEY_SEQ, "
+                + Crawl.jdbcRule("r.UPDATE_RULE")
+                + " AS UPDATE_RULE, "
+                + Crawl.jdbcRule("r.DELETE_RULE")
+                + " AS DELETE_RULE, k.CONSTRAINT_NAME AS FK_NAME, NULL AS PK_NAME,"
+                + " 7 AS DEFERRABILITY FROM information_schema.KEY_COLUMN_USAGE k"
+                + " JOIN information_schema.REFERENTIAL_CONSTRAINTS r"
+                + " ON r.CONSTRAINT_SCHEMA = k.TABLE_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME"
+                + " AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
+                + " WHERE k.TABLE_SCHEMA = DATABASE() AND r.CONSTRAINT_SCHEMA = DATABASE()"
+                + " AND k.REFERENCED_TABLE_NAME IS NOT NULL")
+        .withSql(TABLE_CONSTRAINTS, checksQuery())
+        .toOptions();
   }
 
-  private static void readColumns(
-      Statement s, Map<String, TableBuilder> tables, boolean mariaDb, Set<String> jsonColumns)
+  private String checksQuery() {
+    // MySQL's CHECK_CONSTRAINTS has no table column; MariaDB's does
+    String table = mariaDb ? "" : "t.";
+    String select =
+        "SELECT "
+            + table
+            + "CONSTRAINT_SCHEMA AS CONSTRAINT_CATALOG, NULL AS CONSTRAINT_SCHEMA, "
+            + table
+            + "CONSTRAINT_NAME, TABLE_NAME, 'CHECK' AS CONSTRAINT_TYPE, 'NO' AS IS_DEFERRABLE,"
+            + " 'NO' AS INITIALLY_DEFERRED, "
+            + varchar("CHECK_CLAUSE")
+            + " AS CHECK_CLAUSE";
+    return mariaDb
+        ? select + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()"
+        : select
+            + " FROM information_schema.TABLE_CONSTRAINTS t"
+            + " JOIN information_schema.CHECK_CONSTRAINTS c"
+            + " ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA"
+            + " AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
+            + " WHERE t.CONSTRAINT_SCHEMA = DATABASE() AND t.CONSTRAINT_TYPE = 'CHECK'";
+  }
+
+  /**
+   * A TEXT column as VARCHAR: SchemaCrawler reads each TEXT value it keeps as an attribute through
+   * a 64K-character buffer, which took most of a load's time.
+   */
+  private static String varchar(String column) {
+    return "CAST(" + column + " AS CHAR(16000))";
+  }
+
+  @Override
+  public void limit(
+      Connection connection, SchemaRetrievalOptionsBuilder retrieval, LimitOptionsBuilder limit)
       throws SQLException {
-    String sql =
-        "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA"
-            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
-            + " ORDER BY TABLE_NAME, ORDINAL_POSITION";
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        TableBuilder table = tables.get(rs.getString(1));
-        if (table == null) {
-          continue;
-        }
-        String name = rs.getString(2);
-        ColumnType type =
-            jsonColumns.contains(table.name + "." + name)
-                ? ColumnType.JSON
-                : Normalise.type(DatabaseKind.MYSQL, rs.getString(3));
-        String extra = rs.getString(6) == null ? "" : rs.getString(6).toLowerCase(Locale.ROOT);
-        String rawDefault = liveDefault(rs.getString(5), extra, mariaDb);
-        table.columns.add(
-            new Schema.Column(
-                name,
-                type,
-                "YES".equals(rs.getString(4)),
-                Normalise.defaultValue(rawDefault, type),
-                extra.contains("auto_increment")));
+    retrieval.withDoesNotSupportSchemas();
+    limit.includeSchemas(Pattern.compile(Pattern.quote(connection.getCatalog())));
+  }
+
+  @Override
+  public Schema.Table table(Table loaded) {
+    String name = loaded.getName();
+    List<Schema.CheckConstraint> checks = new ArrayList<>();
+    Set<String> jsonColumns = new HashSet<>();
+    for (TableConstraint check : Crawl.checks(loaded)) {
+      String checkName = check.getName();
+      String clause = Crawl.attribute(check, "CHECK_CLAUSE");
+      if (clause.replace(" ", "").equalsIgnoreCase("json_valid(`" + checkName + "`)")) {
+        jsonColumns.add(checkName);
+        continue;
+      }
+      boolean invented = checkName.matches("CONSTRAINT_\\d+") || checkName.matches(".*_chk_\\d+");
+      checks.add(
+          new Schema.CheckConstraint(invented ? null : checkName, Normalise.stripParens(clause)));
+    }
+    List<Schema.Column> columns = new ArrayList<>();
+    for (Column column : Crawl.columns(loaded)) {
+      ColumnType type =
+          jsonColumns.contains(column.getName())
+              ? ColumnType.JSON
+              : Normalise.type(DatabaseKind.MYSQL, Crawl.declaredType(column));
+      String extra = String.valueOf(Crawl.attribute(column, "EXTRA")).toLowerCase(Locale.ROOT);
+      columns.add(
+          new Schema.Column(
+              column.getName(),
+              type,
+              column.isNullable(),
+              Normalise.defaultValue(liveDefault(column.getDefaultValue(), extra), type),
+              column.isAutoIncremented()));
+    }
+    List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
+    for (ForeignKey foreignKey : loaded.getImportedForeignKeys()) {
+      boolean invented = foreignKey.getName().matches(Pattern.quote(name) + "_ibfk_\\d+");
+      foreignKeys.add(
+          Crawl.foreignKey(
+              DatabaseKind.MYSQL,
+              foreignKey,
+              keyColumns -> invented ? null : foreignKey.getName()));
+    }
+    List<Schema.Index> indexes = new ArrayList<>();
+    List<Schema.UniqueConstraint> uniques = new ArrayList<>();
+    for (Index index : loaded.getIndexes()) {
+      List<String> keyColumns = Crawl.indexColumns(index);
+      String indexName = index.getName();
+      if (index.isUnique()) {
+        boolean invented =
+            indexName.equals(keyColumns.get(0))
+                || indexName.matches(Pattern.quote(keyColumns.get(0)) + "_\\d+");
+        uniques.add(new Schema.UniqueConstraint(invented ? null : indexName, keyColumns));
+      } else if (!foreignKeyIndex(loaded, indexName, keyColumns)) {
+        indexes.add(new Schema.Index(indexName, keyColumns, false));
       }
     }
+    Schema.PrimaryKey primaryKey =
+        loaded.hasPrimaryKey()
+            ? new Schema.PrimaryKey(null, Crawl.primaryKeyColumns(loaded))
+            : null;
+    return new Schema.Table(name, columns, primaryKey, indexes, uniques, foreignKeys, checks);
   }
 
   /**
    * COLUMN_DEFAULT as a SQL expression: MariaDB gives one ('text', NULL, current_timestamp());
    * MySQL gives the bare value and marks expressions DEFAULT_GENERATED.
    */
-  private static String liveDefault(String value, String extra, boolean mariaDb) {
-    if (value == null || mariaDb) {
-      return value;
-    }
-    if (extra.contains("default_generated")) {
+  private String liveDefault(String value, String extra) {
+    if (value == null || mariaDb || extra.contains("default_generated")) {
       return value;
     }
     return "'" + value.replace("'", "''") + "'";
-  }
-
-  /** Reads the checks; returns the columns ({@code table.column}) MariaDB marked as JSON. */
-  private static Set<String> readChecks(
-      Statement s, Map<String, TableBuilder> tables, boolean mariaDb) throws SQLException {
-    String sql =
-        mariaDb
-            ? "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM"
-                + " information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()"
-                + " ORDER BY TABLE_NAME, CONSTRAINT_NAME"
-            : "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, c.CHECK_CLAUSE FROM"
-                + " information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS"
-                + " c ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA"
-                + " AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
-                + " WHERE t.CONSTRAINT_SCHEMA = DATABASE() AND t.CONSTRAINT_TYPE = 'CHECK'"
-                + " ORDER BY t.TABLE_NAME, t.CONSTRAINT_NAME";
-    Set<String> json = new HashSet<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        TableBuilder table = tables.get(rs.getString(1));
-        if (table == null) {
-          continue;
-        }
-        String name = rs.getString(2);
-        String clause = rs.getString(3);
-        if (clause.replace(" ", "").equalsIgnoreCase("json_valid(`" + name + "`)")) {
-          json.add(table.name + "." + name);
-          continue;
-        }
-        boolean invented = name.matches("CONSTRAINT_\\d+") || name.matches(".*_chk_\\d+");
-        table.checks.add(
-            new Schema.CheckConstraint(invented ? null : name, Normalise.stripParens(clause)));
-      }
-    }
-    return json;
-  }
-
-  private static void readForeignKeys(Statement s, Map<String, TableBuilder> tables)
-      throws SQLException {
-    // Two queries joined here: information_schema joins on MariaDB cost ten times as much.
-    Map<String, String[]> rules = new HashMap<>();
-    try (ResultSet rs =
-        s.executeQuery(
-            "SELECT TABLE_NAME, CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE"
-                + " FROM information_schema.REFERENTIAL_CONSTRAINTS"
-                + " WHERE CONSTRAINT_SCHEMA = DATABASE()")) {
-      while (rs.next()) {
-        rules.put(
-            rs.getString(1) + "\0" + rs.getString(2),
-            new String[] {rs.getString(3), rs.getString(4)});
-      }
-    }
-    String sql =
-        "SELECT TABLE_NAME, CONSTRAINT_NAME, REFERENCED_TABLE_NAME, COLUMN_NAME,"
-            + " REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE"
-            + " WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL"
-            + " ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION";
-    Map<String, List<String[]>> rows = new LinkedHashMap<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        String[] row = new String[5];
-        for (int i = 0; i < 5; i++) {
-          row[i] = rs.getString(i + 1);
-        }
-        rows.computeIfAbsent(row[0] + "\0" + row[1], k -> new ArrayList<>()).add(row);
-      }
-    }
-    for (List<String[]> fk : rows.values()) {
-      String[] first = fk.get(0);
-      TableBuilder table = tables.get(first[0]);
-      if (table == null) {
-        continue;
-      }
-      List<String> columns = fk.stream().map(r -> r[3]).toList();
-      String[] rule = rules.getOrDefault(first[0] + "\0" + first[1], new String[2]);
-      List<String> key = new ArrayList<>(columns);
-      key.add(0, first[1]);
-      table.foreignKeyNames.add(key.toArray(String[]::new));
-      boolean invented = first[1].matches(java.util.regex.Pattern.quote(first[0]) + "_ibfk_\\d+");
-      table.foreignKeys.add(
-          new Schema.ForeignKey(
-              invented ? null : first[1],
-              columns,
-              first[2],
-              fk.stream().map(r -> r[4]).toList(),
-              Normalise.action(DatabaseKind.MYSQL, rule[0]),
-              Normalise.action(DatabaseKind.MYSQL, rule[1])));
-    }
   }
 
   /**
    * The index InnoDB creates for a foreign key that has none: named after the key, or after its
    * first column when the key itself is unnamed.
    */
-  private static boolean foreignKeyIndex(TableBuilder table, String name, List<String> columns) {
-    for (String[] fk : table.foreignKeyNames) {
-      List<String> fkColumns = List.of(fk).subList(1, fk.length);
-      if (fkColumns.equals(columns)
-          && (name.equals(fk[0])
+  private static boolean foreignKeyIndex(Table table, String name, List<String> columns) {
+    for (ForeignKey foreignKey : table.getImportedForeignKeys()) {
+      List<String> keyColumns =
+          Crawl.references(foreignKey).stream()
+              .map(r -> r.getForeignKeyColumn().getName())
+              .toList();
+      if (keyColumns.equals(columns)
+          && (name.equals(foreignKey.getName())
               || name.equals(columns.get(0))
-              || name.matches(java.util.regex.Pattern.quote(columns.get(0)) + "_\\d+"))) {
+              || name.matches(Pattern.quote(columns.get(0)) + "_\\d+"))) {
         return true;
       }
     }
     return false;
-  }
-
-  private static void readIndexes(Statement s, Map<String, TableBuilder> tables)
-      throws SQLException {
-    String sql =
-        "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM information_schema.STATISTICS"
-            + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
-    Map<String, List<String[]>> rows = new LinkedHashMap<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        String[] row = {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)};
-        rows.computeIfAbsent(row[0] + "\0" + row[1], k -> new ArrayList<>()).add(row);
-      }
-    }
-    for (List<String[]> index : rows.values()) {
-      String[] first = index.get(0);
-      TableBuilder table = tables.get(first[0]);
-      if (table == null) {
-        continue;
-      }
-      String name = first[1];
-      List<String> columns = index.stream().map(r -> r[3]).toList();
-      boolean unique = "0".equals(first[2]);
-      if (name.equals("PRIMARY")) {
-        table.primaryKey = new Schema.PrimaryKey(null, columns);
-      } else if (unique) {
-        boolean invented =
-            name.equals(columns.get(0))
-                || name.matches(java.util.regex.Pattern.quote(columns.get(0)) + "_\\d+");
-        table.uniqueConstraints.add(new Schema.UniqueConstraint(invented ? null : name, columns));
-      } else if (!foreignKeyIndex(table, name, columns)) {
-        table.indexes.add(new Schema.Index(name, columns, false));
-      }
-    }
   }
 }

@@ -1,151 +1,199 @@
 package dev.migrate.engine.schema;
 
+import static schemacrawler.schemacrawler.InformationSchemaKey.FOREIGN_KEYS;
+import static schemacrawler.schemacrawler.InformationSchemaKey.INDEXES;
+import static schemacrawler.schemacrawler.InformationSchemaKey.PRIMARY_KEYS;
+import static schemacrawler.schemacrawler.InformationSchemaKey.TABLES;
+import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_COLUMNS;
+import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_CONSTRAINTS;
+
 import dev.migrate.engine.dialect.DatabaseKind;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import schemacrawler.schema.Column;
+import schemacrawler.schema.ForeignKey;
+import schemacrawler.schema.Index;
+import schemacrawler.schema.Table;
+import schemacrawler.schema.TableConstraint;
+import schemacrawler.schemacrawler.InformationSchemaViews;
+import schemacrawler.schemacrawler.InformationSchemaViewsBuilder;
+import schemacrawler.schemacrawler.LimitOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
 
 /**
- * Reads the current schema from pg_catalog, one query per kind of object. pg_constraint holds only
- * real constraints, so the NOT NULL "check constraints" that information_schema (and SchemaCrawler
- * through it) invents, named like {@code 2200_16384_1_not_null}, never appear.
+ * The current schema, from pg_catalog. pg_constraint holds only real constraints, so the NOT NULL
+ * "check constraints" that information_schema (and SchemaCrawler's own queries through it) invent,
+ * named like {@code 2200_16384_1_not_null}, never appear.
  */
-final class PostgresCatalog {
-  private static final String TABLES =
-      "c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')";
+record PostgresCatalog() implements CatalogQueries {
+  private static final String OWN_TABLES =
+      " c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')";
+  private static final String TABLE_KEY =
+      "NULL AS TABLE_CAT, current_schema() AS TABLE_SCHEM, c.relname AS TABLE_NAME";
 
-  private PostgresCatalog() {}
-
-  static void read(Connection connection, Map<String, TableBuilder> tables) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT c.relname FROM pg_class c WHERE " + TABLES)) {
-        while (rs.next()) {
-          tables.put(rs.getString(1), new TableBuilder(rs.getString(1)));
-        }
-      }
-      readColumns(s, tables);
-      readConstraints(s, tables);
-      readIndexes(s, tables);
-    }
+  @Override
+  public InformationSchemaViews views() {
+    return InformationSchemaViewsBuilder.builder()
+        .withSql(
+            TABLES,
+            "SELECT "
+                + TABLE_KEY
+                + ", 'TABLE' AS TABLE_TYPE, NULL AS REMARKS FROM pg_class c WHERE"
+                + OWN_TABLES)
+        .withSql(
+            TABLE_COLUMNS,
+            "SELECT "
+                + TABLE_KEY
+                + ", a.attname AS COLUMN_NAME, a.attnum AS ORDINAL_POSITION, 1111 AS DATA_TYPE,"
+                + " t.typname AS TYPE_NAME, format_type(a.atttypid, a.atttypmod) AS COLUMN_TYPE,"
+                + " CASE WHEN a.attnotnull THEN 0 ELSE 1 END AS NULLABLE,"
+                + " pg_get_expr(d.adbin, d.adrelid) AS COLUMN_DEF,"
+                + " CASE WHEN a.attidentity <> '' OR pg_get_expr(d.adbin, d.adrelid)"
+                + " LIKE 'nextval(%' THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT"
+                + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                + " JOIN pg_type t ON t.oid = a.atttypid"
+                + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                + " WHERE"
+                + OWN_TABLES
+                + " AND a.attnum > 0 AND NOT a.attisdropped")
+        .withSql(
+            PRIMARY_KEYS,
+            "SELECT "
+                + TABLE_KEY
+                + ", a.attname AS COLUMN_NAME, k.o AS KEY_SEQ, con.conname AS PK_NAME"
+                + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+                + " CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(n, o)"
+                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.n"
+                + " WHERE con.contype = 'p' AND"
+                + OWN_TABLES)
+        .withSql(
+            FOREIGN_KEYS,
+            "SELECT NULL AS PKTABLE_CAT, pn.nspname AS PKTABLE_SCHEM, p.relname AS PKTABLE_NAME,"
+                + " pa.attname AS PKCOLUMN_NAME, NULL AS FKTABLE_CAT,"
+                + " current_schema() AS FKTABLE_SCHEM, c.relname AS FKTABLE_NAME,"
+                + " a.attname AS FKCOLUMN_NAME, k.o AS KEY_SEQ, "
+                + Crawl.jdbcRule(rule("con.confupdtype"))
+                + " AS UPDATE_RULE, "
+                + Crawl.jdbcRule(rule("con.confdeltype"))
+                + " AS DELETE_RULE, con.conname AS FK_NAME, NULL AS PK_NAME, 7 AS DEFERRABILITY"
+                + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+                + " JOIN pg_class p ON p.oid = con.confrelid"
+                + " JOIN pg_namespace pn ON pn.oid = p.relnamespace"
+                + " CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(n, pk, o)"
+                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.n"
+                + " JOIN pg_attribute pa ON pa.attrelid = p.oid AND pa.attnum = k.pk"
+                + " WHERE con.contype = 'f' AND"
+                + OWN_TABLES)
+        .withSql(
+            INDEXES,
+            // every index but the primary key's, each key column (or expression) a row;
+            // CONSTRAINT_TYPE tells a unique constraint's index from a plain unique index
+            "SELECT "
+                + TABLE_KEY
+                + ", NOT x.indisunique AS NON_UNIQUE, NULL AS INDEX_QUALIFIER,"
+                + " i.relname AS INDEX_NAME, 3 AS TYPE, k AS ORDINAL_POSITION,"
+                + " pg_get_indexdef(x.indexrelid, k, true) AS COLUMN_NAME, 'A' AS ASC_OR_DESC,"
+                + " 0 AS CARDINALITY, 0 AS PAGES, NULL AS FILTER_CONDITION,"
+                + " (SELECT min(con.contype) FROM pg_constraint con WHERE con.conindid"
+                + " = x.indexrelid AND con.conrelid = x.indrelid) AS CONSTRAINT_TYPE"
+                + " FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid"
+                + " JOIN pg_class i ON i.oid = x.indexrelid"
+                + " CROSS JOIN generate_series(1, x.indnkeyatts) k"
+                + " WHERE NOT x.indisprimary AND"
+                + OWN_TABLES)
+        .withSql(
+            TABLE_CONSTRAINTS,
+            "SELECT NULL AS CONSTRAINT_CATALOG, current_schema() AS CONSTRAINT_SCHEMA,"
+                + " con.conname AS CONSTRAINT_NAME, c.relname AS TABLE_NAME,"
+                + " 'CHECK' AS CONSTRAINT_TYPE, 'NO' AS IS_DEFERRABLE, 'NO' AS INITIALLY_DEFERRED,"
+                + " pg_get_constraintdef(con.oid, true) AS CHECK_CLAUSE"
+                + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+                + " WHERE con.contype = 'c' AND"
+                + OWN_TABLES)
+        .toOptions();
   }
 
-  private static void readColumns(Statement s, Map<String, TableBuilder> tables)
-      throws SQLException {
-    String sql =
-        "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-            + " pg_get_expr(d.adbin, d.adrelid), a.attidentity"
-            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
-            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-            + " WHERE "
-            + TABLES
-            + " AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum";
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        TableBuilder table = tables.get(rs.getString(1));
-        if (table == null) {
-          continue;
-        }
-        ColumnType type = Normalise.type(DatabaseKind.POSTGRESQL, rs.getString(3));
-        String rawDefault = rs.getString(5);
-        String identity = rs.getString(6);
-        boolean serial = rawDefault != null && rawDefault.startsWith("nextval(");
-        boolean autoincrement = serial || (identity != null && !identity.isBlank());
-        String defaultValue = serial ? null : Normalise.defaultValue(rawDefault, type);
-        table.columns.add(
-            new Schema.Column(
-                rs.getString(2), type, !rs.getBoolean(4), defaultValue, autoincrement));
-      }
-    }
+  /** pg_constraint's one-letter rule spelled as SQL. */
+  private static String rule(String letter) {
+    return "CASE "
+        + letter
+        + " WHEN 'c' THEN 'CASCADE' WHEN 'r' THEN 'RESTRICT' WHEN 'n' THEN 'SET NULL'"
+        + " WHEN 'd' THEN 'SET DEFAULT' END";
   }
 
-  private static void readConstraints(Statement s, Map<String, TableBuilder> tables)
+  @Override
+  public void limit(
+      Connection connection, SchemaRetrievalOptionsBuilder retrieval, LimitOptionsBuilder limit)
       throws SQLException {
-    String sql =
-        "SELECT c.relname, con.conname, con.contype,"
-            + " ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(n, o)"
-            + " JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n ORDER BY k.o),"
-            + " f.relname,"
-            + " ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(n, o)"
-            + " JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n ORDER BY k.o),"
-            + " con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid, true)"
-            + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
-            + " LEFT JOIN pg_class f ON f.oid = con.confrelid"
-            + " WHERE "
-            + TABLES
-            + " AND con.contype IN ('p', 'u', 'f', 'c') ORDER BY c.relname, con.conname";
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        TableBuilder table = tables.get(rs.getString(1));
-        if (table == null) {
-          continue;
-        }
-        String name = rs.getString(2);
-        List<String> columns = strings(rs.getArray(4));
-        switch (rs.getString(3)) {
-          case "p" ->
-              table.primaryKey =
-                  new Schema.PrimaryKey(invented(name, table.name, List.of(), "pkey"), columns);
-          case "u" ->
-              table.uniqueConstraints.add(
-                  new Schema.UniqueConstraint(invented(name, table.name, columns, "key"), columns));
-          case "f" ->
-              table.foreignKeys.add(
-                  new Schema.ForeignKey(
-                      invented(name, table.name, columns, "fkey"),
-                      columns,
-                      rs.getString(5),
-                      strings(rs.getArray(6)),
-                      Normalise.action(DatabaseKind.POSTGRESQL, rs.getString(7)),
-                      Normalise.action(DatabaseKind.POSTGRESQL, rs.getString(8))));
-          case "c" ->
-              table.checks.add(
-                  new Schema.CheckConstraint(
-                      name.startsWith(table.name + "_") && name.matches(".*_check\\d*")
-                          ? null
-                          : name,
-                      checkBody(rs.getString(9))));
-          default -> {}
-        }
-      }
-    }
+    retrieval.withDoesNotSupportCatalogs();
+    limit.includeSchemas(Pattern.compile(Pattern.quote(connection.getSchema())));
   }
 
-  private static void readIndexes(Statement s, Map<String, TableBuilder> tables)
-      throws SQLException {
-    String sql =
-        "SELECT c.relname, i.relname, x.indisunique,"
-            + " ARRAY(SELECT pg_get_indexdef(x.indexrelid, k, true)"
-            + " FROM generate_series(1, x.indnkeyatts) k ORDER BY k)"
-            + " FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid"
-            + " JOIN pg_class i ON i.oid = x.indexrelid"
-            + " WHERE "
-            + TABLES
-            + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid"
-            + " AND k.conrelid = x.indrelid AND k.contype IN ('p', 'u', 'x'))"
-            + " ORDER BY c.relname, i.relname";
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        TableBuilder table = tables.get(rs.getString(1));
-        if (table != null) {
-          table.indexes.add(
-              new Schema.Index(rs.getString(2), strings(rs.getArray(4)), rs.getBoolean(3)));
-        }
+  @Override
+  public Schema.Table table(Table loaded) {
+    String name = loaded.getName();
+    List<Schema.Column> columns = new ArrayList<>();
+    for (Column column : Crawl.columns(loaded)) {
+      ColumnType type = Normalise.type(DatabaseKind.POSTGRESQL, Crawl.declaredType(column));
+      String rawDefault = column.getDefaultValue();
+      boolean serial = rawDefault != null && rawDefault.startsWith("nextval(");
+      columns.add(
+          new Schema.Column(
+              column.getName(),
+              type,
+              column.isNullable(),
+              serial ? null : Normalise.defaultValue(rawDefault, type),
+              column.isAutoIncremented()));
+    }
+    Schema.PrimaryKey primaryKey =
+        loaded.hasPrimaryKey()
+            ? new Schema.PrimaryKey(
+                invented(loaded.getPrimaryKey().getName(), name, List.of(), "pkey"),
+                Crawl.primaryKeyColumns(loaded))
+            : null;
+    List<Schema.Index> indexes = new ArrayList<>();
+    List<Schema.UniqueConstraint> uniques = new ArrayList<>();
+    for (Index index : loaded.getIndexes()) {
+      List<String> keyColumns = Crawl.indexColumns(index);
+      String constraint = Crawl.attribute(index, "CONSTRAINT_TYPE");
+      if ("u".equals(constraint)) {
+        uniques.add(
+            new Schema.UniqueConstraint(
+                invented(index.getName(), name, keyColumns, "key"), keyColumns));
+      } else if (constraint == null) {
+        indexes.add(new Schema.Index(index.getName(), keyColumns, index.isUnique()));
       }
     }
+    List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
+    for (ForeignKey foreignKey : loaded.getImportedForeignKeys()) {
+      foreignKeys.add(
+          Crawl.foreignKey(
+              DatabaseKind.POSTGRESQL,
+              foreignKey,
+              keyColumns -> invented(foreignKey.getName(), name, keyColumns, "fkey")));
+    }
+    List<Schema.CheckConstraint> checks = new ArrayList<>();
+    for (TableConstraint check : Crawl.checks(loaded)) {
+      String checkName = check.getName();
+      boolean generated = checkName.startsWith(name + "_") && checkName.matches(".*_check\\d*");
+      checks.add(
+          new Schema.CheckConstraint(
+              generated ? null : checkName, checkBody(Crawl.attribute(check, "CHECK_CLAUSE"))));
+    }
+    return new Schema.Table(name, columns, primaryKey, indexes, uniques, foreignKeys, checks);
   }
 
   /** {@code CHECK ((price > 0))} as the bare expression {@code price > 0}. */
   private static String checkBody(String definition) {
     String body = definition.trim();
-    if (body.toUpperCase(java.util.Locale.ROOT).startsWith("CHECK")) {
+    if (body.toUpperCase(Locale.ROOT).startsWith("CHECK")) {
       body = body.substring(5).trim();
     }
-    if (body.toUpperCase(java.util.Locale.ROOT).endsWith("NOT VALID")) {
+    if (body.toUpperCase(Locale.ROOT).endsWith("NOT VALID")) {
       body = body.substring(0, body.length() - 9).trim();
     }
     return Normalise.stripParens(body);
@@ -165,14 +213,6 @@ final class PostgresCatalog {
     if (g.length() > 63) {
       return name.endsWith(suffix) ? null : name;
     }
-    return name.equals(g) || name.matches(java.util.regex.Pattern.quote(g) + "\\d+") ? null : name;
-  }
-
-  private static List<String> strings(Array array) throws SQLException {
-    if (array == null) {
-      return List.of();
-    }
-    Object[] values = (Object[]) array.getArray();
-    return Arrays.stream(values).map(String::valueOf).toList();
+    return name.equals(g) || name.matches(Pattern.quote(g) + "\\d+") ? null : name;
   }
 }

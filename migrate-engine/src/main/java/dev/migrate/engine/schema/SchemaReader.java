@@ -13,27 +13,31 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import schemacrawler.schema.Catalog;
 
 /**
  * Reads a live database into a {@link Schema}: the connection's own database (MySQL), current
  * schema (PostgreSQL, by default {@code public}) or main database (SQLite), without migrate's
  * version and history tables.
  *
- * <p>Verification snapshots the schema at every step of every revision, so the reader runs a few
- * bulk catalog queries per load (pg_catalog, information_schema, sqlite_master and its pragma
- * functions) rather than SchemaCrawler's per-table metadata walk, which measured 5-20 times slower
- * (see SnapshotBenchmark); {@link #fingerprint} is cheaper still and tells when a load can be
- * skipped.
+ * <p>The load is SchemaCrawler's, limited to that one schema and to the objects compared, with one
+ * bulk catalog query per kind of object (pg_catalog, information_schema, sqlite_master and its
+ * pragma functions) in place of its per-table metadata walk: verification snapshots the schema at
+ * every step of every revision (see {@link Crawl} and SnapshotBenchmark). {@link #fingerprint} is
+ * cheaper still and tells when a load can be skipped.
  */
 public final class SchemaReader {
   /** The tables left out unless told otherwise: migrate's own version and history tables. */
   public static final List<String> DEFAULT_EXCLUDED = List.of("migrate_version", "migrate_history");
+
+  /** SchemaCrawler's loggers, held strongly: java.util.logging forgets the level otherwise. */
+  private static final List<Logger> QUIET_LOGGERS = new ArrayList<>();
 
   private final Set<String> excluded;
 
@@ -52,22 +56,32 @@ public final class SchemaReader {
             .collect(Collectors.toUnmodifiableSet());
   }
 
+  /**
+   * Sets SchemaCrawler's own loggers (and only those) to WARNING: each load otherwise logs about
+   * 270 INFO lines through java.util.logging. Every {@link #read} does this; call it before loading
+   * SchemaCrawler catalogs of your own.
+   */
+  public static synchronized void quietSchemaCrawler() {
+    if (QUIET_LOGGERS.isEmpty()) {
+      for (String name : List.of("schemacrawler", "us.fatehi")) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
+        QUIET_LOGGERS.add(logger);
+      }
+    }
+  }
+
   /** The schema as the database has it now. */
   public Schema read(Connection connection) {
     try {
-      DatabaseKind kind = kind(connection);
-      Map<String, TableBuilder> tables = new LinkedHashMap<>();
-      switch (kind) {
-        case POSTGRESQL -> PostgresCatalog.read(connection, tables);
-        case MYSQL -> MySqlCatalog.read(connection, tables);
-        case SQLITE -> SqliteCatalog.read(connection, tables);
-      }
+      CatalogQueries queries = CatalogQueries.of(kind(connection), connection);
+      Catalog catalog = Crawl.load(connection, queries);
       return new Schema(
-          tables.values().stream()
-              .filter(t -> !excluded(t.name))
-              .map(TableBuilder::build)
+          catalog.getTables().stream()
+              .filter(t -> !excluded(t.getName()))
+              .map(queries::table)
               .toList());
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       throw MigrateException.failed("could not read the database schema: " + e.getMessage(), e);
     }
   }

@@ -1,174 +1,141 @@
 package dev.migrate.engine.schema;
 
+import static schemacrawler.schemacrawler.InformationSchemaKey.FOREIGN_KEYS;
+import static schemacrawler.schemacrawler.InformationSchemaKey.INDEXES;
+import static schemacrawler.schemacrawler.InformationSchemaKey.PRIMARY_KEYS;
+import static schemacrawler.schemacrawler.InformationSchemaKey.TABLES;
+import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_COLUMNS;
+
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import schemacrawler.schema.Column;
+import schemacrawler.schema.ForeignKey;
+import schemacrawler.schema.Index;
+import schemacrawler.schema.Table;
+import schemacrawler.schemacrawler.InformationSchemaViews;
+import schemacrawler.schemacrawler.InformationSchemaViewsBuilder;
+import schemacrawler.schemacrawler.LimitOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
 
 /**
- * Reads the main SQLite database through sqlite_master and the table-valued pragma functions, one
- * query per kind of object. SQLite leaves much out of its pragmas, which this puts back from the
- * CREATE TABLE text: constraint names (else null; SQLite has none of its own), named UNIQUE
- * constraints that only show as {@code sqlite_autoindex_*} indexes, CHECK constraints, and
- * AUTOINCREMENT. Primary key columns read NOT NULL ({@code INTEGER PRIMARY KEY} reports nullable).
+ * The main SQLite database, from sqlite_master and its table-valued pragma functions. SQLite leaves
+ * much out of its pragmas, which this puts back from the CREATE TABLE text: constraint names (else
+ * null; SQLite has none of its own), named UNIQUE constraints that only show as {@code
+ * sqlite_autoindex_*} indexes, CHECK constraints, and AUTOINCREMENT. Primary key columns read NOT
+ * NULL ({@code INTEGER PRIMARY KEY} reports nullable).
  */
-final class SqliteCatalog {
-  private static final String TABLES =
-      "FROM sqlite_master m WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+record SqliteCatalog() implements CatalogQueries {
+  private static final String OWN_TABLES =
+      " FROM sqlite_master m%s WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%%' ESCAPE '\\'";
+  private static final String TABLE_KEY = "NULL AS TABLE_CAT, NULL AS TABLE_SCHEM";
 
-  private SqliteCatalog() {}
-
-  static void read(Connection connection, Map<String, TableBuilder> tables) throws SQLException {
-    Map<String, SqliteDdl> ddl = new HashMap<>();
-    try (Statement s = connection.createStatement()) {
-      try (ResultSet rs = s.executeQuery("SELECT m.name, m.sql " + TABLES)) {
-        while (rs.next()) {
-          tables.put(rs.getString(1), new TableBuilder(rs.getString(1)));
-          ddl.put(rs.getString(1), SqliteDdl.parse(rs.getString(2)));
-        }
-      }
-      readColumns(s, tables, ddl);
-      readIndexes(s, tables, ddl);
-      readForeignKeys(s, tables, ddl);
-    }
-    for (TableBuilder table : tables.values()) {
-      SqliteDdl text = ddl.get(table.name);
-      if (text != null) {
-        table.checks.addAll(text.checks);
-      }
-    }
+  @Override
+  public InformationSchemaViews views() {
+    return InformationSchemaViewsBuilder.builder()
+        .withSql(
+            TABLES,
+            "SELECT "
+                + TABLE_KEY
+                + ", m.name AS TABLE_NAME, 'TABLE' AS TABLE_TYPE, NULL AS REMARKS,"
+                + " m.sql AS TABLE_SQL"
+                + from(""))
+        .withSql(
+            TABLE_COLUMNS,
+            "SELECT "
+                + TABLE_KEY
+                + ", m.name AS TABLE_NAME, p.name AS COLUMN_NAME, p.cid + 1 AS ORDINAL_POSITION,"
+                + " 1111 AS DATA_TYPE, CASE p.type WHEN '' THEN 'NONE' ELSE p.type END"
+                + " AS TYPE_NAME, p.type AS COLUMN_TYPE,"
+                + " CASE WHEN p.pk > 0 OR p.\"notnull\" THEN 0 ELSE 1 END AS NULLABLE,"
+                + " p.dflt_value AS COLUMN_DEF"
+                + from(", pragma_table_info(m.name) p"))
+        .withSql(
+            PRIMARY_KEYS,
+            "SELECT "
+                + TABLE_KEY
+                + ", m.name AS TABLE_NAME, p.name AS COLUMN_NAME, p.pk AS KEY_SEQ, NULL AS PK_NAME"
+                + from(", pragma_table_info(m.name) p")
+                + " AND p.pk > 0")
+        .withSql(
+            INDEXES,
+            // origin: c for CREATE INDEX, u for a UNIQUE constraint, pk for the primary key's
+            "SELECT "
+                + TABLE_KEY
+                + ", m.name AS TABLE_NAME, 1 - l.\"unique\" AS NON_UNIQUE,"
+                + " NULL AS INDEX_QUALIFIER, l.name AS INDEX_NAME, 3 AS TYPE,"
+                + " i.seqno + 1 AS ORDINAL_POSITION, i.name AS COLUMN_NAME, 'A' AS ASC_OR_DESC,"
+                + " 0 AS CARDINALITY, 0 AS PAGES, NULL AS FILTER_CONDITION, l.origin AS ORIGIN"
+                + from(", pragma_index_list(m.name) l, pragma_index_info(l.name) i")
+                + " AND l.origin <> 'pk'")
+        .withSql(
+            FOREIGN_KEYS,
+            // REFERENCES parent without columns means the parent's primary key; SQLite names no
+            // key, so each gets a stand-in name (the real one, if any, is in the CREATE text)
+            "SELECT NULL AS PKTABLE_CAT, NULL AS PKTABLE_SCHEM, f.\"table\" AS PKTABLE_NAME,"
+                + " COALESCE(f.\"to\", (SELECT k.name FROM pragma_table_info(f.\"table\") k"
+                + " WHERE k.pk = f.seq + 1)) AS PKCOLUMN_NAME, NULL AS FKTABLE_CAT,"
+                + " NULL AS FKTABLE_SCHEM, m.name AS FKTABLE_NAME, f.\"from\" AS FKCOLUMN_NAME,"
+                + " f.seq + 1 AS KEY_SEQ, "
+                + Crawl.jdbcRule("f.on_update")
+                + " AS UPDATE_RULE, "
+                + Crawl.jdbcRule("f.on_delete")
+                + " AS DELETE_RULE, 'fk' || f.id AS FK_NAME, NULL AS PK_NAME,"
+                + " 7 AS DEFERRABILITY, f.id AS KEY_ID"
+                + from(", pragma_foreign_key_list(m.name) f"))
+        .toOptions();
   }
 
-  private static void readColumns(
-      Statement s, Map<String, TableBuilder> tables, Map<String, SqliteDdl> ddl)
-      throws SQLException {
-    String sql =
-        "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk "
-            + TABLES.replace(
-                "FROM sqlite_master m", "FROM sqlite_master m, pragma_table_info(m.name) p")
-            + " ORDER BY m.name, p.cid";
-    Map<String, List<String[]>> keys = new LinkedHashMap<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        TableBuilder table = tables.get(rs.getString(1));
-        if (table == null) {
-          continue;
-        }
-        String name = rs.getString(2);
-        ColumnType type = Normalise.type(DatabaseKind.SQLITE, rs.getString(3));
-        int pk = rs.getInt(6);
-        if (pk > 0) {
-          keys.computeIfAbsent(table.name, k -> new ArrayList<>())
-              .add(new String[] {String.valueOf(pk), name});
-        }
-        boolean autoincrement =
-            ddl.get(table.name).autoincrement.contains(name.toLowerCase(Locale.ROOT));
-        table.columns.add(
-            new Schema.Column(
-                name,
-                type,
-                pk == 0 && rs.getInt(4) == 0,
-                Normalise.defaultValue(rs.getString(5), type),
-                autoincrement));
-      }
-    }
-    for (Map.Entry<String, List<String[]>> key : keys.entrySet()) {
-      List<String> columns =
-          key.getValue().stream()
-              .sorted((a, b) -> Integer.parseInt(a[0]) - Integer.parseInt(b[0]))
-              .map(a -> a[1])
-              .toList();
-      TableBuilder table = tables.get(key.getKey());
-      table.primaryKey = new Schema.PrimaryKey(ddl.get(table.name).name("p", List.of()), columns);
-    }
+  private static String from(String joins) {
+    return String.format(OWN_TABLES, joins);
   }
 
-  private static void readIndexes(
-      Statement s, Map<String, TableBuilder> tables, Map<String, SqliteDdl> ddl)
-      throws SQLException {
-    String sql =
-        "SELECT m.name, l.name, l.\"unique\", l.origin, i.name "
-            + TABLES.replace(
-                "FROM sqlite_master m",
-                "FROM sqlite_master m, pragma_index_list(m.name) l, pragma_index_info(l.name) i")
-            + " ORDER BY m.name, l.name, i.seqno";
-    Map<String, List<String[]>> rows = new LinkedHashMap<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        String[] row = {
-          rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
-        };
-        rows.computeIfAbsent(row[0] + "\0" + row[1], k -> new ArrayList<>()).add(row);
-      }
-    }
-    for (List<String[]> index : rows.values()) {
-      String[] first = index.get(0);
-      TableBuilder table = tables.get(first[0]);
-      if (table == null) {
-        continue;
-      }
-      List<String> columns = index.stream().map(r -> r[4]).toList();
-      switch (first[3]) {
-        case "u" ->
-            table.uniqueConstraints.add(
-                new Schema.UniqueConstraint(ddl.get(table.name).name("u", columns), columns));
-        case "c" -> table.indexes.add(new Schema.Index(first[1], columns, "1".equals(first[2])));
-        default -> {} // "pk": the index behind a primary key
-      }
-    }
+  @Override
+  public void limit(
+      Connection connection, SchemaRetrievalOptionsBuilder retrieval, LimitOptionsBuilder limit) {
+    retrieval.withDoesNotSupportCatalogs().withDoesNotSupportSchemas();
   }
 
-  private static void readForeignKeys(
-      Statement s, Map<String, TableBuilder> tables, Map<String, SqliteDdl> ddl)
-      throws SQLException {
-    String sql =
-        "SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_delete, f.on_update "
-            + TABLES.replace(
-                "FROM sqlite_master m", "FROM sqlite_master m, pragma_foreign_key_list(m.name) f")
-            + " ORDER BY m.name, f.id, f.seq";
-    Map<String, List<String[]>> rows = new LinkedHashMap<>();
-    try (ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        String[] row = new String[7];
-        for (int i = 0; i < 7; i++) {
-          row[i] = rs.getString(i + 1);
-        }
-        rows.computeIfAbsent(row[0] + "\0" + row[1], k -> new ArrayList<>()).add(row);
+  @Override
+  public Schema.Table table(Table loaded) {
+    SqliteDdl ddl = SqliteDdl.parse(Crawl.attribute(loaded, "TABLE_SQL"));
+    List<Schema.Column> columns = new ArrayList<>();
+    for (Column column : Crawl.columns(loaded)) {
+      ColumnType type = Normalise.type(DatabaseKind.SQLITE, Crawl.declaredType(column));
+      columns.add(
+          new Schema.Column(
+              column.getName(),
+              type,
+              column.isNullable(),
+              Normalise.defaultValue(column.getDefaultValue(), type),
+              ddl.autoincrement.contains(column.getName().toLowerCase(Locale.ROOT))));
+    }
+    Schema.PrimaryKey primaryKey =
+        loaded.hasPrimaryKey()
+            ? new Schema.PrimaryKey(ddl.name("p", List.of()), Crawl.primaryKeyColumns(loaded))
+            : null;
+    List<Schema.Index> indexes = new ArrayList<>();
+    List<Schema.UniqueConstraint> uniques = new ArrayList<>();
+    for (Index index : loaded.getIndexes()) {
+      List<String> keyColumns = Crawl.indexColumns(index);
+      if ("u".equals(Crawl.attribute(index, "ORIGIN"))) {
+        uniques.add(new Schema.UniqueConstraint(ddl.name("u", keyColumns), keyColumns));
+      } else {
+        indexes.add(new Schema.Index(index.getName(), keyColumns, index.isUnique()));
       }
     }
     // pragma_foreign_key_list numbers keys from the last declared; declaration order reads better
-    List<List<String[]>> keys = new ArrayList<>(rows.values());
-    java.util.Collections.reverse(keys);
-    keys.sort(java.util.Comparator.comparing(k -> k.get(0)[0]));
-    for (List<String[]> fk : keys) {
-      String[] first = fk.get(0);
-      TableBuilder table = tables.get(first[0]);
-      if (table == null) {
-        continue;
-      }
-      List<String> columns = fk.stream().map(r -> r[3]).toList();
-      List<String> referenced = fk.stream().map(r -> r[4]).toList();
-      if (referenced.contains(null)) {
-        // REFERENCES parent without columns: the parent's primary key
-        TableBuilder parent = tables.get(first[2]);
-        referenced =
-            parent != null && parent.primaryKey != null ? parent.primaryKey.columns() : List.of();
-      }
-      table.foreignKeys.add(
-          new Schema.ForeignKey(
-              ddl.get(table.name).name("f", columns),
-              columns,
-              first[2],
-              referenced,
-              Normalise.action(DatabaseKind.SQLITE, first[5]),
-              Normalise.action(DatabaseKind.SQLITE, first[6])));
-    }
+    List<Schema.ForeignKey> foreignKeys =
+        loaded.getImportedForeignKeys().stream()
+            .sorted(
+                Comparator.comparingInt(
+                    (ForeignKey k) -> -Integer.parseInt(Crawl.attribute(k, "KEY_ID"))))
+            .map(k -> Crawl.foreignKey(DatabaseKind.SQLITE, k, c -> ddl.name("f", c)))
+            .toList();
+    return new Schema.Table(
+        loaded.getName(), columns, primaryKey, indexes, uniques, foreignKeys, ddl.checks);
   }
 }

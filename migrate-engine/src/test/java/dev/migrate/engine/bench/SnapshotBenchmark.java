@@ -18,12 +18,13 @@ import schemacrawler.schemacrawler.SchemaCrawlerOptions;
 
 /**
  * Snapshots a 100-table schema (each table with a primary key, a unique constraint, an index and a
- * foreign key to the one before) through {@link SchemaReader}, and through a plain {@link
- * DatabaseMetaData} walk of the same information (tables, then columns, primary key, imported keys
- * and index info per table), in the same process on the same connection. Rounds alternate between
- * the two; the median of the per-round ratios is printed, with SchemaCrawler's load (minimum info
- * level plus columns, keys and indexes, limited to the one schema) and the fingerprint for scale.
- * Run by hand (see docs/benchmarks.md), never as a test.
+ * foreign key to the one before) through {@link SchemaReader} (SchemaCrawler with bulk catalog
+ * queries), and through a plain {@link DatabaseMetaData} walk of the same information (tables, then
+ * columns, primary key, imported keys and index info per table), in the same process on the same
+ * connection. Rounds alternate between the two; the median of the per-round ratios is printed, with
+ * SchemaCrawler's default load (its plugins and per-table metadata calls; minimum info level plus
+ * columns, keys and indexes, limited to the one schema) and the fingerprint for scale. Run by hand
+ * (see docs/benchmarks.md), never as a test.
  */
 public final class SnapshotBenchmark {
   private static final int TABLES = Integer.getInteger("bench.tables", 100);
@@ -31,14 +32,14 @@ public final class SnapshotBenchmark {
   private static final int SNAPSHOTS = Integer.getInteger("bench.snapshots", 5);
 
   public static void main(String[] args) throws Exception {
-    SchemaCrawlerCatalogs.quiet();
+    SchemaReader.quietSchemaCrawler();
     List<DatabaseKind> kinds = Rounds.backends();
     System.out.printf(
         "snapshot of %d tables, time per snapshot, median of %d rounds of %d after one warm-up%n",
         TABLES, ROUNDS, SNAPSHOTS);
     System.out.printf(
         "%-10s %12s %12s %8s %14s %14s %14s%n",
-        "backend", "JDBC meta", "migrate", "ratio", "round ratios", "SchemaCrawler", "fingerprint");
+        "backend", "JDBC meta", "migrate", "ratio", "round ratios", "SC default", "fingerprint");
     SchemaReader reader = new SchemaReader();
     for (DatabaseKind kind : kinds) {
       try (TestDatabase db = TestDatabases.create(kind);

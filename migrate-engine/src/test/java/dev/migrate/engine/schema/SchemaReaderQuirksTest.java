@@ -236,4 +236,55 @@ class SchemaReaderQuirksTest {
               new Column("g", ColumnType.INTEGER, true, null, false));
     }
   }
+
+  /**
+   * SchemaCrawler keys constraints by schema and name, but check and foreign key names need only be
+   * unique per table (PostgreSQL, MariaDB, SQLite): each table keeps its own.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void sameConstraintNamesOnTwoTablesStayWithTheirTables(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = TestDatabases.create(kind);
+        Connection c = db.connect()) {
+      sql(c, "CREATE TABLE parent (id INTEGER NOT NULL PRIMARY KEY)");
+      for (String[] table : new String[][] {{"a", "qty > 0"}, {"b", "qty < 100"}}) {
+        String checkName = kind == DatabaseKind.MYSQL ? "positive_" + table[0] : "positive";
+        String keyName = kind == DatabaseKind.MYSQL ? "to_parent_" + table[0] : "to_parent";
+        sql(
+            c,
+            "CREATE TABLE "
+                + table[0]
+                + " (id INTEGER NOT NULL PRIMARY KEY, qty INTEGER, parent_id INTEGER,"
+                + " CONSTRAINT "
+                + checkName
+                + " CHECK ("
+                + table[1]
+                + "), CONSTRAINT "
+                + keyName
+                + " FOREIGN KEY (parent_id) REFERENCES parent (id))");
+      }
+
+      Schema schema = reader.read(c);
+      for (String[] table : new String[][] {{"a", "qty > 0"}, {"b", "qty < 100"}}) {
+        Table t = schema.table(table[0]).orElseThrow();
+        assertThat(t.checks()).hasSize(1);
+        assertThat(t.checks().get(0).expression().replace("`", "")).contains(table[1]);
+        assertThat(t.foreignKeys())
+            .extracting(ForeignKey::columns, ForeignKey::referencedTable)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(List.of("parent_id"), "parent"));
+      }
+    }
+  }
+
+  /** SchemaCrawler cuts a type name at its last dot; the full spelling travels beside it. */
+  @Test
+  void mysqlEnumWithDotsInItsValuesReadsWhole() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL);
+        Connection c = db.connect()) {
+      sql(c, "CREATE TABLE release_note (id INT PRIMARY KEY, version ENUM('1.0', '2.1.3'))");
+
+      assertThat(read(c, "release_note").column("version").orElseThrow().type().sql())
+          .isEqualToIgnoringCase("enum('1.0','2.1.3')");
+    }
+  }
 }

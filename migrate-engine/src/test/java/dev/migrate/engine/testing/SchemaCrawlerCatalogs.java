@@ -1,12 +1,9 @@
 package dev.migrate.engine.testing;
 
 import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.schema.SchemaReader;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import schemacrawler.schema.Catalog;
 import schemacrawler.schemacrawler.InfoLevel;
@@ -19,28 +16,13 @@ import schemacrawler.tools.utility.SchemaCrawlerUtility;
 import us.fatehi.utility.datasource.DatabaseConnectionSources;
 
 /**
- * SchemaCrawler catalogs of one connection's own schema, for the benchmark and as an independent
- * reading to check SchemaReader against: minimum info level plus columns, keys and indexes.
+ * SchemaCrawler catalogs of one connection's own schema as SchemaCrawler loads them by default,
+ * through its database plugins and per-table {@code DatabaseMetaData} calls (SchemaReader uses its
+ * own bulk catalog queries instead): minimum info level plus columns, keys and indexes. An
+ * independent reading to check SchemaReader against, and the benchmark's scale.
  */
 public final class SchemaCrawlerCatalogs {
-  /** SchemaCrawler's own loggers; held strongly, as java.util.logging forgets levels otherwise. */
-  private static final List<Logger> QUIET = new ArrayList<>();
-
   private SchemaCrawlerCatalogs() {}
-
-  /**
-   * Sets SchemaCrawler's loggers (and only those) to WARNING: each load otherwise logs about 270
-   * INFO lines through java.util.logging.
-   */
-  public static synchronized void quiet() {
-    if (QUIET.isEmpty()) {
-      for (String name : List.of("schemacrawler", "us.fatehi")) {
-        Logger logger = Logger.getLogger(name);
-        logger.setLevel(Level.WARNING);
-        QUIET.add(logger);
-      }
-    }
-  }
 
   public static SchemaCrawlerOptions options(Connection c, DatabaseKind kind) throws SQLException {
     LimitOptionsBuilder limit = LimitOptionsBuilder.builder();
@@ -65,7 +47,7 @@ public final class SchemaCrawlerCatalogs {
   }
 
   public static Catalog load(Connection c, SchemaCrawlerOptions options) {
-    quiet();
+    SchemaReader.quietSchemaCrawler();
     return SchemaCrawlerUtility.getCatalog(DatabaseConnectionSources.fromConnection(c), options);
   }
 }

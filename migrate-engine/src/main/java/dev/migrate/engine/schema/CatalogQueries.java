@@ -1,0 +1,40 @@
+package dev.migrate.engine.schema;
+
+import dev.migrate.engine.dialect.DatabaseKind;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import schemacrawler.schema.Table;
+import schemacrawler.schemacrawler.InformationSchemaViews;
+import schemacrawler.schemacrawler.LimitOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
+
+/**
+ * One database's side of a schema load: the bulk catalog queries SchemaCrawler runs (see {@link
+ * Crawl}), the limit to the connection's own schema, and the reading of each loaded table into the
+ * shared model, where the database's quirks are normalised away.
+ */
+sealed interface CatalogQueries permits PostgresCatalog, MySqlCatalog, SqliteCatalog {
+  InformationSchemaViews views();
+
+  /** Limits the load to the connection's own database or schema. */
+  void limit(
+      Connection connection, SchemaRetrievalOptionsBuilder retrieval, LimitOptionsBuilder limit)
+      throws SQLException;
+
+  Schema.Table table(Table loaded);
+
+  static CatalogQueries of(DatabaseKind kind, Connection connection) throws SQLException {
+    return switch (kind) {
+      case POSTGRESQL -> new PostgresCatalog();
+      case MYSQL ->
+          new MySqlCatalog(
+              connection
+                  .getMetaData()
+                  .getDatabaseProductVersion()
+                  .toLowerCase(Locale.ROOT)
+                  .contains("mariadb"));
+      case SQLITE -> new SqliteCatalog();
+    };
+  }
+}
