@@ -1,6 +1,7 @@
 package dev.migrate.engine.cli;
 
 import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.diff.Difference;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.runtime.ChecksumMismatch;
@@ -8,6 +9,7 @@ import dev.migrate.engine.runtime.Migrator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,6 +26,11 @@ final class CheckCommand extends MigrateCommand {
   @Mixin TableFilters tables = new TableFilters();
 
   @Override
+  Map<ConfigKey, String> commandValues() {
+    return tables.values();
+  }
+
+  @Override
   boolean needsDatabase() {
     return true;
   }
@@ -36,9 +43,7 @@ final class CheckCommand extends MigrateCommand {
     problems.addAll(checksums(migrator));
     problems.addAll(atHeads(graph(), migrator.currentRows()));
     if (config().models() != null) {
-      modelDifferences(migrator, tables.options()).stream()
-          .map(Difference::describe)
-          .forEach(problems::add);
+      modelDifferences(migrator).stream().map(Difference::describe).forEach(problems::add);
     }
     if (problems.isEmpty()) {
       out().println("No problems found.");

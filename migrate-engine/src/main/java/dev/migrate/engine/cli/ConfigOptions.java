@@ -71,6 +71,14 @@ final class ConfigOptions {
   String versionTable;
 
   @Option(
+      names = "--history-table",
+      paramLabel = "NAME",
+      description =
+          "Name of the history table (key history_table, env MIGRATE_HISTORY_TABLE; default:"
+              + " migrate_history).")
+  String historyTable;
+
+  @Option(
       names = "--models",
       paramLabel = "MODELS",
       description =
@@ -92,6 +100,7 @@ final class ConfigOptions {
     put(values, ConfigKey.JAVA_PACKAGE, javaPackage);
     put(values, ConfigKey.CLASSPATH, classpath);
     put(values, ConfigKey.VERSION_TABLE, versionTable);
+    put(values, ConfigKey.HISTORY_TABLE, historyTable);
     put(values, ConfigKey.MODELS, models);
     return values;
   }

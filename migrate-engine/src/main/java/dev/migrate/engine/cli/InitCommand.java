@@ -96,7 +96,14 @@ final class InitCommand extends MigrateCommand {
       # java.package=com.example.migrations
       # classpath=target/classes
 
-      # Name of the version table [MIGRATE_VERSION_TABLE].
+      # Names of the version and history tables [MIGRATE_VERSION_TABLE, MIGRATE_HISTORY_TABLE].
       # version_table=migrate_version
+      # history_table=migrate_history
+
+      # Tables 'check' and 'revision --autogenerate' compare with the models: names or patterns
+      # ('*' any run, '?' one character), separated by commas [MIGRATE_INCLUDE_TABLES,
+      # MIGRATE_EXCLUDE_TABLES]. Default: every table except the version and history tables.
+      # include_tables=
+      # exclude_tables=audit_*
       """;
 }

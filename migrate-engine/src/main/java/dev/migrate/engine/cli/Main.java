@@ -50,8 +50,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "Settings come from migrate.properties in the working directory (or --config FILE), then"
           + " the environment (MIGRATE_URL, MIGRATE_USER, MIGRATE_PASSWORD, MIGRATE_REVISIONS,"
-          + " MIGRATE_JAVA_PACKAGE, MIGRATE_CLASSPATH, MIGRATE_VERSION_TABLE, MIGRATE_CONFIG),"
-          + " then the options; later ones win.",
+          + " MIGRATE_JAVA_PACKAGE, MIGRATE_CLASSPATH, MIGRATE_VERSION_TABLE,"
+          + " MIGRATE_HISTORY_TABLE, MIGRATE_MODELS, MIGRATE_INCLUDE_TABLES,"
+          + " MIGRATE_EXCLUDE_TABLES, MIGRATE_CONFIG), then the options; later ones win.",
       "",
       "Exit codes: 0 success; 1 the command ran and found a problem (failed migration, failed"
           + " check); 2 bad usage or bad input. Errors are printed as 'FAILED: <message>'."

@@ -73,6 +73,11 @@ abstract class MigrateCommand implements Callable<Integer> {
   /** Runs the command; returns its exit code. */
   abstract int execute() throws Exception;
 
+  /** Configuration values given by this command's own options, beyond {@link ConfigOptions}. */
+  Map<ConfigKey, String> commandValues() {
+    return Map.of();
+  }
+
   PrintWriter out() {
     return spec.commandLine().getOut();
   }
@@ -82,6 +87,7 @@ abstract class MigrateCommand implements Callable<Integer> {
       Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
       values.putAll(main.options.values());
       values.putAll(options.values());
+      values.putAll(commandValues());
       Path file = options.config != null ? options.config : main.options.config;
       config = ConfigLoader.load(main.workingDir, file, main.env, values);
       main.config = config;
@@ -159,6 +165,7 @@ abstract class MigrateCommand implements Callable<Integer> {
     return Migrator.builder(graph())
         .url(url, config.user(), config.password())
         .versionTable(config.versionTable())
+        .historyTable(config.historyTable())
         .ignoreChecksums(ignoreChecksums)
         .output(
             line -> {
@@ -168,11 +175,17 @@ abstract class MigrateCommand implements Callable<Integer> {
         .build();
   }
 
-  /** How the database differs from the configured models (an error when none are configured). */
-  List<Difference> modelDifferences(Migrator migrator, SchemaDiff.Options options) {
+  /**
+   * How the database differs from the configured models (an error when none are configured), over
+   * the configured tables.
+   */
+  List<Difference> modelDifferences(Migrator migrator) {
+    MigrateConfig config = config();
     DatabaseKind kind = migrator.databaseKind();
-    Schema models = SchemaReader.asStored(kind, ModelSource.load(config(), kind, classLoader()));
-    return SchemaDiff.compare(models, migrator.schema(), options);
+    Schema models = SchemaReader.asStored(kind, ModelSource.load(config, kind, classLoader()));
+    SchemaDiff.Options tables =
+        new SchemaDiff.Options(config.includeTables(), config.excludeTables());
+    return SchemaDiff.compare(models, migrator.schema(), tables);
   }
 
   /** Prints an offline SQL script, ending with a newline. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,6 +99,11 @@ final class RevisionCommand extends MigrateCommand {
   @Mixin TableFilters tables = new TableFilters();
 
   @Override
+  Map<ConfigKey, String> commandValues() {
+    return tables.values();
+  }
+
+  @Override
   boolean needsDatabase() {
     return autogenerate;
   }
@@ -125,7 +131,7 @@ final class RevisionCommand extends MigrateCommand {
           .equals(new HashSet<>(graph.heads()))) {
         throw new MigrateException("Target database is not up to date.", 1);
       }
-      List<Difference> differences = modelDifferences(migrator, tables.options());
+      List<Difference> differences = modelDifferences(migrator);
       if (differences.isEmpty()) {
         out().println("No changes in schema detected.");
         return 0;

@@ -15,8 +15,16 @@ public enum ConfigKey {
   JAVA_PACKAGE("java.package", "MIGRATE_JAVA_PACKAGE", "--java-package"),
   CLASSPATH("classpath", "MIGRATE_CLASSPATH", "--classpath"),
   VERSION_TABLE("version_table", "MIGRATE_VERSION_TABLE", "--version-table"),
+  HISTORY_TABLE("history_table", "MIGRATE_HISTORY_TABLE", "--history-table"),
   /** The models: a {@code .sql} file, {@code jpa:<package>} or {@code dsl:<class>}. */
-  MODELS("models", "MIGRATE_MODELS", "--models");
+  MODELS("models", "MIGRATE_MODELS", "--models"),
+  /**
+   * Tables compared with the models: names or patterns separated by commas; the option is
+   * repeatable and, given, replaces the configured list.
+   */
+  INCLUDE_TABLES("include_tables", "MIGRATE_INCLUDE_TABLES", "--include-table"),
+  /** Tables left out of the comparison with the models, like {@link #INCLUDE_TABLES}. */
+  EXCLUDE_TABLES("exclude_tables", "MIGRATE_EXCLUDE_TABLES", "--exclude-table");
 
   private final String property;
   private final String environmentVariable;

@@ -1,6 +1,7 @@
 package dev.migrate.engine.config;
 
 import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.runtime.Migrator;
 import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,13 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Builds a {@link MigrateConfig} from {@code migrate.properties}, the environment and command-line
  * options, later ones winning. A relative path from the file resolves against the file's directory;
  * one from the environment or an option against the working directory. Blank values count as not
- * set. Everything it reads is passed in, so tests need no real environment.
+ * set. A malformed table name or pattern is an error naming where it came from. Everything it reads
+ * is passed in, so tests need no real environment.
  */
 public final class ConfigLoader {
   /** The file read from the working directory when {@code --config} is not given. */
@@ -31,6 +34,10 @@ public final class ConfigLoader {
 
   public static final String DEFAULT_REVISIONS = "versions";
   public static final String DEFAULT_VERSION_TABLE = "migrate_version";
+  public static final String DEFAULT_HISTORY_TABLE = "migrate_history";
+
+  /** A table name as written unquoted, with {@code *} and {@code ?} wildcards. */
+  private static final Pattern TABLE_PATTERN = Pattern.compile("[\\p{L}\\p{N}_$*?]+");
 
   private ConfigLoader() {}
 
@@ -112,27 +119,29 @@ public final class ConfigLoader {
       Path workingDir) {
     Path cwd = workingDir.toAbsolutePath().normalize();
     Path fileDir = file == null ? cwd : file.toAbsolutePath().getParent();
+    String fileName = file == null ? FILE_NAME : file.toString();
     Map<ConfigKey, Setting> settings = new EnumMap<>(ConfigKey.class);
     for (ConfigKey key : ConfigKey.values()) {
       Setting setting = null;
       String value = blankToNull(fileValues.get(key));
       if (value != null) {
-        setting = new Setting(value, fileDir);
+        setting = new Setting(value, fileDir, "'" + key.property() + "' in " + fileName);
       }
       value = blankToNull(env.get(key.environmentVariable()));
       if (value != null) {
-        setting = new Setting(value, cwd);
+        setting = new Setting(value, cwd, key.environmentVariable());
       }
       value = blankToNull(options.get(key));
       if (value != null) {
-        setting = new Setting(value, cwd);
+        setting = new Setting(value, cwd, key.option());
       }
       if (setting != null) {
         settings.put(key, setting);
       }
     }
     Setting revisions =
-        settings.getOrDefault(ConfigKey.REVISIONS, new Setting(DEFAULT_REVISIONS, fileDir));
+        settings.getOrDefault(
+            ConfigKey.REVISIONS, new Setting(DEFAULT_REVISIONS, fileDir, "the default"));
     return new MigrateConfig(
         value(settings, ConfigKey.URL),
         value(settings, ConfigKey.USER),
@@ -140,9 +149,58 @@ public final class ConfigLoader {
         revisions.path(revisions.value()),
         value(settings, ConfigKey.JAVA_PACKAGE),
         classpath(settings.get(ConfigKey.CLASSPATH)),
-        Optional.ofNullable(value(settings, ConfigKey.VERSION_TABLE)).orElse(DEFAULT_VERSION_TABLE),
+        tableName(settings.get(ConfigKey.VERSION_TABLE), "version table", DEFAULT_VERSION_TABLE),
+        tableName(settings.get(ConfigKey.HISTORY_TABLE), "history table", DEFAULT_HISTORY_TABLE),
         Optional.ofNullable(file).map(f -> f.toAbsolutePath().normalize()),
-        models(settings.get(ConfigKey.MODELS)));
+        models(settings.get(ConfigKey.MODELS)),
+        tablePatterns(settings.get(ConfigKey.INCLUDE_TABLES)),
+        tablePatterns(settings.get(ConfigKey.EXCLUDE_TABLES)));
+  }
+
+  private static String tableName(Setting setting, String what, String defaultName) {
+    if (setting == null) {
+      return defaultName;
+    }
+    if (!Migrator.isValidTableName(setting.value())) {
+      throw MigrateException.badInput(
+          "Invalid "
+              + what
+              + " name '"
+              + setting.value()
+              + "' in "
+              + setting.source()
+              + ": "
+              + Migrator.TABLE_NAME_RULE);
+    }
+    return setting.value();
+  }
+
+  /** Comma-separated table names or patterns ({@code audit_*}); empty when not set. */
+  private static List<String> tablePatterns(Setting setting) {
+    if (setting == null) {
+      return List.of();
+    }
+    List<String> patterns = new ArrayList<>();
+    for (String part : setting.value().split(",", -1)) {
+      String pattern = part.trim();
+      if (pattern.isEmpty()) {
+        throw MigrateException.badInput(
+            "Empty table pattern in "
+                + setting.source()
+                + ": give table names or patterns such as audit_*, separated by commas");
+      }
+      if (!TABLE_PATTERN.matcher(pattern).matches()) {
+        throw MigrateException.badInput(
+            "Invalid table pattern '"
+                + pattern
+                + "' in "
+                + setting.source()
+                + ": use letters, digits, '_' and '$', with '*' for any run of characters and"
+                + " '?' for one; separate patterns with commas");
+      }
+      patterns.add(pattern);
+    }
+    return patterns;
   }
 
   /** {@code jpa:} and {@code dsl:} values as given; anything else is a file path made absolute. */
@@ -179,8 +237,11 @@ public final class ConfigLoader {
     return value == null || value.isBlank() ? null : value.trim();
   }
 
-  /** A value and the directory its relative paths resolve against. */
-  private record Setting(String value, Path baseDir) {
+  /**
+   * A value, the directory its relative paths resolve against, and where it came from for messages
+   * ({@code --url}, {@code MIGRATE_URL} or {@code 'url' in FILE}).
+   */
+  private record Setting(String value, Path baseDir, String source) {
     Path path(String text) {
       return baseDir.resolve(text).toAbsolutePath().normalize();
     }

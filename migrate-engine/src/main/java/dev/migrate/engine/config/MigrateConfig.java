@@ -17,9 +17,13 @@ import java.util.Optional;
  * @param javaPackage package scanned for {@code @Revision} classes, or null for none
  * @param classpath extra directories and jars holding compiled Java revisions
  * @param versionTable name of the version table
+ * @param historyTable name of the history table
  * @param file the properties file that was read, if any
  * @param models where the models are, or null: {@code jpa:<package>}, {@code dsl:<class>} or the
  *     absolute path of a SQL models file (see {@code dev.migrate.engine.model.ModelSource})
+ * @param includeTables table names or patterns a comparison with the models looks at; empty for
+ *     every table
+ * @param excludeTables table names or patterns a comparison with the models leaves out
  */
 public record MigrateConfig(
     String url,
@@ -29,11 +33,16 @@ public record MigrateConfig(
     String javaPackage,
     List<Path> classpath,
     String versionTable,
+    String historyTable,
     Optional<Path> file,
-    String models) {
+    String models,
+    List<String> includeTables,
+    List<String> excludeTables) {
 
   public MigrateConfig {
     classpath = List.copyOf(classpath);
+    includeTables = List.copyOf(includeTables);
+    excludeTables = List.copyOf(excludeTables);
   }
 
   /** The URL, or a bad-input error saying where to set it. */
@@ -68,10 +77,16 @@ public record MigrateConfig(
         + classpath
         + ", versionTable="
         + versionTable
+        + ", historyTable="
+        + historyTable
         + ", file="
         + file.orElse(null)
         + ", models="
         + models
+        + ", includeTables="
+        + includeTables
+        + ", excludeTables="
+        + excludeTables
         + "]";
   }
 }

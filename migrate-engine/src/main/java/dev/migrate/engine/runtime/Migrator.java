@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * MigrateException}s whose messages name the revision, its file and the statement at fault.
  */
 public final class Migrator {
+  /** What a version or history table name may be, for messages. */
+  public static final String TABLE_NAME_RULE =
+      "use 1 to 63 letters, digits and underscores, starting with a letter or underscore";
+
+  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
   private final RevisionGraph graph;
   private final ConnectionSource connections;
   private final String where;
@@ -66,6 +73,11 @@ public final class Migrator {
 
   public static Builder builder(RevisionGraph graph) {
     return new Builder(graph);
+  }
+
+  /** Whether {@code name} may name the version or history table ({@link #TABLE_NAME_RULE}). */
+  public static boolean isValidTableName(String name) {
+    return name != null && TABLE_NAME.matcher(name).matches();
   }
 
   public DatabaseKind databaseKind() {

@@ -16,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The version table (one row per current head, as Alembic keeps it) and the history table (one row
@@ -28,8 +27,6 @@ final class VersionStore {
   static final int MAX_ID_LENGTH = 32;
 
   private static final int MAX_USER_LENGTH = 128;
-
-  private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   private final DatabaseKind kind;
   private final String versionTableName;
@@ -46,13 +43,9 @@ final class VersionStore {
   }
 
   private static String checkName(String what, String name) {
-    if (name == null || !TABLE_NAME.matcher(name).matches()) {
+    if (!Migrator.isValidTableName(name)) {
       throw MigrateException.badInput(
-          "Invalid "
-              + what
-              + " name '"
-              + name
-              + "': use 1 to 63 letters, digits and underscores, starting with a letter");
+          "Invalid " + what + " name '" + name + "': " + Migrator.TABLE_NAME_RULE);
     }
     return name;
   }

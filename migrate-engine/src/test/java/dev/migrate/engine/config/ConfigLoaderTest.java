@@ -33,6 +33,9 @@ class ConfigLoaderTest {
     assertThat(config.javaPackage()).isNull();
     assertThat(config.classpath()).isEmpty();
     assertThat(config.versionTable()).isEqualTo("migrate_version");
+    assertThat(config.historyTable()).isEqualTo("migrate_history");
+    assertThat(config.includeTables()).isEmpty();
+    assertThat(config.excludeTables()).isEmpty();
     assertThat(config.file()).isEmpty();
   }
 
@@ -113,7 +116,7 @@ class ConfigLoaderTest {
   void environmentOverridesFileAndOptionsOverrideEnvironmentForEveryKey() throws IOException {
     StringBuilder file = new StringBuilder();
     for (ConfigKey key : ConfigKey.values()) {
-      file.append(key.property()).append("=file-").append(key.name()).append('\n');
+      file.append(key.property()).append("=file_").append(key.name()).append('\n');
     }
     write("migrate.properties", file.toString());
     Map<String, String> env =
@@ -122,23 +125,123 @@ class ConfigLoaderTest {
             "MIGRATE_USER", "env-user",
             "MIGRATE_PASSWORD", "env-password",
             "MIGRATE_JAVA_PACKAGE", "env.pkg",
-            "MIGRATE_VERSION_TABLE", "env_table");
+            "MIGRATE_VERSION_TABLE", "env_table",
+            "MIGRATE_HISTORY_TABLE", "env_history",
+            "MIGRATE_EXCLUDE_TABLES", "env_*");
 
     MigrateConfig fileAndEnv = ConfigLoader.load(dir, null, env, Map.of());
     MigrateConfig all =
         ConfigLoader.load(
-            dir, null, env, Map.of(ConfigKey.URL, "opt-url", ConfigKey.PASSWORD, "opt-password"));
+            dir,
+            null,
+            env,
+            Map.of(
+                ConfigKey.URL,
+                "opt-url",
+                ConfigKey.PASSWORD,
+                "opt-password",
+                ConfigKey.HISTORY_TABLE,
+                "opt_history"));
 
     assertThat(fileAndEnv.url()).isEqualTo("env-url");
     assertThat(fileAndEnv.user()).isEqualTo("env-user");
     assertThat(fileAndEnv.password()).isEqualTo("env-password");
     assertThat(fileAndEnv.javaPackage()).isEqualTo("env.pkg");
     assertThat(fileAndEnv.versionTable()).isEqualTo("env_table");
-    assertThat(fileAndEnv.revisions()).isEqualTo(dir.resolve("file-REVISIONS"));
-    assertThat(fileAndEnv.classpath()).containsExactly(dir.resolve("file-CLASSPATH"));
+    assertThat(fileAndEnv.historyTable()).isEqualTo("env_history");
+    assertThat(fileAndEnv.excludeTables()).containsExactly("env_*");
+    assertThat(fileAndEnv.includeTables()).containsExactly("file_INCLUDE_TABLES");
+    assertThat(fileAndEnv.revisions()).isEqualTo(dir.resolve("file_REVISIONS"));
+    assertThat(fileAndEnv.classpath()).containsExactly(dir.resolve("file_CLASSPATH"));
     assertThat(all.url()).isEqualTo("opt-url");
     assertThat(all.user()).isEqualTo("env-user");
     assertThat(all.password()).isEqualTo("opt-password");
+    assertThat(all.historyTable()).isEqualTo("opt_history");
+  }
+
+  @Test
+  void tableFiltersAndHistoryTableComeFromFileThenEnvironmentThenOptions() throws IOException {
+    write(
+        "migrate.properties",
+        """
+        include_tables=task, person
+        exclude_tables=audit_*,tmp_?
+        history_table=file_history
+        """);
+    Map<String, String> env =
+        Map.of("MIGRATE_EXCLUDE_TABLES", "env_*", "MIGRATE_HISTORY_TABLE", "env_history");
+    Map<ConfigKey, String> options =
+        Map.of(
+            ConfigKey.INCLUDE_TABLES, "task",
+            ConfigKey.EXCLUDE_TABLES, "opt_a,opt_b",
+            ConfigKey.HISTORY_TABLE, "opt_history");
+
+    MigrateConfig fileOnly = ConfigLoader.load(dir, null, Map.of(), Map.of());
+    MigrateConfig fileAndEnv = ConfigLoader.load(dir, null, env, Map.of());
+    MigrateConfig all = ConfigLoader.load(dir, null, env, options);
+
+    assertThat(fileOnly.includeTables()).containsExactly("task", "person");
+    assertThat(fileOnly.excludeTables()).containsExactly("audit_*", "tmp_?");
+    assertThat(fileOnly.historyTable()).isEqualTo("file_history");
+    assertThat(fileAndEnv.includeTables()).containsExactly("task", "person");
+    assertThat(fileAndEnv.excludeTables()).as("replaced, not added to").containsExactly("env_*");
+    assertThat(fileAndEnv.historyTable()).isEqualTo("env_history");
+    assertThat(all.includeTables()).containsExactly("task");
+    assertThat(all.excludeTables()).containsExactly("opt_a", "opt_b");
+    assertThat(all.historyTable()).isEqualTo("opt_history");
+  }
+
+  @Test
+  void emptyTablePatternIsAnErrorNamingWhereItWasSet() throws IOException {
+    Path file = write("migrate.properties", "exclude_tables=audit_*,,tmp\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(dir, null, Map.of(), Map.of()))
+        .isInstanceOfSatisfying(MigrateException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessage(
+            "Empty table pattern in 'exclude_tables' in "
+                + file
+                + ": give table names or patterns such as audit_*, separated by commas");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(dir, null, Map.of(), Map.of(ConfigKey.INCLUDE_TABLES, "task,")))
+        .isInstanceOfSatisfying(MigrateException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessageStartingWith("Empty table pattern in --include-table: ");
+  }
+
+  @Test
+  void invalidTablePatternIsAnErrorNamingWhereItWasSet() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    dir, null, Map.of("MIGRATE_EXCLUDE_TABLES", "audit_* tmp_*"), Map.of()))
+        .isInstanceOfSatisfying(MigrateException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessage(
+            "Invalid table pattern 'audit_* tmp_*' in MIGRATE_EXCLUDE_TABLES: use letters,"
+                + " digits, '_' and '$', with '*' for any run of characters and '?' for one;"
+                + " separate patterns with commas");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    dir, null, Map.of(), Map.of(ConfigKey.INCLUDE_TABLES, "public.task")))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageStartingWith("Invalid table pattern 'public.task' in --include-table: ");
+  }
+
+  @Test
+  void invalidHistoryTableNameIsAnErrorNamingWhereItWasSet() throws IOException {
+    Path file = write("migrate.properties", "history_table=deploy-log\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(dir, null, Map.of(), Map.of()))
+        .isInstanceOfSatisfying(MigrateException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessage(
+            "Invalid history table name 'deploy-log' in 'history_table' in "
+                + file
+                + ": use 1 to 63 letters, digits and underscores, starting with a letter or"
+                + " underscore");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(dir, null, Map.of(), Map.of(ConfigKey.HISTORY_TABLE, "1history")))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageStartingWith("Invalid history table name '1history' in --history-table: ");
   }
 
   @Test
