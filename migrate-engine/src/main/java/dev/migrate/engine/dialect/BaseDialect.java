@@ -49,9 +49,9 @@ abstract class BaseDialect implements Dialect {
       case TEXT -> "TEXT";
       case BOOLEAN -> "BOOLEAN";
       case DATE -> "DATE";
-      case TIME -> "TIME";
-      case TIMESTAMP -> "TIMESTAMP";
-      case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+      case TIME -> "TIME" + secondsPrecision(type);
+      case TIMESTAMP -> "TIMESTAMP" + secondsPrecision(type);
+      case TIMESTAMP_TZ -> "TIMESTAMP" + secondsPrecision(type) + " WITH TIME ZONE";
       case REAL -> "REAL";
       case DOUBLE -> "DOUBLE PRECISION";
       case DECIMAL -> "NUMERIC(" + type.precision() + ", " + type.scale() + ")";
@@ -60,6 +60,11 @@ abstract class BaseDialect implements Dialect {
       case JSON -> "JSON";
       case CUSTOM -> type.sql();
     };
+  }
+
+  /** {@code (p)} after a TIME or TIMESTAMP kind, or nothing for 6, PostgreSQL's default. */
+  static String secondsPrecision(ColumnType type) {
+    return type.precision() == null ? "" : "(" + type.precision() + ")";
   }
 
   /** What makes the database number a column, appended to its definition. */

@@ -38,9 +38,10 @@ public final class MySqlDialect extends BaseDialect {
   public String typeSql(ColumnType type) {
     return switch (type.kind()) {
       case INTEGER -> "INT";
-      case TIME -> "TIME(6)";
-      case TIMESTAMP -> "DATETIME(6)";
-      case TIMESTAMP_TZ -> "TIMESTAMP(6)";
+      // MySQL keeps no fraction unless told; spelled out so the default 6 is kept
+      case TIME -> "TIME(" + type.secondsPrecision() + ")";
+      case TIMESTAMP -> "DATETIME(" + type.secondsPrecision() + ")";
+      case TIMESTAMP_TZ -> "TIMESTAMP(" + type.secondsPrecision() + ")";
       case REAL -> "FLOAT";
       case DOUBLE -> "DOUBLE";
       case DECIMAL -> "DECIMAL(" + type.precision() + ", " + type.scale() + ")";

@@ -135,7 +135,7 @@ public final class SqliteDialect extends BaseDialect {
   public String typeSql(ColumnType type) {
     return switch (type.kind()) {
       case UUID, JSON -> "TEXT";
-      case TIMESTAMP_TZ -> "TIMESTAMPTZ";
+      case TIMESTAMP_TZ -> "TIMESTAMPTZ" + secondsPrecision(type);
       case DOUBLE -> "DOUBLE";
       default -> super.typeSql(type);
     };

@@ -28,7 +28,8 @@ import java.util.Set;
  * added after the tables. The downgrade is the inverse of each step, in reverse order.
  *
  * <p>What is not generated is listed in {@link Result#notes()}: autoincrement changes, and
- * constraints the database reported without a name (they cannot be dropped by name).
+ * constraints the database reported without a name (they cannot be dropped by name). A column that
+ * may have been renamed is still dropped and added, with a comment above both operations.
  */
 public final class Autogenerate {
   private static final int MAX_NAME = 63;
@@ -36,13 +37,20 @@ public final class Autogenerate {
   private Autogenerate() {}
 
   /**
-   * @param notes what the user must look at: things not generated, possible renames
+   * @param notes what the user must look at: things not generated, possible table renames
+   * @param comments what to write above an operation of the upgrade or downgrade: on the add and
+   *     drop of a column that may be a rename
    */
-  public record Result(List<Operation> upgrade, List<Operation> downgrade, List<String> notes) {
+  public record Result(
+      List<Operation> upgrade,
+      List<Operation> downgrade,
+      List<String> notes,
+      Map<Operation, String> comments) {
     public Result {
       upgrade = List.copyOf(upgrade);
       downgrade = List.copyOf(downgrade);
       notes = List.copyOf(notes);
+      comments = Map.copyOf(comments);
     }
 
     public boolean isEmpty() {
@@ -66,8 +74,15 @@ public final class Autogenerate {
     DROP_TABLES
   }
 
-  /** One change: its upgrade operations and the downgrade operations that undo them. */
-  private record Step(Phase phase, List<Operation> up, List<Operation> down) {}
+  /**
+   * One change: its upgrade operations and the downgrade operations that undo them, and a comment
+   * for them all, or null.
+   */
+  private record Step(Phase phase, List<Operation> up, List<Operation> down, String comment) {
+    Step(Phase phase, List<Operation> up, List<Operation> down) {
+      this(phase, up, down, null);
+    }
+  }
 
   public static Result operations(List<Difference> differences) {
     Generator generator = new Generator();
@@ -76,13 +91,18 @@ public final class Autogenerate {
     steps.sort(Comparator.comparing(Step::phase)); // stable: keeps the order within a phase
     List<Operation> upgrade = new ArrayList<>();
     List<Operation> downgrade = new ArrayList<>();
+    Map<Operation, String> comments = new HashMap<>();
     for (Step step : steps) {
       upgrade.addAll(step.up());
+      if (step.comment() != null) {
+        step.up().forEach(op -> comments.put(op, step.comment()));
+        step.down().forEach(op -> comments.put(op, step.comment()));
+      }
     }
     for (int i = steps.size() - 1; i >= 0; i--) {
       downgrade.addAll(steps.get(i).down());
     }
-    return new Result(upgrade, downgrade, generator.notes);
+    return new Result(upgrade, downgrade, generator.notes, comments);
   }
 
   private static final class Generator {
@@ -121,12 +141,14 @@ public final class Autogenerate {
         add(
             Phase.ADD_COLUMNS,
             new Operation.AddColumn(table, columnDef(d.column(), false)),
-            new Operation.DropColumn(table, d.column().name()));
+            new Operation.DropColumn(table, d.column().name()),
+            d.possibleRenameOf() == null ? null : d.describe());
       } else if (difference instanceof Difference.ExtraColumn d) {
         add(
             Phase.DROP_COLUMNS,
             new Operation.DropColumn(table, d.column().name()),
-            new Operation.AddColumn(table, columnDef(d.column(), false)));
+            new Operation.AddColumn(table, columnDef(d.column(), false)),
+            d.possibleRenameTo() == null ? null : d.describe());
       } else if (difference instanceof Difference.PrimaryKeyChanged d) {
         primaryKey(d);
       } else if (difference instanceof Difference.MissingIndex d) {
@@ -304,7 +326,11 @@ public final class Autogenerate {
     }
 
     private void add(Phase phase, Operation up, Operation down) {
-      steps.add(new Step(phase, List.of(up), List.of(down)));
+      add(phase, up, down, null);
+    }
+
+    private void add(Phase phase, Operation up, Operation down, String comment) {
+      steps.add(new Step(phase, List.of(up), List.of(down), comment));
     }
 
     private String checkName(String table) {

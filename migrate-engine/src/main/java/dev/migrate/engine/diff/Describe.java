@@ -10,6 +10,9 @@ import java.util.Locale;
 final class Describe {
   static final String IN_MODELS = " is in the models but not in the database";
   static final String IN_DATABASE = " is in the database but not in the models";
+  static final String COLUMN_RENAME =
+      " replace the generated drop + add with alterColumn(...).rename(...) (ALTER TABLE ... RENAME"
+          + " COLUMN in SQL) to keep its values";
 
   private Describe() {}
 
@@ -18,9 +21,15 @@ final class Describe {
       case VARCHAR, CHAR -> type.kind() + "(" + type.length() + ")";
       case DECIMAL -> "DECIMAL(" + type.precision() + "," + type.scale() + ")";
       case CUSTOM -> type.sql();
-      case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+      case TIME, TIMESTAMP -> type.kind() + secondsPrecision(type);
+      case TIMESTAMP_TZ -> "TIMESTAMP" + secondsPrecision(type) + " WITH TIME ZONE";
       default -> type.kind().name();
     };
+  }
+
+  /** {@code (p)}, or nothing for the default 6. */
+  private static String secondsPrecision(ColumnType type) {
+    return type.precision() == null ? "" : "(" + type.precision() + ")";
   }
 
   static String columns(List<String> columns) {

@@ -63,17 +63,51 @@ public sealed interface Difference {
     }
   }
 
-  record MissingColumn(String table, Schema.Column column) implements Difference {
+  /**
+   * @param possibleRenameOf the one extra column of the table with the same type and nullability,
+   *     which may be this one renamed, or null
+   */
+  record MissingColumn(String table, Schema.Column column, String possibleRenameOf)
+      implements Difference {
     @Override
     public String describe() {
-      return "column " + table + "." + column.name() + Describe.IN_MODELS;
+      return "column "
+          + table
+          + "."
+          + column.name()
+          + Describe.IN_MODELS
+          + (possibleRenameOf == null
+              ? ""
+              : "; column "
+                  + table
+                  + "."
+                  + possibleRenameOf
+                  + " in the database has the same type and nullability: if it was renamed,"
+                  + Describe.COLUMN_RENAME);
     }
   }
 
-  record ExtraColumn(String table, Schema.Column column) implements Difference {
+  /**
+   * @param possibleRenameTo the one missing column of the table with the same type and nullability,
+   *     which this may have been renamed to, or null
+   */
+  record ExtraColumn(String table, Schema.Column column, String possibleRenameTo)
+      implements Difference {
     @Override
     public String describe() {
-      return "column " + table + "." + column.name() + Describe.IN_DATABASE;
+      return "column "
+          + table
+          + "."
+          + column.name()
+          + Describe.IN_DATABASE
+          + (possibleRenameTo == null
+              ? ""
+              : "; column "
+                  + table
+                  + "."
+                  + possibleRenameTo
+                  + " in the models has the same type and nullability: if this is a rename,"
+                  + Describe.COLUMN_RENAME);
     }
   }
 

@@ -30,16 +30,32 @@ public final class JavaRevisionRenderer {
 
   private JavaRevisionRenderer() {}
 
-  /** The upgrade and downgrade bodies, with the notes as comments at the top of the upgrade. */
+  /**
+   * The upgrade and downgrade bodies, with the notes as comments at the top of the upgrade and each
+   * operation's comment above it.
+   */
   public static RevisionWriter.JavaBody body(Autogenerate.Result result) {
     StringBuilder upgrade = new StringBuilder(REVIEW);
-    for (String note : result.notes()) {
-      upgrade.append("    // NOTE: ").append(note).append('\n');
-    }
-    result.upgrade().forEach(op -> upgrade.append("    ").append(statement(op)).append('\n'));
+    result.notes().forEach(note -> note(upgrade, note));
+    statements(result.upgrade(), result, upgrade);
     StringBuilder downgrade = new StringBuilder(REVIEW);
-    result.downgrade().forEach(op -> downgrade.append("    ").append(statement(op)).append('\n'));
+    statements(result.downgrade(), result, downgrade);
     return new RevisionWriter.JavaBody(IMPORTS, upgrade.toString(), downgrade.toString());
+  }
+
+  private static void statements(
+      List<Operation> operations, Autogenerate.Result result, StringBuilder out) {
+    for (Operation op : operations) {
+      String comment = result.comments().get(op);
+      if (comment != null) {
+        note(out, comment);
+      }
+      out.append("    ").append(statement(op)).append('\n');
+    }
+  }
+
+  private static void note(StringBuilder out, String note) {
+    out.append("    // NOTE: ").append(note.replace("\n", " ")).append('\n');
   }
 
   public static String source(
@@ -228,8 +244,16 @@ public final class JavaRevisionRenderer {
       case CHAR -> "fixedChar(" + type.length() + ")";
       case DECIMAL -> "decimal(" + type.precision() + ", " + type.scale() + ")";
       case CUSTOM -> "custom(" + javaLiteral(type.sql()) + ")";
+      case TIME -> temporal("time", type);
+      case TIMESTAMP -> temporal("timestamp", type);
+      case TIMESTAMP_TZ -> temporal("timestampTz", type);
       default -> type.kind().name();
     };
+  }
+
+  /** The constant, or the factory taking a precision other than the default. */
+  private static String temporal(String factory, ColumnType type) {
+    return type.precision() == null ? type.kind().name() : factory + "(" + type.precision() + ")";
   }
 
   private static String action(ReferentialAction action) {

@@ -132,13 +132,45 @@ public final class SchemaDiff {
         .collect(Collectors.toSet());
   }
 
+  /**
+   * Missing and extra columns of one table that may be one column renamed, by lower-case name, each
+   * way round: pairs with the same type and nullability where neither has another such partner.
+   */
+  private static Map<String, String> possibleColumnRenames(
+      List<Schema.Column> missing, List<Schema.Column> extra) {
+    Map<String, String> renames = new TreeMap<>();
+    for (Schema.Column model : missing) {
+      List<Schema.Column> partners = extra.stream().filter(e -> alike(model, e)).toList();
+      if (partners.size() == 1
+          && missing.stream().filter(m -> alike(m, partners.get(0))).count() == 1) {
+        Schema.Column live = partners.get(0);
+        renames.put(lower(model), live.name());
+        renames.put(lower(live), model.name());
+      }
+    }
+    return renames;
+  }
+
+  private static boolean alike(Schema.Column a, Schema.Column b) {
+    return sameType(a.type(), b.type()) && a.nullable() == b.nullable();
+  }
+
+  private static String lower(Schema.Column column) {
+    return column.name().toLowerCase(Locale.ROOT);
+  }
+
   private static void compareTables(
       Schema.Table model, Schema.Table live, List<Difference> differences) {
     String table = model.name();
+    List<Schema.Column> missingColumns =
+        model.columns().stream().filter(c -> live.column(c.name()).isEmpty()).toList();
+    List<Schema.Column> extraColumns =
+        live.columns().stream().filter(c -> model.column(c.name()).isEmpty()).toList();
+    Map<String, String> renames = possibleColumnRenames(missingColumns, extraColumns);
     for (Schema.Column column : model.columns()) {
       Schema.Column existing = live.column(column.name()).orElse(null);
       if (existing == null) {
-        differences.add(new Difference.MissingColumn(table, column));
+        differences.add(new Difference.MissingColumn(table, column, renames.get(lower(column))));
         continue;
       }
       if (!sameType(existing.type(), column.type())) {
@@ -154,10 +186,8 @@ public final class SchemaDiff {
         differences.add(new Difference.AutoincrementChanged(table, existing, column));
       }
     }
-    for (Schema.Column column : live.columns()) {
-      if (model.column(column.name()).isEmpty()) {
-        differences.add(new Difference.ExtraColumn(table, column));
-      }
+    for (Schema.Column column : extraColumns) {
+      differences.add(new Difference.ExtraColumn(table, column, renames.get(lower(column))));
     }
     if (!Objects.equals(pkColumns(live.primaryKey()), pkColumns(model.primaryKey()))) {
       differences.add(

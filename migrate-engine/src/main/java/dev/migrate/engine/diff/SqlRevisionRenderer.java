@@ -26,13 +26,15 @@ public final class SqlRevisionRenderer {
     Dialect dialect = Dialect.of(kind);
     StringBuilder out = new StringBuilder("-- migrate:up ").append(kind.id()).append('\n');
     out.append(REVIEW);
-    for (String note : result.notes()) {
-      out.append("-- NOTE: ").append(note.replace("\n", " ")).append('\n');
-    }
-    statements(dialect, result.upgrade(), out);
+    result.notes().forEach(note -> note(out, note));
+    statements(dialect, result.upgrade(), result, out);
     out.append('\n').append("-- migrate:down ").append(kind.id()).append('\n').append(REVIEW);
-    statements(dialect, result.downgrade(), out);
+    statements(dialect, result.downgrade(), result, out);
     return new RevisionWriter.SqlBody(out.toString());
+  }
+
+  private static void note(StringBuilder out, String note) {
+    out.append("-- NOTE: ").append(note.replace("\n", " ")).append('\n');
   }
 
   /** Writes the revision into {@code versionsDir} and returns its path. */
@@ -47,8 +49,13 @@ public final class SqlRevisionRenderer {
         versionsDir, id, message, parents, List.of(), List.of(), body(result, kind));
   }
 
-  private static void statements(Dialect dialect, List<Operation> operations, StringBuilder out) {
+  private static void statements(
+      Dialect dialect, List<Operation> operations, Autogenerate.Result result, StringBuilder out) {
     for (Operation operation : operations) {
+      String comment = result.comments().get(operation);
+      if (comment != null) {
+        note(out, comment);
+      }
       List<String> sql;
       try {
         sql = dialect.render(operation, null);

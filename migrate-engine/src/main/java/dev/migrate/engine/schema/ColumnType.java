@@ -9,11 +9,15 @@ import java.util.Objects;
  *
  * @param kind the logical type
  * @param length for VARCHAR and CHAR, else null
- * @param precision for DECIMAL, else null
+ * @param precision for DECIMAL, its digits; for TIME, TIMESTAMP and TIMESTAMP_TZ, the digits kept
+ *     after the seconds' point (0 to 6), where null is the default 6 (microseconds, the most
+ *     PostgreSQL and MySQL keep), so {@code timestamp(6)} is {@link #TIMESTAMP}; else null
  * @param scale for DECIMAL, else null
  * @param sql for CUSTOM, the type as the database spells it, else null
  */
 public record ColumnType(Kind kind, Integer length, Integer precision, Integer scale, String sql) {
+  /** The digits after the seconds' point that TIME and TIMESTAMP kinds keep unless told. */
+  public static final int DEFAULT_SECONDS_PRECISION = 6;
 
   /** The logical types migrate knows. */
   public enum Kind {
@@ -65,6 +69,19 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
               "DECIMAL scale must be between 0 and the precision " + precision + ", was " + scale);
         }
       }
+      case TIME, TIMESTAMP, TIMESTAMP_TZ -> {
+        if (precision != null && (precision < 0 || precision > DEFAULT_SECONDS_PRECISION)) {
+          throw new IllegalArgumentException(
+              kind
+                  + " precision (digits after the seconds' point) must be between 0 and "
+                  + DEFAULT_SECONDS_PRECISION
+                  + ", was "
+                  + precision);
+        }
+        if (precision != null && precision == DEFAULT_SECONDS_PRECISION) {
+          precision = null;
+        }
+      }
       case CUSTOM -> {
         if (sql == null || sql.isBlank()) {
           throw new IllegalArgumentException("a custom column type needs its SQL spelling");
@@ -84,6 +101,26 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
 
   public static ColumnType decimal(int precision, int scale) {
     return new ColumnType(Kind.DECIMAL, null, precision, scale, null);
+  }
+
+  /** TIME keeping {@code precision} digits after the seconds' point, 0 to 6 ({@link #TIME}: 6). */
+  public static ColumnType time(int precision) {
+    return new ColumnType(Kind.TIME, null, precision, null, null);
+  }
+
+  /** TIMESTAMP keeping {@code precision} digits after the seconds' point, 0 to 6. */
+  public static ColumnType timestamp(int precision) {
+    return new ColumnType(Kind.TIMESTAMP, null, precision, null, null);
+  }
+
+  /** TIMESTAMP WITH TIME ZONE keeping {@code precision} digits after the seconds' point, 0 to 6. */
+  public static ColumnType timestampTz(int precision) {
+    return new ColumnType(Kind.TIMESTAMP_TZ, null, precision, null, null);
+  }
+
+  /** For TIME and TIMESTAMP kinds, the digits kept after the seconds' point. */
+  public int secondsPrecision() {
+    return precision == null ? DEFAULT_SECONDS_PRECISION : precision;
   }
 
   /** A type spelled in the database's own words, used as it is on every dialect. */

@@ -76,13 +76,16 @@ final class Normalise {
       case "date":
         return ColumnType.DATE;
       case "time", "time without time zone":
-        return ColumnType.TIME;
+        return temporal(ColumnType.Kind.TIME, kind, args);
       case "timestamp":
-        return kind == DatabaseKind.MYSQL ? ColumnType.TIMESTAMP_TZ : ColumnType.TIMESTAMP;
+        return temporal(
+            kind == DatabaseKind.MYSQL ? ColumnType.Kind.TIMESTAMP_TZ : ColumnType.Kind.TIMESTAMP,
+            kind,
+            args);
       case "datetime", "timestamp without time zone":
-        return ColumnType.TIMESTAMP;
+        return temporal(ColumnType.Kind.TIMESTAMP, kind, args);
       case "timestamptz", "timestamp with time zone":
-        return ColumnType.TIMESTAMP_TZ;
+        return temporal(ColumnType.Kind.TIMESTAMP_TZ, kind, args);
       case "real", "float4":
         return ColumnType.REAL;
       case "float":
@@ -103,6 +106,19 @@ final class Normalise {
       default:
         return null;
     }
+  }
+
+  /**
+   * A TIME or TIMESTAMP kind with the digits it keeps after the seconds' point: as spelled, else
+   * the database's default (none on MySQL, 6 on PostgreSQL). Null when they are not 0 to 6.
+   */
+  private static ColumnType temporal(ColumnType.Kind type, DatabaseKind kind, String args) {
+    Integer digits = args == null ? (kind == DatabaseKind.MYSQL ? 0 : null) : number(args, 0);
+    if (args != null
+        && (digits == null || digits < 0 || digits > ColumnType.DEFAULT_SECONDS_PRECISION)) {
+      return null;
+    }
+    return new ColumnType(type, null, digits, null, null);
   }
 
   /** SQLite's type affinity rules (section 3.1 of its datatype page) for unknown spellings. */

@@ -141,6 +141,14 @@ class RenderTest {
             new Case(ColumnType.TIMESTAMP, "TIMESTAMP", "DATETIME(6)", "TIMESTAMP"),
             new Case(
                 ColumnType.TIMESTAMP_TZ, "TIMESTAMP WITH TIME ZONE", "TIMESTAMP(6)", "TIMESTAMPTZ"),
+            new Case(ColumnType.timestamp(3), "TIMESTAMP(3)", "DATETIME(3)", "TIMESTAMP(3)"),
+            new Case(
+                ColumnType.timestampTz(0),
+                "TIMESTAMP(0) WITH TIME ZONE",
+                "TIMESTAMP(0)",
+                "TIMESTAMPTZ(0)"),
+            new Case(ColumnType.TIME, "TIME", "TIME(6)", "TIME"),
+            new Case(ColumnType.time(3), "TIME(3)", "TIME(3)", "TIME(3)"),
             new Case(ColumnType.DOUBLE, "DOUBLE PRECISION", "DOUBLE", "DOUBLE"),
             new Case(ColumnType.FLOAT, "REAL", "FLOAT", "REAL"),
             new Case(ColumnType.BLOB, "BYTEA", "LONGBLOB", "BLOB"),

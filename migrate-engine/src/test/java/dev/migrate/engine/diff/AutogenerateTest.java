@@ -3,6 +3,7 @@ package dev.migrate.engine.diff;
 import static dev.migrate.engine.diff.TestTables.schema;
 import static dev.migrate.engine.diff.TestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.migrate.engine.ops.ColumnDef;
 import dev.migrate.engine.ops.Constraint;
@@ -349,6 +350,29 @@ class AutogenerateTest {
         .singleElement()
         .asString()
         .startsWith("table tasks is in the models");
+  }
+
+  @Test
+  void possibleColumnRenameIsACommentOnItsAddAndDrop() {
+    Schema models = schema(table("task").id("id").column("heading", ColumnType.TEXT, false));
+    Schema database = schema(table("task").id("id").column("title", ColumnType.TEXT, false));
+    List<Difference> differences = SchemaDiff.compare(models, database);
+
+    Autogenerate.Result result = Autogenerate.operations(differences);
+
+    Operation addHeading = new Operation.AddColumn("task", col("heading", ColumnType.TEXT, false));
+    Operation dropTitle = new Operation.DropColumn("task", "title");
+    Operation dropHeading = new Operation.DropColumn("task", "heading");
+    Operation addTitle = new Operation.AddColumn("task", col("title", ColumnType.TEXT, false));
+    assertThat(result.upgrade()).containsExactly(addHeading, dropTitle);
+    assertThat(result.downgrade()).containsExactly(addTitle, dropHeading);
+    assertThat(result.notes()).isEmpty();
+    assertThat(result.comments())
+        .containsOnly(
+            entry(addHeading, differences.get(0).describe()),
+            entry(dropHeading, differences.get(0).describe()),
+            entry(dropTitle, differences.get(1).describe()),
+            entry(addTitle, differences.get(1).describe()));
   }
 
   @Test

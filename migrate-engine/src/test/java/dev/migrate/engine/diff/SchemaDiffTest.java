@@ -114,6 +114,79 @@ class SchemaDiffTest {
   }
 
   @Test
+  void columnWithTheSameTypeUnderAnotherNameIsDropAndAddWithRenameHint() {
+    Schema models = schema(table("task").id("id").column("heading", ColumnType.TEXT, false));
+    Schema database = schema(table("task").id("id").column("title", ColumnType.TEXT, false));
+
+    List<Difference> differences = SchemaDiff.compare(models, database);
+
+    assertThat(differences)
+        .containsExactly(
+            new Difference.MissingColumn("task", models.tables().get(0).columns().get(1), "title"),
+            new Difference.ExtraColumn(
+                "task", database.tables().get(0).columns().get(1), "heading"));
+    assertThat(differences)
+        .extracting(Difference::describe)
+        .containsExactly(
+            "column task.heading is in the models but not in the database; column task.title in"
+                + " the database has the same type and nullability: if it was renamed, replace"
+                + " the generated drop + add with alterColumn(...).rename(...) (ALTER TABLE ..."
+                + " RENAME COLUMN in SQL) to keep its values",
+            "column task.title is in the database but not in the models; column task.heading in"
+                + " the models has the same type and nullability: if this is a rename, replace"
+                + " the generated drop + add with alterColumn(...).rename(...) (ALTER TABLE ..."
+                + " RENAME COLUMN in SQL) to keep its values");
+  }
+
+  @Test
+  void renameHintPairsTheOnlyColumnsAlikeAmongOthers() {
+    Schema models =
+        schema(
+            task()
+                .column("summary", ColumnType.varchar(50), true)
+                .column("due", ColumnType.DATE, true));
+    Schema database = schema(task().column("abstract", ColumnType.varchar(50), true));
+
+    List<Difference> differences = SchemaDiff.compare(models, database);
+
+    assertThat(differences)
+        .extracting(Difference::describe)
+        .containsExactly(
+            "column task.summary is in the models but not in the database; column task.abstract"
+                + " in the database has the same type and nullability: if it was renamed, replace"
+                + " the generated drop + add with alterColumn(...).rename(...) (ALTER TABLE ..."
+                + " RENAME COLUMN in SQL) to keep its values",
+            "column task.due is in the models but not in the database",
+            "column task.abstract is in the database but not in the models; column task.summary"
+                + " in the models has the same type and nullability: if this is a rename, replace"
+                + " the generated drop + add with alterColumn(...).rename(...) (ALTER TABLE ..."
+                + " RENAME COLUMN in SQL) to keep its values");
+  }
+
+  @Test
+  void noRenameHintWhenThePairingIsAmbiguousOrTheColumnsDiffer() {
+    Schema twoMissing =
+        schema(task().column("a", ColumnType.TEXT, true).column("b", ColumnType.TEXT, true));
+    Schema twoExtra =
+        schema(task().column("x", ColumnType.TEXT, true).column("y", ColumnType.TEXT, true));
+    Schema oneExtra = schema(task().column("x", ColumnType.TEXT, true));
+    Schema otherType = schema(task().column("a", ColumnType.varchar(10), true));
+    Schema notNull = schema(task().column("a", ColumnType.TEXT, false));
+
+    for (List<Difference> differences :
+        List.of(
+            SchemaDiff.compare(twoMissing, oneExtra),
+            SchemaDiff.compare(oneExtra, twoExtra),
+            SchemaDiff.compare(twoMissing, twoExtra),
+            SchemaDiff.compare(otherType, oneExtra),
+            SchemaDiff.compare(notNull, oneExtra))) {
+      assertThat(differences)
+          .isNotEmpty()
+          .allSatisfy(d -> assertThat(d.describe()).doesNotContain("rename"));
+    }
+  }
+
+  @Test
   void columnTypeChange() {
     Schema models = schema(table("task").id("id").column("title", ColumnType.varchar(200), false));
     Schema database =
@@ -136,7 +209,10 @@ class SchemaDiffTest {
                 .column("a", ColumnType.decimal(10, 2), false)
                 .column("b", ColumnType.fixedChar(2), false)
                 .column("c", ColumnType.custom("int4range"), false)
-                .column("d", ColumnType.TIMESTAMP_TZ, false));
+                .column("d", ColumnType.TIMESTAMP_TZ, false)
+                .column("e", ColumnType.timestampTz(3), false)
+                .column("f", ColumnType.time(0), false)
+                .column("g", ColumnType.TIMESTAMP, false));
     Schema database =
         schema(
             table("t")
@@ -144,14 +220,21 @@ class SchemaDiffTest {
                 .column("a", ColumnType.decimal(12, 2), false)
                 .column("b", ColumnType.varchar(2), false)
                 .column("c", ColumnType.custom("INT8RANGE"), false)
-                .column("d", ColumnType.TIMESTAMP, false));
+                .column("d", ColumnType.TIMESTAMP, false)
+                .column("e", ColumnType.TIMESTAMP_TZ, false)
+                .column("f", ColumnType.TIME, false)
+                .column("g", ColumnType.timestamp(3), false));
 
     assertThat(describe(models, database))
         .containsExactly(
             "column t.a: type DECIMAL(12,2) in the database, DECIMAL(10,2) in the models",
             "column t.b: type VARCHAR(2) in the database, CHAR(2) in the models",
             "column t.c: type INT8RANGE in the database, int4range in the models",
-            "column t.d: type TIMESTAMP in the database, TIMESTAMP WITH TIME ZONE in the models");
+            "column t.d: type TIMESTAMP in the database, TIMESTAMP WITH TIME ZONE in the models",
+            "column t.e: type TIMESTAMP WITH TIME ZONE in the database, TIMESTAMP(3) WITH TIME"
+                + " ZONE in the models",
+            "column t.f: type TIME in the database, TIME(0) in the models",
+            "column t.g: type TIMESTAMP(3) in the database, TIMESTAMP in the models");
   }
 
   @Test

@@ -178,8 +178,8 @@ class SchemaRoundTripPropertyTest {
       case 6 -> ColumnType.TEXT;
       case 7 -> ColumnType.BOOLEAN;
       case 8 -> ColumnType.DATE;
-      case 9 -> ColumnType.TIMESTAMP;
-      case 10 -> ColumnType.TIME;
+      case 9 -> random.nextBoolean() ? ColumnType.TIMESTAMP : ColumnType.timestamp(digits(random));
+      case 10 -> random.nextBoolean() ? ColumnType.TIME : ColumnType.time(digits(random));
       case 11 -> {
         int precision = 1 + random.nextInt(18);
         yield ColumnType.decimal(precision, random.nextInt(precision + 1));
@@ -187,8 +187,14 @@ class SchemaRoundTripPropertyTest {
       case 12 -> ColumnType.DOUBLE;
       case 13 -> ColumnType.REAL;
       case 14 -> ColumnType.UUID;
-      default -> ColumnType.TIMESTAMP_TZ;
+      default ->
+          random.nextBoolean() ? ColumnType.TIMESTAMP_TZ : ColumnType.timestampTz(digits(random));
     };
+  }
+
+  /** Digits after the seconds' point other than the default 6. */
+  private static int digits(Random random) {
+    return random.nextInt(ColumnType.DEFAULT_SECONDS_PRECISION);
   }
 
   /** A literal default the column's type accepts on every backend, or null for none. */
@@ -417,6 +423,10 @@ class SchemaRoundTripPropertyTest {
       case DECIMAL -> ColumnType.decimal(type.precision() + 1, type.scale());
       case CHAR -> ColumnType.fixedChar(type.length() + 1);
       case DATE -> ColumnType.TIMESTAMP;
+      case TIME, TIMESTAMP, TIMESTAMP_TZ ->
+          type.precision() == null
+              ? null
+              : new ColumnType(type.kind(), null, type.precision() + 1, null, null);
       default -> null;
     };
   }

@@ -3,7 +3,10 @@ package dev.migrate.engine.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.dialect.Dialect;
 import dev.migrate.engine.ops.ReferentialAction;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,7 +19,7 @@ class NormaliseTest {
       value = {
         "POSTGRESQL | integer                        | INTEGER",
         "POSTGRESQL | character varying(200)         | VARCHAR(200)",
-        "POSTGRESQL | timestamp(3) without time zone | TIMESTAMP",
+        "POSTGRESQL | timestamp(3) without time zone | TIMESTAMP(3)",
         "POSTGRESQL | timestamp with time zone       | TIMESTAMP_TZ",
         "POSTGRESQL | numeric(10,2)                  | DECIMAL(10,2)",
         "POSTGRESQL | jsonb                          | JSON",
@@ -45,9 +48,84 @@ class NormaliseTest {
     return switch (type.kind()) {
       case VARCHAR, CHAR -> type.kind() + "(" + type.length() + ")";
       case DECIMAL -> "DECIMAL(" + type.precision() + "," + type.scale() + ")";
+      case TIME, TIMESTAMP, TIMESTAMP_TZ ->
+          type.kind() + (type.precision() == null ? "" : "(" + type.precision() + ")");
       case CUSTOM -> "CUSTOM(" + type.sql() + ")";
       default -> type.kind().name();
     };
+  }
+
+  /** The digits after the seconds' point: null is 6, each database's own default applies. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "POSTGRESQL | timestamp without time zone    | TIMESTAMP",
+        "POSTGRESQL | timestamp(6) without time zone | TIMESTAMP",
+        "POSTGRESQL | timestamp                      | TIMESTAMP",
+        "POSTGRESQL | timestamp(0) without time zone | TIMESTAMP(0)",
+        "POSTGRESQL | timestamp with time zone       | TIMESTAMP_TZ",
+        "POSTGRESQL | timestamptz(6)                 | TIMESTAMP_TZ",
+        "POSTGRESQL | timestamp(3) with time zone    | TIMESTAMP_TZ(3)",
+        "POSTGRESQL | time without time zone         | TIME",
+        "POSTGRESQL | time(3) without time zone      | TIME(3)",
+        "POSTGRESQL | time(2) with time zone         | CUSTOM(time(2) with time zone)",
+        "MYSQL      | datetime                       | TIMESTAMP(0)",
+        "MYSQL      | datetime(0)                    | TIMESTAMP(0)",
+        "MYSQL      | datetime(3)                    | TIMESTAMP(3)",
+        "MYSQL      | timestamp                      | TIMESTAMP_TZ(0)",
+        "MYSQL      | timestamp(3)                   | TIMESTAMP_TZ(3)",
+        "MYSQL      | time                           | TIME(0)",
+        "MYSQL      | time(6)                        | TIME",
+        "SQLITE     | DATETIME                       | TIMESTAMP",
+        "SQLITE     | TIMESTAMP(3)                   | TIMESTAMP(3)",
+        "SQLITE     | TIMESTAMPTZ(0)                 | TIMESTAMP_TZ(0)",
+        "SQLITE     | TIMESTAMP(9)                   | CUSTOM(TIMESTAMP(9))",
+      })
+  void secondsPrecision(DatabaseKind kind, String spelled, String expected) {
+    assertThat(describe(Normalise.type(kind, spelled))).isEqualTo(expected);
+  }
+
+  @Test
+  void sameTimestampSpelledTwoWaysIsOneType() {
+    assertThat(Normalise.type(DatabaseKind.POSTGRESQL, "timestamp(6) without time zone"))
+        .isEqualTo(Normalise.type(DatabaseKind.POSTGRESQL, "timestamp without time zone"))
+        .isEqualTo(ColumnType.TIMESTAMP);
+    assertThat(Normalise.type(DatabaseKind.MYSQL, "datetime"))
+        .isEqualTo(Normalise.type(DatabaseKind.MYSQL, "datetime(0)"))
+        .isEqualTo(ColumnType.timestamp(0));
+  }
+
+  @Test
+  void anotherSecondsPrecisionIsAnotherType() {
+    assertThat(Normalise.type(DatabaseKind.POSTGRESQL, "timestamp(3) without time zone"))
+        .isNotEqualTo(Normalise.type(DatabaseKind.POSTGRESQL, "timestamp without time zone"));
+    assertThat(Normalise.type(DatabaseKind.POSTGRESQL, "time(3) without time zone"))
+        .isNotEqualTo(Normalise.type(DatabaseKind.POSTGRESQL, "time(0) without time zone"));
+    assertThat(Normalise.type(DatabaseKind.MYSQL, "datetime(3)"))
+        .isNotEqualTo(Normalise.type(DatabaseKind.MYSQL, "datetime"));
+    assertThat(Normalise.type(DatabaseKind.MYSQL, "timestamp(6)"))
+        .isNotEqualTo(Normalise.type(DatabaseKind.MYSQL, "timestamp"));
+  }
+
+  /** What a dialect writes for a time type reads back as that type, as asStored relies on. */
+  @Test
+  void eachDialectsTimeSpellingReadsBackAsTheSameType() {
+    List<ColumnType> types = new ArrayList<>();
+    for (int digits : new int[] {0, 3, 6}) {
+      types.addAll(
+          List.of(
+              ColumnType.time(digits),
+              ColumnType.timestamp(digits),
+              ColumnType.timestampTz(digits)));
+    }
+    types.addAll(List.of(ColumnType.TIME, ColumnType.TIMESTAMP, ColumnType.TIMESTAMP_TZ));
+    for (DatabaseKind kind : DatabaseKind.values()) {
+      for (ColumnType type : types) {
+        String spelled = Dialect.of(kind).typeSql(type);
+        assertThat(Normalise.type(kind, spelled)).as("%s %s", kind, spelled).isEqualTo(type);
+      }
+    }
   }
 
   @ParameterizedTest

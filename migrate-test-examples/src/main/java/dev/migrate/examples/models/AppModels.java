@@ -9,7 +9,7 @@ import static dev.migrate.engine.schema.ColumnType.DATE;
 import static dev.migrate.engine.schema.ColumnType.INTEGER;
 import static dev.migrate.engine.schema.ColumnType.TEXT;
 import static dev.migrate.engine.schema.ColumnType.TIMESTAMP;
-import static dev.migrate.engine.schema.ColumnType.TIMESTAMP_TZ;
+import static dev.migrate.engine.schema.ColumnType.timestampTz;
 import static dev.migrate.engine.schema.ColumnType.varchar;
 
 import dev.migrate.engine.dialect.DatabaseKind;
@@ -26,8 +26,9 @@ import java.util.List;
 public final class AppModels implements ModelsProvider {
   @Override
   public Schema models(DatabaseKind database) {
-    // A SQL TIMESTAMP column is MySQL's time-zone-aware type; elsewhere it is a plain timestamp.
-    var createdAt = database == DatabaseKind.MYSQL ? TIMESTAMP_TZ : TIMESTAMP;
+    // A SQL TIMESTAMP column is MySQL's time-zone-aware type, keeping no fraction of a second;
+    // elsewhere it is a plain timestamp.
+    var createdAt = database == DatabaseKind.MYSQL ? timestampTz(0) : TIMESTAMP;
     return Models.builder()
         .table(
             "account",
