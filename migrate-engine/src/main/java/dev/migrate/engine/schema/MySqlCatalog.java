@@ -7,6 +7,7 @@ import static schemacrawler.schemacrawler.InformationSchemaKey.TABLES;
 import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_COLUMNS;
 import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_CONSTRAINTS;
 
+import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -132,8 +133,14 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
   public void limit(
       Connection connection, SchemaRetrievalOptionsBuilder retrieval, LimitOptionsBuilder limit)
       throws SQLException {
+    String database = connection.getCatalog();
+    if (database == null || database.isBlank()) {
+      throw MigrateException.badInput(
+          "the connection has no current database to read; name it in the URL,"
+              + " e.g. jdbc:mysql://host:3306/app");
+    }
     retrieval.withDoesNotSupportSchemas();
-    limit.includeSchemas(Pattern.compile(Pattern.quote(connection.getCatalog())));
+    limit.includeSchemas(Pattern.compile(Pattern.quote(database)));
   }
 
   @Override

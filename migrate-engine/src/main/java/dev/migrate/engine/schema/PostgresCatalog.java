@@ -7,6 +7,7 @@ import static schemacrawler.schemacrawler.InformationSchemaKey.TABLES;
 import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_COLUMNS;
 import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_CONSTRAINTS;
 
+import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -129,8 +130,14 @@ record PostgresCatalog() implements CatalogQueries {
   public void limit(
       Connection connection, SchemaRetrievalOptionsBuilder retrieval, LimitOptionsBuilder limit)
       throws SQLException {
+    String schema = connection.getSchema();
+    if (schema == null) {
+      throw MigrateException.badInput(
+          "the connection has no current schema to read (search_path names no existing schema);"
+              + " set one in the URL, e.g. ?currentSchema=app");
+    }
     retrieval.withDoesNotSupportCatalogs();
-    limit.includeSchemas(Pattern.compile(Pattern.quote(connection.getSchema())));
+    limit.includeSchemas(Pattern.compile(Pattern.quote(schema)));
   }
 
   @Override

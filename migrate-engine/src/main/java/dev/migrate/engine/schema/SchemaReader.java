@@ -81,6 +81,8 @@ public final class SchemaReader {
               .filter(t -> !excluded(t.getName()))
               .map(queries::table)
               .toList());
+    } catch (MigrateException e) {
+      throw e;
     } catch (SQLException | RuntimeException e) {
       throw MigrateException.failed("could not read the database schema: " + e.getMessage(), e);
     }

@@ -6,7 +6,9 @@ import static dev.migrate.engine.ops.Columns.foreignKey;
 import static dev.migrate.engine.ops.Columns.primaryKey;
 import static dev.migrate.engine.ops.Columns.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Dialect;
 import dev.migrate.engine.ops.Operation;
@@ -22,10 +24,12 @@ import dev.migrate.engine.schema.Schema.UniqueConstraint;
 import dev.migrate.engine.testing.TestDatabases;
 import dev.migrate.engine.testing.TestDatabases.TestDatabase;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -208,6 +212,32 @@ class SchemaReaderTest {
       String before = reader.fingerprint(c);
       sql(c, "CREATE TABLE migrate_version (version_num VARCHAR(32) NOT NULL)");
       assertThat(reader.fingerprint(c)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aPostgresqlConnectionWithNoCurrentSchemaIsBadInputSayingWhatToSet() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.POSTGRESQL);
+        Connection c =
+            DriverManager.getConnection(
+                db.url() + (db.url().contains("?") ? "&" : "?") + "currentSchema=nowhere")) {
+      assertThatThrownBy(() -> new SchemaReader().read(c))
+          .isInstanceOfSatisfying(
+              MigrateException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+          .hasMessageContaining("no current schema")
+          .hasMessageContaining("currentSchema=");
+    }
+  }
+
+  @Test
+  void aMysqlConnectionWithNoDatabaseIsBadInputSayingWhatToSet() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL);
+        Connection c = DriverManager.getConnection(TestDatabases.withDatabase(db.url(), ""))) {
+      assertThatThrownBy(() -> new SchemaReader().read(c))
+          .isInstanceOfSatisfying(
+              MigrateException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+          .hasMessageContaining("no current database")
+          .hasMessageContaining("jdbc:mysql://host:3306/app");
     }
   }
 }
