@@ -189,7 +189,7 @@ abstract class BaseDialect implements Dialect {
       sql.append(" NOT NULL");
     }
     if (column.serverDefault() != null && !column.isAutoincrement()) {
-      sql.append(" DEFAULT ").append(column.serverDefault());
+      sql.append(" DEFAULT ").append(defaultSql(column.serverDefault(), column.type()));
     }
     if (inlinePrimaryKey) {
       sql.append(" PRIMARY KEY");
@@ -201,6 +201,11 @@ abstract class BaseDialect implements Dialect {
       sql.append(" UNIQUE");
     }
     return sql.toString();
+  }
+
+  /** A column's default as this database takes it on a column of {@code type}; here as written. */
+  String defaultSql(String expression, ColumnType type) {
+    return expression;
   }
 
   String constraintSql(Constraint constraint) {

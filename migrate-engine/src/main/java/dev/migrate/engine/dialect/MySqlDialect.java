@@ -1,6 +1,7 @@
 package dev.migrate.engine.dialect;
 
 import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.ops.ColumnDef;
 import dev.migrate.engine.ops.Operation;
 import dev.migrate.engine.schema.ColumnType;
 import java.sql.Connection;
@@ -57,9 +58,38 @@ public final class MySqlDialect extends BaseDialect {
   }
 
   @Override
+  String defaultSql(String expression, ColumnType type) {
+    return defaultSql(expression, fractionDigits(type));
+  }
+
+  /** The digits a TIME or TIMESTAMP kind keeps after the seconds' point; null for other kinds. */
+  private static Integer fractionDigits(ColumnType type) {
+    return switch (type.kind()) {
+      case TIME, TIMESTAMP, TIMESTAMP_TZ -> type.secondsPrecision();
+      default -> null;
+    };
+  }
+
+  /**
+   * A current-timestamp default with the column's own digits: MySQL 8 rejects {@code DATETIME(6)
+   * DEFAULT CURRENT_TIMESTAMP} ("Invalid default value") and takes only {@code
+   * CURRENT_TIMESTAMP(6)}; MariaDB takes both spellings. {@code digits} is null for a column that
+   * is no TIME or TIMESTAMP.
+   */
+  private static String defaultSql(String expression, Integer digits) {
+    if (digits == null || !ColumnDef.isCurrentTimestamp(expression)) {
+      return expression;
+    }
+    return digits == 0 ? "CURRENT_TIMESTAMP" : "CURRENT_TIMESTAMP(" + digits + ")";
+  }
+
+  @Override
   List<String> alterColumn(Operation.AlterColumn op, Connection connection) throws SQLException {
     List<String> statements = new ArrayList<>();
-    if (op.type() == null && op.nullable() == null) {
+    // MySQL 8's SET DEFAULT takes a literal or a parenthesised expression, not CURRENT_TIMESTAMP:
+    // such a default is set by restating the column.
+    boolean currentTimestamp = ColumnDef.isCurrentTimestamp(op.serverDefault());
+    if (op.type() == null && op.nullable() == null && !currentTimestamp) {
       String prefix = "ALTER TABLE " + quote(op.table()) + " ALTER COLUMN " + quote(op.column());
       if (op.serverDefault() != null) {
         statements.add(prefix + " SET DEFAULT " + op.serverDefault());
@@ -73,6 +103,7 @@ public final class MySqlDialect extends BaseDialect {
     }
     Existing existing = existing(op, connection);
     String type = op.type() != null ? typeSql(op.type()) : existing.type();
+    Integer digits = op.type() != null ? fractionDigits(op.type()) : existing.fractionDigits();
     boolean nullable = op.nullable() != null ? op.nullable() : existing.nullable();
     String defaultValue =
         op.serverDefault() != null
@@ -87,7 +118,7 @@ public final class MySqlDialect extends BaseDialect {
     }
     sql.append(' ').append(type).append(nullable ? " NULL" : " NOT NULL");
     if (defaultValue != null) {
-      sql.append(" DEFAULT ").append(defaultValue);
+      sql.append(" DEFAULT ").append(defaultSql(defaultValue, digits));
     }
     if (existing.autoincrement()) {
       sql.append(" AUTO_INCREMENT");
@@ -97,21 +128,28 @@ public final class MySqlDialect extends BaseDialect {
   }
 
   /** The column before the change, as MODIFY must restate it. */
-  private record Existing(String type, boolean nullable, String value, boolean autoincrement) {}
+  private record Existing(
+      String type, Integer fractionDigits, boolean nullable, String value, boolean autoincrement) {}
 
   private Existing existing(Operation.AlterColumn op, Connection connection) throws SQLException {
     if (op.existingType() != null && op.existingNullable() != null) {
       return new Existing(
-          typeSql(op.existingType()), op.existingNullable(), op.existingDefault(), false);
+          typeSql(op.existingType()),
+          fractionDigits(op.existingType()),
+          op.existingNullable(),
+          op.existingDefault(),
+          false);
     }
     if (connection == null) {
       throw needsExisting(
           op,
-          "MySQL restates the whole column when changing its type or nullability; offline (--sql)"
-              + " give the current definition with .existing(type, nullable, default)");
+          "MySQL restates the whole column when changing its type or nullability or setting a"
+              + " CURRENT_TIMESTAMP default; offline (--sql) give the current definition with"
+              + " .existing(type, nullable, default)");
     }
     String sql =
-        "SELECT COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA FROM information_schema.COLUMNS"
+        "SELECT COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, DATETIME_PRECISION"
+            + " FROM information_schema.COLUMNS"
             + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setString(1, op.table());
@@ -129,12 +167,17 @@ public final class MySqlDialect extends BaseDialect {
                 .contains("mariadb");
         String value = liveDefault(rs.getString(3), extra, mariaDb);
         String type = op.existingType() != null ? typeSql(op.existingType()) : rs.getString(1);
+        int liveDigits = rs.getInt(5);
+        Integer digits =
+            op.existingType() != null
+                ? fractionDigits(op.existingType())
+                : rs.wasNull() ? null : liveDigits;
         boolean nullable =
             op.existingNullable() != null ? op.existingNullable() : "YES".equals(rs.getString(2));
         if (op.existingDefault() != null) {
           value = op.existingDefault();
         }
-        return new Existing(type, nullable, value, extra.contains("auto_increment"));
+        return new Existing(type, digits, nullable, value, extra.contains("auto_increment"));
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.migrate.engine.ops;
 
 import dev.migrate.engine.schema.ColumnType;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A column as an operation declares it. The {@code with}-style methods return changed copies, so a
@@ -22,6 +23,9 @@ public record ColumnDef(
     boolean isAutoincrement,
     boolean isUnique)
     implements TableElement {
+  private static final Pattern CURRENT_TIMESTAMP =
+      Pattern.compile(
+          "(?i)(current_timestamp|localtimestamp)(\\(\\s*\\d*\\s*\\))?|now\\(\\s*\\d*\\s*\\)");
 
   public ColumnDef {
     Objects.requireNonNull(name, "column name");
@@ -59,5 +63,14 @@ public record ColumnDef(
   public ColumnDef defaultValue(String sqlExpression) {
     return new ColumnDef(
         name, type, isNullable, sqlExpression, isPrimaryKey, isAutoincrement, isUnique);
+  }
+
+  /**
+   * Whether a default expression is the current date and time in one of its spellings: {@code
+   * CURRENT_TIMESTAMP}, {@code LOCALTIMESTAMP} or {@code NOW()}, in any case, with or without
+   * parentheses holding the digits kept after the seconds' point.
+   */
+  public static boolean isCurrentTimestamp(String sqlExpression) {
+    return sqlExpression != null && CURRENT_TIMESTAMP.matcher(sqlExpression.trim()).matches();
   }
 }

@@ -1,6 +1,7 @@
 package dev.migrate.engine.schema;
 
 import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.ops.ColumnDef;
 import dev.migrate.engine.ops.ReferentialAction;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -18,8 +19,6 @@ final class Normalise {
       Pattern.compile("^([a-z][a-z0-9_ ]*)\\s*(?:\\(([^)]*)\\))?(.*)$");
   private static final Pattern CAST =
       Pattern.compile("^(.*?)::[a-z_][a-z0-9_ ]*(?:\\([0-9, ]*\\))?(?:\\[\\])?$");
-  private static final Pattern CURRENT_TIMESTAMP =
-      Pattern.compile("^(now\\(\\)|current_timestamp(\\(\\d*\\))?|localtimestamp(\\(\\d*\\))?)$");
 
   private Normalise() {}
 
@@ -156,8 +155,9 @@ final class Normalise {
 
   /**
    * A server default as a SQL expression in one spelling: casts removed ({@code 'open'::character
-   * varying} is {@code 'open'}), {@code now()} and {@code current_timestamp(6)} are {@code
-   * CURRENT_TIMESTAMP}, numbers in plain form, booleans TRUE/FALSE on boolean columns.
+   * varying} is {@code 'open'}), {@code now()} and {@code current_timestamp(6)} (MySQL and MariaDB
+   * give the column's precision) are {@code CURRENT_TIMESTAMP}, numbers in plain form, booleans
+   * TRUE/FALSE on boolean columns.
    */
   static String defaultValue(String raw, ColumnType type) {
     if (raw == null) {
@@ -179,7 +179,7 @@ final class Normalise {
       return null;
     }
     String lower = value.toLowerCase(Locale.ROOT);
-    if (CURRENT_TIMESTAMP.matcher(lower).matches()) {
+    if (ColumnDef.isCurrentTimestamp(value)) {
       return "CURRENT_TIMESTAMP";
     }
     if (lower.equals("current_date") || lower.equals("curdate()")) {

@@ -244,6 +244,93 @@ class RenderTest {
         .containsExactly("ALTER TABLE task RENAME COLUMN title TO name");
   }
 
+  /**
+   * MySQL 8 takes a current-timestamp default on a DATETIME, TIMESTAMP or TIME column only with the
+   * column's own digits: {@code DATETIME(6) DEFAULT CURRENT_TIMESTAMP} is "Invalid default value",
+   * {@code DEFAULT CURRENT_TIMESTAMP(6)} is not. MariaDB takes both spellings.
+   */
+  @Test
+  void mySqlCurrentTimestampDefaultTakesTheColumnsPrecision() throws SQLException {
+    record Case(ColumnType type, String sql, String currentTimestamp) {}
+    List<Case> cases =
+        List.of(
+            new Case(ColumnType.timestamp(0), "DATETIME(0)", "CURRENT_TIMESTAMP"),
+            new Case(ColumnType.timestamp(3), "DATETIME(3)", "CURRENT_TIMESTAMP(3)"),
+            new Case(ColumnType.TIMESTAMP, "DATETIME(6)", "CURRENT_TIMESTAMP(6)"),
+            new Case(ColumnType.timestampTz(0), "TIMESTAMP(0)", "CURRENT_TIMESTAMP"),
+            new Case(ColumnType.timestampTz(3), "TIMESTAMP(3)", "CURRENT_TIMESTAMP(3)"),
+            new Case(ColumnType.TIMESTAMP_TZ, "TIMESTAMP(6)", "CURRENT_TIMESTAMP(6)"),
+            new Case(ColumnType.time(0), "TIME(0)", "CURRENT_TIMESTAMP"),
+            new Case(ColumnType.time(3), "TIME(3)", "CURRENT_TIMESTAMP(3)"),
+            new Case(ColumnType.TIME, "TIME(6)", "CURRENT_TIMESTAMP(6)"));
+    List<String> spellings =
+        List.of(
+            "CURRENT_TIMESTAMP",
+            "current_timestamp()",
+            "CURRENT_TIMESTAMP(6)",
+            "NOW()",
+            "now(3)",
+            "LocalTimestamp",
+            "LOCALTIMESTAMP()");
+    for (Case c : cases) {
+      for (String spelling : spellings) {
+        String definition = "c " + c.sql() + " NOT NULL DEFAULT " + c.currentTimestamp();
+        assertThat(
+                render(
+                    MY,
+                    new Ops()
+                        .createTable("t", column("c", c.type()).notNull().defaultValue(spelling))))
+            .as("%s DEFAULT %s", c.sql(), spelling)
+            .containsExactly("CREATE TABLE t (" + definition + ")");
+        assertThat(
+                render(
+                    MY,
+                    new Ops()
+                        .addColumn("t", column("c", c.type()).notNull().defaultValue(spelling))))
+            .as("%s DEFAULT %s", c.sql(), spelling)
+            .containsExactly("ALTER TABLE t ADD COLUMN " + definition);
+        // the default restated by MODIFY takes the new type's digits
+        Ops retype = new Ops();
+        retype.alterColumn("t", "c").type(c.type()).existing(ColumnType.time(2), false, spelling);
+        assertThat(render(MY, retype))
+            .as("%s DEFAULT %s", c.sql(), spelling)
+            .containsExactly("ALTER TABLE t MODIFY COLUMN " + definition);
+        // SET DEFAULT takes no CURRENT_TIMESTAMP on MySQL 8: the column is restated instead
+        Ops setDefault = new Ops();
+        setDefault.alterColumn("t", "c").defaultValue(spelling).existing(c.type(), false, null);
+        assertThat(render(MY, setDefault))
+            .as("%s DEFAULT %s", c.sql(), spelling)
+            .containsExactly("ALTER TABLE t MODIFY COLUMN " + definition);
+      }
+    }
+  }
+
+  @Test
+  void currentTimestampDefaultIsLeftAsWrittenWhereItNeedsNoDigits() throws SQLException {
+    Ops now = new Ops().addColumn("t", column("c", ColumnType.timestamp(3)).defaultValue("now()"));
+    assertThat(render(PG, now))
+        .containsExactly("ALTER TABLE t ADD COLUMN c TIMESTAMP(3) DEFAULT now()");
+    Ops literal =
+        new Ops()
+            .addColumn(
+                "t", column("c", ColumnType.TIMESTAMP).defaultValue("'2024-01-02 03:04:05'"));
+    assertThat(render(MY, literal))
+        .containsExactly("ALTER TABLE t ADD COLUMN c DATETIME(6) DEFAULT '2024-01-02 03:04:05'");
+    Ops text = new Ops().addColumn("t", column("c", TEXT).defaultValue("'now()'"));
+    assertThat(render(MY, text)).containsExactly("ALTER TABLE t ADD COLUMN c TEXT DEFAULT 'now()'");
+  }
+
+  @Test
+  void mySqlCurrentTimestampDefaultOfflineNeedsTheExistingDefinition() {
+    Ops ops = new Ops();
+    ops.alterColumn("task", "created").defaultValue("CURRENT_TIMESTAMP");
+    assertThatThrownBy(() -> render(MY, ops))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageContaining("alterColumn(\"task\", \"created\")")
+        .hasMessageContaining("setting a CURRENT_TIMESTAMP default")
+        .hasMessageContaining(".existing(type, nullable, default)");
+  }
+
   @Test
   void alterColumnOnMySqlOfflineNeedsTheExistingDefinition() {
     Ops ops = new Ops();

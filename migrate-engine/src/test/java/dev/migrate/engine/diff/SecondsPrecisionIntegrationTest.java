@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Dialect;
 import dev.migrate.engine.model.Models;
+import dev.migrate.engine.ops.ColumnDef;
 import dev.migrate.engine.ops.Operation;
+import dev.migrate.engine.ops.Ops;
 import dev.migrate.engine.ops.TableElement;
 import dev.migrate.engine.schema.ColumnType;
 import dev.migrate.engine.schema.Schema;
@@ -55,6 +57,12 @@ class SecondsPrecisionIntegrationTest {
   private static void upgrade(DatabaseKind kind, Connection connection, List<Difference> changes)
       throws Exception {
     for (Operation op : Autogenerate.operations(changes).upgrade()) {
+      execute(connection, Dialect.of(kind).render(op, connection).toArray(String[]::new));
+    }
+  }
+
+  private static void apply(DatabaseKind kind, Connection connection, Ops ops) throws Exception {
+    for (Operation op : ops.operations()) {
       execute(connection, Dialect.of(kind).render(op, connection).toArray(String[]::new));
     }
   }
@@ -131,6 +139,45 @@ class SecondsPrecisionIntegrationTest {
                       "column t.b: type TIMESTAMP(0) in the database, TIMESTAMP in the models",
                       "column t.c: type TIMESTAMP(3) in the database, TIMESTAMP in the models",
                       "column t.f: type TIME(0) in the database, TIME in the models"));
+    }
+  }
+
+  /**
+   * Current-timestamp defaults on columns of each precision, created and changed through Ops, read
+   * back as the models say. MySQL 8 takes only {@code DEFAULT CURRENT_TIMESTAMP(p)} on a column
+   * keeping p digits; MariaDB, the local server, takes both spellings, so the exact SQL is checked
+   * in RenderTest and this checks that it runs and compares clean.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = DatabaseKind.class,
+      names = {"POSTGRESQL", "MYSQL"})
+  void currentTimestampDefaultsOfEachPrecisionCompareClean(DatabaseKind kind) throws Exception {
+    ColumnDef id = column("id", ColumnType.INTEGER).primaryKey();
+    ColumnDef a = column("a", timestamp(0)).notNull().defaultValue("CURRENT_TIMESTAMP");
+    ColumnDef b = column("b", timestamp(3)).defaultValue("now()");
+    ColumnDef c = column("c", TIMESTAMP).defaultValue("current_timestamp");
+    ColumnDef d = column("d", timestampTz(3)).notNull().defaultValue("LOCALTIMESTAMP");
+    ColumnDef e = column("e", timestamp(3)).notNull().defaultValue("NOW()");
+    ColumnDef f = column("f", TIMESTAMP);
+    try (TestDatabase db = TestDatabases.create(kind);
+        Connection connection = db.connect()) {
+      apply(kind, connection, new Ops().createTable("t", id, a, b, c, d, f));
+      apply(kind, connection, new Ops().addColumn("t", e));
+      Schema created = Models.builder().table("t", id, a, b, c, d, f, e).build();
+      assertThat(compare(kind, created, connection)).isEmpty();
+
+      // read live: b's restated default must follow its new digits, f's is set by restating it
+      Ops change = new Ops();
+      change.alterColumn("t", "b").type(TIMESTAMP);
+      change.alterColumn("t", "f").defaultValue("CURRENT_TIMESTAMP");
+      apply(kind, connection, change);
+      Schema changed =
+          Models.builder()
+              .table(
+                  "t", id, a, b.withType(TIMESTAMP), c, d, f.defaultValue("CURRENT_TIMESTAMP"), e)
+              .build();
+      assertThat(compare(kind, changed, connection)).isEmpty();
     }
   }
 }
