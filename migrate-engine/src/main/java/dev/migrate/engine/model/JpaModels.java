@@ -58,17 +58,17 @@ import java.util.UUID;
  * follows Hibernate 6's defaults with field access.
  *
  * <p>Supported: {@code @Entity} (name), {@code @Table} (name, indexes, uniqueConstraints),
- * {@code @Column} (name, nullable, length, precision, scale, unique, columnDefinition — used
- * verbatim as a custom type), {@code @Id}, {@code @GeneratedValue} (IDENTITY or AUTO on an integer
- * id is autoincrement; SEQUENCE, TABLE and UUID are not), {@code @ManyToOne} and owning
- * {@code @OneToOne} with {@code @JoinColumn} (name, nullable, unique, foreignKey name or
- * NO_CONSTRAINT; the column is typed like the target's id, named {@code <field>_<target id column>}
- * by default; a one-to-one adds a unique constraint as Hibernate does), {@code @Enumerated} (STRING
- * → VARCHAR(255) or the {@code @Column} length, ORDINAL and the default → INTEGER), {@code @Lob}
- * (text → TEXT, bytes → BLOB), {@code @Temporal}, {@code @Transient} and {@code transient} fields
- * (skipped), {@code @Embedded}/{@code @Embeddable} (columns flattened, named after the embeddable's
- * fields), {@code @MappedSuperclass} (its fields first), {@code @Version} (NOT NULL),
- * {@code @Basic(optional)}.
+ * {@code @Column} (name, nullable, length, precision, scale, secondPrecision, unique,
+ * columnDefinition — used verbatim as a custom type), {@code @Id}, {@code @GeneratedValue}
+ * (IDENTITY or AUTO on an integer id is autoincrement; SEQUENCE, TABLE and UUID are not),
+ * {@code @ManyToOne} and owning {@code @OneToOne} with {@code @JoinColumn} (name, nullable, unique,
+ * foreignKey name or NO_CONSTRAINT; the column is typed like the target's id, named {@code
+ * <field>_<target id column>} by default; a one-to-one adds a unique constraint as Hibernate does),
+ * {@code @Enumerated} (STRING → VARCHAR(255) or the {@code @Column} length, ORDINAL and the default
+ * → INTEGER), {@code @Lob} (text → TEXT, bytes → BLOB), {@code @Temporal}, {@code @Transient} and
+ * {@code transient} fields (skipped), {@code @Embedded}/{@code @Embeddable} (columns flattened,
+ * named after the embeddable's fields), {@code @MappedSuperclass} (its fields first),
+ * {@code @Version} (NOT NULL), {@code @Basic(optional)}.
  *
  * <p>Types: String → VARCHAR(255 or length), char → CHAR(1), byte/short → SMALLINT, int → INTEGER,
  * long → BIGINT, boolean → BOOLEAN, float → REAL, double → DOUBLE, BigDecimal → DECIMAL(38,2)
@@ -408,6 +408,34 @@ public final class JpaModels {
       return ColumnType.custom(column.columnDefinition().trim());
     }
     String where = "JPA entity " + entity.getName() + ", field " + field.getName();
+    return withSecondPrecision(where, column, defaultType(where, field, column));
+  }
+
+  /**
+   * A time type keeping the digits {@code @Column(secondPrecision)} asks for (JPA 3.2; -1, the
+   * default, leaves the type's own 6).
+   */
+  private static ColumnType withSecondPrecision(String where, Column column, ColumnType type) {
+    boolean time =
+        type.kind() == ColumnType.Kind.TIME
+            || type.kind() == ColumnType.Kind.TIMESTAMP
+            || type.kind() == ColumnType.Kind.TIMESTAMP_TZ;
+    if (!time || column == null || column.secondPrecision() < 0) {
+      return type;
+    }
+    int digits = column.secondPrecision();
+    if (digits > 6) {
+      throw MigrateException.badInput(
+          where + ": @Column(secondPrecision = " + digits + ") must be 0 to 6");
+    }
+    return switch (type.kind()) {
+      case TIME -> ColumnType.time(digits);
+      case TIMESTAMP -> ColumnType.timestamp(digits);
+      default -> ColumnType.timestampTz(digits);
+    };
+  }
+
+  private static ColumnType defaultType(String where, Field field, Column column) {
     if (field.isAnnotationPresent(Convert.class)) {
       throw MigrateException.badInput(
           where

@@ -73,7 +73,7 @@ class JpaModelsTest {
             column("summary", ColumnType.varchar(255), false),
             column("due_date", ColumnType.DATE, true),
             column("due_time", ColumnType.TIME, true),
-            column("remind_at", ColumnType.TIMESTAMP, true),
+            column("remind_at", ColumnType.timestamp(3), true),
             column("completed_at", ColumnType.TIMESTAMP_TZ, true),
             column("legacy_day", ColumnType.DATE, true),
             column("estimate", ColumnType.decimal(10, 3), true),
@@ -226,6 +226,14 @@ class JpaModelsTest {
   }
 
   @Entity
+  static class WithTooFineSeconds {
+    @Id Long id;
+
+    @jakarta.persistence.Column(secondPrecision = 9)
+    java.time.Instant at;
+  }
+
+  @Entity
   static class WithUnknownType {
     @Id Long id;
 
@@ -296,6 +304,9 @@ class JpaModelsTest {
             + "Child extends the entity "
             + Person.class.getName()
             + "; entity inheritance is not supported by the models (a @MappedSuperclass is)");
+    assertRejected(
+        WithTooFineSeconds.class,
+        prefix + "WithTooFineSeconds, field at: @Column(secondPrecision = 9) must be 0 to 6");
     assertRejected(
         WithSecondaryTable.class,
         prefix + "WithSecondaryTable uses @SecondaryTable, which the models do not support");

@@ -45,7 +45,10 @@ public class TaskItem extends Auditable {
 
   LocalDate dueDate;
   LocalTime dueTime;
+
+  @Column(secondPrecision = 3)
   LocalDateTime remindAt;
+
   OffsetDateTime completedAt;
 
   @Temporal(TemporalType.DATE)
