@@ -40,7 +40,9 @@ import us.fatehi.utility.datasource.DatabaseConnectionSources;
  * loaded with SchemaCrawler's data-dictionary strategy: one bulk catalog query each, written per
  * database in the shape of the matching {@code DatabaseMetaData} result set ({@link
  * CatalogQueries}). Columns a query returns beyond that shape reach the loaded object as
- * attributes; that is how the full column type, MySQL's EXTRA and the check clauses travel.
+ * attributes; that is how the full column type (SchemaCrawler cuts type names at their last dot),
+ * MySQL's EXTRA and the check clauses travel (SchemaCrawler matches a clause to its constraint by
+ * schema and name, and check names need only be unique per table).
  */
 final class Crawl {
   private static final List<SchemaInfoMetadataRetrievalStrategy> BULK =
