@@ -64,10 +64,7 @@ public final class MySqlDialect extends BaseDialect {
 
   /** The digits a TIME or TIMESTAMP kind keeps after the seconds' point; null for other kinds. */
   private static Integer fractionDigits(ColumnType type) {
-    return switch (type.kind()) {
-      case TIME, TIMESTAMP, TIMESTAMP_TZ -> type.secondsPrecision();
-      default -> null;
-    };
+    return type.keepsFractionalSeconds() ? type.secondsPrecision() : null;
   }
 
   /**

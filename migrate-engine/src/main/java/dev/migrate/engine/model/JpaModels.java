@@ -416,23 +416,15 @@ public final class JpaModels {
    * default, leaves the type's own 6).
    */
   private static ColumnType withSecondPrecision(String where, Column column, ColumnType type) {
-    boolean time =
-        type.kind() == ColumnType.Kind.TIME
-            || type.kind() == ColumnType.Kind.TIMESTAMP
-            || type.kind() == ColumnType.Kind.TIMESTAMP_TZ;
-    if (!time || column == null || column.secondPrecision() < 0) {
+    if (!type.keepsFractionalSeconds() || column == null || column.secondPrecision() < 0) {
       return type;
     }
     int digits = column.secondPrecision();
-    if (digits > 6) {
+    if (digits > ColumnType.DEFAULT_SECONDS_PRECISION) {
       throw MigrateException.badInput(
           where + ": @Column(secondPrecision = " + digits + ") must be 0 to 6");
     }
-    return switch (type.kind()) {
-      case TIME -> ColumnType.time(digits);
-      case TIMESTAMP -> ColumnType.timestamp(digits);
-      default -> ColumnType.timestampTz(digits);
-    };
+    return type.withSecondsPrecision(digits);
   }
 
   private static ColumnType defaultType(String where, Field field, Column column) {

@@ -105,17 +105,30 @@ public record ColumnType(Kind kind, Integer length, Integer precision, Integer s
 
   /** TIME keeping {@code precision} digits after the seconds' point, 0 to 6 ({@link #TIME}: 6). */
   public static ColumnType time(int precision) {
-    return new ColumnType(Kind.TIME, null, precision, null, null);
+    return TIME.withSecondsPrecision(precision);
   }
 
   /** TIMESTAMP keeping {@code precision} digits after the seconds' point, 0 to 6. */
   public static ColumnType timestamp(int precision) {
-    return new ColumnType(Kind.TIMESTAMP, null, precision, null, null);
+    return TIMESTAMP.withSecondsPrecision(precision);
   }
 
   /** TIMESTAMP WITH TIME ZONE keeping {@code precision} digits after the seconds' point, 0 to 6. */
   public static ColumnType timestampTz(int precision) {
-    return new ColumnType(Kind.TIMESTAMP_TZ, null, precision, null, null);
+    return TIMESTAMP_TZ.withSecondsPrecision(precision);
+  }
+
+  /** Whether this kind keeps digits after the seconds' point: TIME, TIMESTAMP, TIMESTAMP_TZ. */
+  public boolean keepsFractionalSeconds() {
+    return kind == Kind.TIME || kind == Kind.TIMESTAMP || kind == Kind.TIMESTAMP_TZ;
+  }
+
+  /** This TIME or TIMESTAMP kind keeping {@code digits} after the seconds' point, 0 to 6. */
+  public ColumnType withSecondsPrecision(int digits) {
+    if (!keepsFractionalSeconds()) {
+      throw new IllegalArgumentException(kind + " keeps no fractional seconds");
+    }
+    return new ColumnType(kind, null, digits, null, null);
   }
 
   /** For TIME and TIMESTAMP kinds, the digits kept after the seconds' point. */

@@ -120,10 +120,15 @@ final class Crawl {
         .toList();
   }
 
-  static List<ColumnReference> references(ForeignKey foreignKey) {
+  private static List<ColumnReference> references(ForeignKey foreignKey) {
     return foreignKey.getColumnReferences().stream()
         .sorted(Comparator.comparingInt(ColumnReference::getKeySequence))
         .toList();
+  }
+
+  /** The key's own columns, in key order. */
+  static List<String> foreignKeyColumns(ForeignKey foreignKey) {
+    return references(foreignKey).stream().map(r -> r.getForeignKeyColumn().getName()).toList();
   }
 
   /**
@@ -132,13 +137,12 @@ final class Crawl {
    */
   static Schema.ForeignKey foreignKey(
       DatabaseKind kind, ForeignKey foreignKey, Function<List<String>, String> name) {
-    List<ColumnReference> references = references(foreignKey);
-    List<String> columns = references.stream().map(r -> r.getForeignKeyColumn().getName()).toList();
+    List<String> columns = foreignKeyColumns(foreignKey);
     return new Schema.ForeignKey(
         name.apply(columns),
         columns,
         foreignKey.getPrimaryKeyTable().getName(),
-        references.stream().map(r -> r.getPrimaryKeyColumn().getName()).toList(),
+        references(foreignKey).stream().map(r -> r.getPrimaryKeyColumn().getName()).toList(),
         action(kind, foreignKey.getDeleteRule()),
         action(kind, foreignKey.getUpdateRule()));
   }

@@ -221,11 +221,7 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
    */
   private static boolean foreignKeyIndex(Table table, String name, List<String> columns) {
     for (ForeignKey foreignKey : table.getImportedForeignKeys()) {
-      List<String> keyColumns =
-          Crawl.references(foreignKey).stream()
-              .map(r -> r.getForeignKeyColumn().getName())
-              .toList();
-      if (keyColumns.equals(columns)
+      if (Crawl.foreignKeyColumns(foreignKey).equals(columns)
           && (name.equals(foreignKey.getName())
               || name.equals(columns.get(0))
               || name.matches(Pattern.quote(columns.get(0)) + "_\\d+"))) {
