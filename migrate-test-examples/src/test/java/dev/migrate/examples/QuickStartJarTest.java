@@ -2,23 +2,14 @@ package dev.migrate.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.migrate.examples.MigrateJar.Run;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The README's quick start, through the CLI jar at its contract path {@code
- * migrate-engine/target/migrate.jar} (built by the engine module before this one runs).
- */
+/** The README's quick start, through the CLI jar (see {@link MigrateJar}). */
 class QuickStartJarTest {
-  static final Path JAR = Path.of("../migrate-engine/target/migrate.jar");
-
   @TempDir Path dir;
 
   @Test
@@ -97,26 +88,7 @@ class QuickStartJarTest {
     assertThat(bogus.err()).contains("FAILED: Unknown option: '--bogus'");
   }
 
-  record Run(int exitCode, String out, String err) {}
-
   private Run migrate(String... args) throws IOException, InterruptedException {
-    assertThat(JAR).as("the CLI jar is built by migrate-engine's package phase").exists();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(JAR.toString());
-    command.addAll(List.of(args));
-    Path out = dir.resolve("out.txt");
-    Path err = dir.resolve("err.txt");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .start();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("migrate finished").isTrue();
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new MigrateJar(dir).run(args);
   }
 }

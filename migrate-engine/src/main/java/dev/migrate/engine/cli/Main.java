@@ -84,6 +84,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    ProcessSetup.apply(System.getenv());
     CommandLine commandLine = commandLine(new Main());
     int code = commandLine.execute(args);
     commandLine.getOut().flush();
