@@ -2,12 +2,11 @@ package dev.migrate.engine.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
+import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.LogManager;
@@ -57,28 +56,27 @@ final class ProcessSetup {
     }
     String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
     String name = System.mapLibraryName("sqlitejdbc");
-    byte[] library;
-    try (InputStream in =
-        SQLiteJDBCLoader.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + name)) {
-      if (in == null) {
-        return; // not packed for this platform: the driver says so when it is used
-      }
-      library = in.readAllBytes();
-    } catch (IOException e) {
-      return;
+    URL resource = SQLiteJDBCLoader.class.getResource("/org/sqlite/native/" + folder + "/" + name);
+    if (resource == null) {
+      return; // not packed for this platform: the driver says so when it is used
     }
     try {
-      Path dir = cacheDir(env).resolve("sqlite-" + sha256(library).substring(0, 16));
+      URLConnection connection = resource.openConnection();
+      long size = connection.getContentLengthLong();
+      Path dir =
+          cacheDir(env)
+              .resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion())
+              .resolve(folder.replace('/', '-'));
       Path file = dir.resolve(name);
-      if (!Files.isRegularFile(file) || Files.size(file) != library.length) {
+      if (!Files.isRegularFile(file) || Files.size(file) != size) {
         Files.createDirectories(dir);
         Path partial = Files.createTempFile(dir, name, ".partial");
-        try {
-          Files.write(partial, library);
+        try (InputStream in = connection.getInputStream()) {
+          Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
           Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
           // another migrate process may have put it there first (and holds it open on Windows)
-          if (!Files.isRegularFile(file) || Files.size(file) != library.length) {
+          if (!Files.isRegularFile(file) || Files.size(file) != size) {
             throw e;
           }
         } finally {
@@ -108,13 +106,5 @@ final class ProcessSetup {
     return os.startsWith("mac")
         ? home.resolve("Library/Caches/migrate")
         : home.resolve(".cache/migrate");
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
