@@ -3,11 +3,9 @@ package dev.migrate.engine.sandbox;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -35,7 +33,7 @@ final class MySqlServer extends ServerBackend {
   @Override
   public void cloneInto(String source, String target) throws SQLException {
     List<String> others =
-        names(
+        strings(
             "SELECT CONCAT('view ', table_name) FROM information_schema.views WHERE table_schema = ?"
                 + " UNION ALL SELECT CONCAT('trigger ', trigger_name) FROM"
                 + " information_schema.triggers WHERE trigger_schema = ?"
@@ -44,7 +42,9 @@ final class MySqlServer extends ServerBackend {
                 + " UNION ALL SELECT CONCAT('event ', event_name) FROM information_schema.events"
                 + " WHERE event_schema = ?",
             source,
-            4);
+            source,
+            source,
+            source);
     if (!others.isEmpty()) {
       throw MigrateException.badInput(
           "Cannot clone MySQL database "
@@ -55,11 +55,10 @@ final class MySqlServer extends ServerBackend {
     }
     create(target);
     List<String> tables =
-        names(
+        strings(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
                 + " AND table_type = 'BASE TABLE' ORDER BY table_name",
-            source,
-            1);
+            source);
     try (Connection c = connect(target);
         Statement s = c.createStatement()) {
       s.execute("SET SESSION foreign_key_checks = 0");
@@ -88,36 +87,13 @@ final class MySqlServer extends ServerBackend {
 
   /** The columns that take values: not generated ones, invisible ones included. */
   private List<String> storedColumns(String schema, String table) throws SQLException {
-    List<String> columns = new ArrayList<>();
-    try (PreparedStatement p =
-        admin()
-            .prepareStatement(
-                "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND"
-                    + " table_name = ? AND extra NOT LIKE '%GENERATED%' ORDER BY ordinal_position")) {
-      p.setString(1, schema);
-      p.setString(2, table);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          columns.add(quote(rs.getString(1)));
-        }
-      }
-    }
-    return columns;
-  }
-
-  private List<String> names(String query, String schema, int parameters) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (PreparedStatement p = admin().prepareStatement(query)) {
-      for (int i = 1; i <= parameters; i++) {
-        p.setString(i, schema);
-      }
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          values.add(rs.getString(1));
-        }
-      }
-    }
-    return values;
+    return strings(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND"
+                + " table_name = ? AND extra NOT LIKE '%GENERATED%' ORDER BY ordinal_position",
+            schema, table)
+        .stream()
+        .map(MySqlServer::quote)
+        .toList();
   }
 
   @Override
@@ -137,19 +113,10 @@ final class MySqlServer extends ServerBackend {
   }
 
   private void endConnectionsUsing(String name) throws SQLException {
-    List<String> ids = new ArrayList<>();
-    try (PreparedStatement p =
-        admin()
-            .prepareStatement(
-                "SELECT id FROM information_schema.processlist WHERE db = ? AND id <>"
-                    + " CONNECTION_ID()")) {
-      p.setString(1, name);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
-      }
-    }
+    List<String> ids =
+        strings(
+            "SELECT id FROM information_schema.processlist WHERE db = ? AND id <> CONNECTION_ID()",
+            name);
     for (String id : ids) {
       try {
         execute("KILL " + Long.parseLong(id));

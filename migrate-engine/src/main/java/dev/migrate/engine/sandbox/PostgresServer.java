@@ -1,7 +1,6 @@
 package dev.migrate.engine.sandbox;
 
 import dev.migrate.engine.dialect.DatabaseKind;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
@@ -25,17 +24,7 @@ final class PostgresServer extends ServerBackend {
   @Override
   public void cloneInto(String source, String target) throws SQLException {
     // TEMPLATE needs the source to have no connections; one just closed may still be ending
-    for (int attempt = 0; ; attempt++) {
-      try {
-        execute("CREATE DATABASE " + quote(target) + " TEMPLATE " + quote(source));
-        return;
-      } catch (SQLException e) {
-        if (!OBJECT_IN_USE.equals(e.getSQLState()) || attempt == ATTEMPTS) {
-          throw e;
-        }
-        pause(attempt);
-      }
-    }
+    whileInUse(() -> execute("CREATE DATABASE " + quote(target) + " TEMPLATE " + quote(source)));
   }
 
   @Override
@@ -44,17 +33,25 @@ final class PostgresServer extends ServerBackend {
       execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
       return;
     }
+    whileInUse(
+        () -> {
+          strings(
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                  + " WHERE datname = ? AND pid <> pg_backend_pid()",
+              name);
+          execute("DROP DATABASE IF EXISTS " + quote(name));
+        });
+  }
+
+  private interface Action {
+    void run() throws SQLException;
+  }
+
+  /** Runs {@code action}, again after a pause while it fails for a database in use. */
+  private static void whileInUse(Action action) throws SQLException {
     for (int attempt = 0; ; attempt++) {
-      try (PreparedStatement end =
-          admin()
-              .prepareStatement(
-                  "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                      + " WHERE datname = ? AND pid <> pg_backend_pid()")) {
-        end.setString(1, name);
-        end.execute();
-      }
       try {
-        execute("DROP DATABASE IF EXISTS " + quote(name));
+        action.run();
         return;
       } catch (SQLException e) {
         if (!OBJECT_IN_USE.equals(e.getSQLState()) || attempt == ATTEMPTS) {

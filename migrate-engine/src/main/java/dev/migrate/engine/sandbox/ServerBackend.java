@@ -4,6 +4,7 @@ import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Urls;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,12 +61,17 @@ abstract class ServerBackend implements Backend {
     }
   }
 
-  List<String> strings(String query) throws SQLException {
+  /** The first column of each row of {@code query}, run with {@code parameters}. */
+  List<String> strings(String query, String... parameters) throws SQLException {
     List<String> values = new ArrayList<>();
-    try (Statement s = admin().createStatement();
-        ResultSet rs = s.executeQuery(query)) {
-      while (rs.next()) {
-        values.add(rs.getString(1));
+    try (PreparedStatement p = admin().prepareStatement(query)) {
+      for (int i = 0; i < parameters.length; i++) {
+        p.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          values.add(rs.getString(1));
+        }
       }
     }
     return values;

@@ -1,7 +1,9 @@
 package dev.migrate.engine.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.testing.TestDatabases;
 import java.sql.Connection;
@@ -11,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -66,6 +69,22 @@ class SandboxTest {
         rs.next();
         assertThat(rs.getInt(1)).as("the source is untouched by changes to the clone").isEqualTo(1);
       }
+    }
+  }
+
+  @Test
+  void aMysqlCloneRefusesWhatItCannotCopyNamingIt() throws Exception {
+    Sandbox sandbox = TestDatabases.sandbox(DatabaseKind.MYSQL);
+    try (ThrowawayDatabase source = sandbox.create()) {
+      try (Connection c = source.connect();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+        s.execute("CREATE VIEW v AS SELECT id FROM t");
+      }
+      assertThatThrownBy(() -> sandbox.cloneOf(source))
+          .isInstanceOf(MigrateException.class)
+          .hasMessageContaining("Cannot clone MySQL database " + source.name())
+          .hasMessageContaining("view v");
     }
   }
 
