@@ -73,6 +73,36 @@ class SandboxTest {
   }
 
   @Test
+  void anUnreachableServerIsAnErrorWithTheUrlMasked() {
+    String canary = "Canary-5ecret";
+    assertThatThrownBy(
+            () ->
+                Sandbox.of(
+                    DatabaseKind.POSTGRESQL,
+                    "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&password=" + canary,
+                    null,
+                    null))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageStartingWith("Cannot connect to jdbc:postgresql://127.0.0.1:1/postgres?")
+        .hasMessageContaining("to make throwaway postgresql databases")
+        .message()
+        .doesNotContain(canary);
+  }
+
+  @Test
+  void withDatabaseReplacesOnlyTheDatabaseOfAServerUrl() {
+    assertThat(Sandbox.withDatabase("jdbc:postgresql://h:5432/app?ssl=true", "x"))
+        .isEqualTo("jdbc:postgresql://h:5432/x?ssl=true");
+    assertThat(Sandbox.withDatabase("jdbc:postgresql://h", "x")).isEqualTo("jdbc:postgresql://h/x");
+    assertThat(Sandbox.withDatabase("jdbc:postgresql:app?user=u", "x"))
+        .isEqualTo("jdbc:postgresql:x?user=u");
+    assertThat(Sandbox.withDatabase("jdbc:mysql://h:3306/?user=root", "x"))
+        .isEqualTo("jdbc:mysql://h:3306/x?user=root");
+    assertThat(Sandbox.withDatabase("jdbc:mysql://[::1]:3306?user=root", "x"))
+        .isEqualTo("jdbc:mysql://[::1]:3306/x?user=root");
+  }
+
+  @Test
   void aMysqlCloneRefusesWhatItCannotCopyNamingIt() throws Exception {
     Sandbox sandbox = TestDatabases.sandbox(DatabaseKind.MYSQL);
     try (ThrowawayDatabase source = sandbox.create()) {
