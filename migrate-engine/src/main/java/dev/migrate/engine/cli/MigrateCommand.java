@@ -7,6 +7,7 @@ import dev.migrate.engine.config.MigrateConfig;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.diff.Difference;
 import dev.migrate.engine.diff.SchemaDiff;
+import dev.migrate.engine.diff.StoredChecks;
 import dev.migrate.engine.model.ModelSource;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionLoader;
@@ -182,10 +183,17 @@ abstract class MigrateCommand implements Callable<Integer> {
   List<Difference> modelDifferences(Migrator migrator) {
     MigrateConfig config = config();
     DatabaseKind kind = migrator.databaseKind();
-    Schema models = SchemaReader.asStored(kind, ModelSource.load(config, kind, classLoader()));
+    Schema loaded = ModelSource.load(config, kind, classLoader());
+    // a SQL models file was read back from a database: its checks are in that database's words
+    StoredChecks checks =
+        ModelSource.parse(config.models(), config.fileName()) instanceof ModelSource.Spec.SqlFile
+            ? new StoredChecks(loaded, loaded)
+            : StoredChecks.of(loaded, kind, config.url(), config.user(), config.password());
     SchemaDiff.Options tables =
         new SchemaDiff.Options(config.includeTables(), config.excludeTables());
-    return SchemaDiff.compare(models, migrator.schema(), tables);
+    return checks.asWritten(
+        SchemaDiff.compare(
+            SchemaReader.asStored(kind, checks.stored()), migrator.schema(), tables));
   }
 
   /** Prints an offline SQL script, ending with a newline. */

@@ -19,10 +19,11 @@ import java.util.stream.Collectors;
  * Compares the schema the models expect with the schema a database has. Names are compared
  * case-insensitively. A constraint or index without a name on one side (the database invented it)
  * is matched by its columns (and target, for a foreign key); named on both sides, it is matched by
- * name. Check constraints matched by name are not compared further, since each database rewrites
- * the expression its own way; unnamed ones are matched by their expression with case, spaces and
- * parentheses ignored. A unique constraint on one side and a unique index on the other over the
- * same columns count as the same thing, as MySQL and SQLite keep the one as the other.
+ * name. Check constraints compare their expression text exactly (named ones after matching by name,
+ * unnamed ones by that text): each database rewrites an expression its own way, so compare models
+ * with a database only after {@link StoredChecks} has put the models' checks in that database's
+ * words. A unique constraint on one side and a unique index on the other over the same columns
+ * count as the same thing, as MySQL and SQLite keep the one as the other.
  */
 public final class SchemaDiff {
   private SchemaDiff() {}
@@ -222,8 +223,8 @@ public final class SchemaDiff {
             model.checks(),
             live.checks(),
             Schema.CheckConstraint::name,
-            c -> expression(c.expression()),
-            (a, b) -> true);
+            c -> c.expression().strip(),
+            (a, b) -> a.expression().strip().equals(b.expression().strip()));
 
     indexes.missing().forEach(i -> differences.add(new Difference.MissingIndex(table, i)));
     indexes.extra().forEach(i -> differences.add(new Difference.ExtraIndex(table, i)));
@@ -349,10 +350,6 @@ public final class SchemaDiff {
       out.append(quoted ? c : Character.toLowerCase(c));
     }
     return out.toString();
-  }
-
-  private static String expression(String sql) {
-    return sql.replaceAll("[\\s()]", "").toLowerCase(Locale.ROOT);
   }
 
   private static String spaces(String sql) {

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code path/to/models.sql}: a SQL models file ({@link SqlModels}), applied to a scratch
- *       database of the same backend ({@link ScratchDatabase}) and read back. A relative path in
- *       the properties file is relative to that file.
+ *       database of the same backend ({@link dev.migrate.engine.sandbox.Sandbox}) and read back. A
+ *       relative path in the properties file is relative to that file.
  *   <li>{@code jpa:com.example.domain}: the {@code @Entity} classes of that package and its
  *       sub-packages ({@link JpaModels}), named with Spring's snake_case strategy; {@code
  *       jpa:com.example.domain?naming=identity} keeps names as written.

@@ -3,6 +3,8 @@ package dev.migrate.engine.model;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.revision.source.SqlSplitter;
+import dev.migrate.engine.sandbox.Sandbox;
+import dev.migrate.engine.sandbox.ThrowawayDatabase;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.schema.SchemaReader;
 import java.io.IOException;
@@ -47,9 +49,9 @@ public final class SqlModels {
   private SqlModels() {}
 
   /**
-   * The schema the file describes for {@code kind}: applied to a fresh scratch database next to
-   * {@code url} (see {@link ScratchDatabase}; SQLite needs no URL) and read back with {@link
-   * SchemaReader}.
+   * The schema the file describes for {@code kind}: applied to a fresh throwaway database on the
+   * server of {@code url} (a {@link Sandbox} database, never the one {@code url} names; SQLite
+   * needs no URL) and read back with {@link SchemaReader}.
    */
   public static Schema load(
       Path file, DatabaseKind kind, String url, String user, String password) {
@@ -57,8 +59,8 @@ public final class SqlModels {
   }
 
   /**
-   * Reads the file, applies it to a fresh scratch database next to {@code url} (see {@link
-   * ScratchDatabase}) and reads that back with {@code reader}.
+   * Reads the file, applies it to a fresh throwaway database on the server of {@code url} (see
+   * {@link Sandbox}) and reads that back with {@code reader}.
    */
   public static Schema load(
       Path file,
@@ -68,8 +70,19 @@ public final class SqlModels {
       String password,
       Function<Connection, Schema> reader) {
     List<String> statements = statements(file, kind);
-    try (ScratchDatabase scratch = ScratchDatabase.open(kind, url, user, password)) {
-      return apply(file, statements, scratch.connection(), reader);
+    if (kind != DatabaseKind.SQLITE && url == null) {
+      throw MigrateException.badInput(
+          "A SQL models file needs a scratch "
+              + kind.id()
+              + " database; give the database URL so one can be made on its server");
+    }
+    try (Sandbox sandbox = Sandbox.of(kind, url, user, password);
+        ThrowawayDatabase scratch = sandbox.create();
+        Connection connection = scratch.connect()) {
+      return apply(file, statements, connection, reader);
+    } catch (SQLException e) {
+      throw MigrateException.failed(
+          "Cannot connect to the scratch database for the models file " + file + ": " + e, e);
     }
   }
 

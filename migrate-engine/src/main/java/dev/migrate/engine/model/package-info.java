@@ -11,7 +11,7 @@
  *       comes back in {@link dev.migrate.engine.model.LoadedModels#warnings()}, what is not
  *       supported is an error naming the class and field (see {@code JpaModels}).
  *   <li>{@link dev.migrate.engine.model.SqlModels}: a DDL file with optional per-database sections,
- *       applied to a {@link dev.migrate.engine.model.ScratchDatabase} and read back.
+ *       applied to a throwaway database ({@link dev.migrate.engine.sandbox.Sandbox}) and read back.
  *   <li>{@link dev.migrate.engine.model.ModelSource}: loads what the {@code models} setting names.
  * </ul>
  */

@@ -18,6 +18,11 @@ public record Schema(List<Table> tables) {
             .toList();
   }
 
+  /** This schema with other tables and everything else kept. */
+  public Schema withTables(List<Table> tables) {
+    return new Schema(tables);
+  }
+
   /** The table of that name, compared case-insensitively as the three databases do by default. */
   public Optional<Table> table(String name) {
     return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
@@ -37,6 +42,11 @@ public record Schema(List<Table> tables) {
       uniqueConstraints = List.copyOf(uniqueConstraints);
       foreignKeys = List.copyOf(foreignKeys);
       checks = List.copyOf(checks);
+    }
+
+    /** This table with other check constraints and everything else kept. */
+    public Table withChecks(List<CheckConstraint> checks) {
+      return new Table(name, columns, primaryKey, indexes, uniqueConstraints, foreignKeys, checks);
     }
 
     public Optional<Column> column(String name) {

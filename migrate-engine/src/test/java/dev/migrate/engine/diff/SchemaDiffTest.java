@@ -378,7 +378,7 @@ class SchemaDiffTest {
                 .index("task_title_idx", false, "TITLE")
                 .unique("task_title_status_key", "title", "status")
                 .foreignKey("task_owner_id_fkey", "owner_id", "PERSON", "id")
-                .check("task_status_check", "(status <> '')"),
+                .check("task_status_check", "status <> ''"),
             person());
 
     assertThat(SchemaDiff.compare(models, database)).isEmpty();
@@ -484,7 +484,10 @@ class SchemaDiffTest {
   void checkConstraints() {
     Schema models = schema(task().check("ck_title", "length(title) > 0"));
     Schema database =
-        schema(task().check("ck_status", "status IN ('open', 'done')").check("ck_title", "x"));
+        schema(
+            task()
+                .check("ck_status", "status IN ('open', 'done')")
+                .check("ck_title", "length(title) > 0"));
 
     List<Difference> differences = SchemaDiff.compare(models, database);
 
@@ -497,6 +500,30 @@ class SchemaDiffTest {
         .containsExactly(
             "check constraint ck_status on task (status IN ('open', 'done')) is in the models but"
                 + " not in the database");
+  }
+
+  @Test
+  void aNamedCheckWhoseExpressionChangedIsReported() {
+    Schema models = schema(task().check("ck_title", "length(title) > 0"));
+    Schema database = schema(task().check("ck_title", "length(title) > 1"));
+
+    assertThat(describe(models, database))
+        .containsExactly(
+            "check constraint ck_title on task (length(title) > 0) is in the models but not in"
+                + " the database",
+            "check constraint ck_title on task (length(title) > 1) is in the database but not in"
+                + " the models");
+  }
+
+  @Test
+  void unnamedChecksCompareTheirTextExactly() {
+    Schema models = schema(task().check(null, "a-(b+c)>0"));
+
+    assertThat(describe(models, schema(task().check(null, "a-b+c>0"))))
+        .containsExactly(
+            "check constraint (unnamed) on task (a-(b+c)>0) is in the models but not in the database",
+            "check constraint (unnamed) on task (a-b+c>0) is in the database but not in the models");
+    assertThat(describe(models, schema(task().check(null, "a-(b+c)>0")))).isEmpty();
   }
 
   @Test

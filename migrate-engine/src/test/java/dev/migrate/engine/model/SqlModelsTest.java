@@ -214,11 +214,35 @@ class SqlModelsTest {
           .extracting(Schema.Column::name)
           .containsExactly("id", "owner_id");
       if (kind != DatabaseKind.SQLITE) {
-        assertThat(scratchName[0]).startsWith("migrate_models_");
+        assertThat(scratchName[0]).startsWith("migrate_test_");
         try (Connection c = db.connect()) {
           assertThat(tablesOf(c).tables()).as("the configured database is untouched").isEmpty();
           assertThat(exists(kind, c, scratchName[0])).as("scratch dropped").isFalse();
         }
+      }
+    }
+  }
+
+  @Test
+  void schemaQualifiedDdlLeavesNothingInThePostgresqlTarget() throws Exception {
+    Path file = dir.resolve("models.sql");
+    Files.writeString(
+        file,
+        "CREATE TABLE public.escaped (id BIGINT PRIMARY KEY);\n"
+            + "CREATE SCHEMA side;\nCREATE TABLE side.other (id BIGINT PRIMARY KEY);\n");
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.POSTGRESQL)) {
+      SqlModels.load(file, DatabaseKind.POSTGRESQL, db.url(), null, null, SqlModelsTest::tablesOf);
+
+      try (Connection c = db.connect();
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT COUNT(*) FROM pg_namespace WHERE nspname = 'side' UNION ALL"
+                      + " SELECT COUNT(*) FROM pg_class WHERE relname IN ('escaped', 'other')")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("schema side in the target").isZero();
+        rs.next();
+        assertThat(rs.getInt(1)).as("tables in the target").isZero();
       }
     }
   }
@@ -241,8 +265,7 @@ class SqlModelsTest {
   private static String scratchName(DatabaseKind kind, Connection connection) {
     try {
       return switch (kind) {
-        case POSTGRESQL -> connection.getSchema();
-        case MYSQL -> connection.getCatalog();
+        case POSTGRESQL, MYSQL -> connection.getCatalog();
         case SQLITE -> null;
       };
     } catch (SQLException e) {
@@ -253,7 +276,7 @@ class SqlModelsTest {
   private static boolean exists(DatabaseKind kind, Connection c, String name) throws SQLException {
     String sql =
         kind == DatabaseKind.POSTGRESQL
-            ? "SELECT COUNT(*) FROM pg_namespace WHERE nspname = '" + name + "'"
+            ? "SELECT COUNT(*) FROM pg_database WHERE datname = '" + name + "'"
             : "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + name + "'";
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {

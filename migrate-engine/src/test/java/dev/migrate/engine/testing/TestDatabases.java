@@ -1,49 +1,57 @@
 package dev.migrate.engine.testing;
 
+import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.migrate.engine.sandbox.Sandbox;
+import dev.migrate.engine.sandbox.ThrowawayDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Throwaway databases for the engine's own tests. SQLite is a temporary file. PostgreSQL and MySQL
- * come from an administrative URL in {@code MIGRATE_TEST_POSTGRESQL_URL} / {@code
- * MIGRATE_TEST_MYSQL_URL} (environment or system property), or else from a Testcontainers container
- * when Docker answers: a {@code migrate_test_<random>} database is created there and dropped on
- * close. With neither the test is skipped, unless {@code MIGRATE_TEST_REQUIRE} names the backend,
- * which makes it a failure.
+ * Throwaway databases for the engine's own tests, from the engine's {@link Sandbox}: SQLite is a
+ * temporary file. PostgreSQL and MySQL come from an administrative URL in {@code
+ * MIGRATE_TEST_POSTGRESQL_URL} / {@code MIGRATE_TEST_MYSQL_URL} (environment or system property),
+ * or else from a Testcontainers container when Docker answers. With neither the test is skipped,
+ * unless {@code MIGRATE_TEST_REQUIRE} names the backend, which makes it a failure.
  */
 public final class TestDatabases {
-  private static final Pattern URL_PATH = Pattern.compile("^(jdbc:[a-z]+://[^/?]+)(/[^?;]*)?(.*)$");
+  private static final Map<DatabaseKind, Sandbox> SANDBOXES = new EnumMap<>(DatabaseKind.class);
 
   private TestDatabases() {}
 
   public static TestDatabase create(DatabaseKind kind) {
-    return switch (kind) {
-      case SQLITE -> sqlite();
-      case POSTGRESQL, MYSQL -> fromServer(kind);
-    };
+    ThrowawayDatabase database = sandbox(kind).create();
+    return new TestDatabase(kind, database.url(), database::close);
+  }
+
+  /** The sandbox the tests of a backend share, made on first use; skips or fails as above. */
+  public static synchronized Sandbox sandbox(DatabaseKind kind) {
+    Sandbox sandbox = SANDBOXES.get(kind);
+    if (sandbox == null) {
+      sandbox = kind == DatabaseKind.SQLITE ? Sandbox.sqlite() : fromServer(kind);
+      SANDBOXES.put(kind, sandbox);
+    }
+    return sandbox;
   }
 
   /** The administrative URL for a backend, or null when none is configured. */
   public static String adminUrl(DatabaseKind kind) {
-    String name = "MIGRATE_TEST_" + kind.id().toUpperCase(Locale.ROOT) + "_URL";
+    String name = variable(kind);
     String value = System.getProperty(name, System.getenv(name));
     return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static String variable(DatabaseKind kind) {
+    return "MIGRATE_TEST_" + kind.id().toUpperCase(Locale.ROOT) + "_URL";
   }
 
   public static boolean required(DatabaseKind kind) {
@@ -59,84 +67,33 @@ public final class TestDatabases {
     return names.contains(kind.id());
   }
 
-  private static TestDatabase sqlite() {
-    try {
-      Path dir = Files.createTempDirectory("migrate-test-");
-      Path file = dir.resolve("test.db");
-      return new TestDatabase(
-          DatabaseKind.SQLITE,
-          "jdbc:sqlite:" + file,
-          () -> {
-            try (var files = Files.list(dir)) {
-              for (Path p : files.toList()) {
-                Files.deleteIfExists(p);
-              }
-              Files.deleteIfExists(dir);
-            } catch (IOException e) {
-              // a leftover temp file is harmless
-            }
-          });
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot create a temporary SQLite database", e);
-    }
-  }
-
-  private static TestDatabase fromServer(DatabaseKind kind) {
+  private static Sandbox fromServer(DatabaseKind kind) {
     String configured = adminUrl(kind);
-    String variable = "MIGRATE_TEST_" + kind.id().toUpperCase(Locale.ROOT) + "_URL";
     String admin =
         configured == null && ContainerServers.dockerAvailable()
             ? ContainerServers.adminUrl(kind)
             : configured;
     if (admin == null) {
-      String reason = " is not set and Docker is not available for Testcontainers";
+      String reason = variable(kind) + " is not set and Docker is not available for Testcontainers";
       if (required(kind)) {
-        Assertions.fail(
-            kind.id() + " is required by MIGRATE_TEST_REQUIRE but " + variable + reason);
+        Assertions.fail(kind.id() + " is required by MIGRATE_TEST_REQUIRE but " + reason);
       }
-      Assumptions.abort(kind.id() + " skipped: " + variable + reason);
+      Assumptions.abort(kind.id() + " skipped: " + reason);
     }
-    String name = "migrate_test_" + HexFormat.of().formatHex(randomBytes());
-    try (Connection c = DriverManager.getConnection(admin);
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
-    } catch (SQLException e) {
+    try {
+      return Sandbox.of(kind, admin, null, null);
+    } catch (MigrateException e) {
       if (required(kind)) {
         throw new AssertionError(kind.id() + " is required but unreachable: " + e.getMessage(), e);
       }
       Assumptions.abort(kind.id() + " unreachable: " + e.getMessage());
+      throw e;
     }
-    String url = withDatabase(admin, name);
-    return new TestDatabase(
-        kind,
-        url,
-        () -> {
-          try (Connection c = DriverManager.getConnection(admin);
-              Statement s = c.createStatement()) {
-            if (kind == DatabaseKind.POSTGRESQL) {
-              s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } else {
-              s.execute("DROP DATABASE IF EXISTS " + name);
-            }
-          } catch (SQLException e) {
-            throw new IllegalStateException("could not drop test database " + name, e);
-          }
-        });
   }
 
   /** The same server URL pointing at another database. */
   public static String withDatabase(String url, String database) {
-    Matcher m = URL_PATH.matcher(url);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("cannot find the database part of " + url);
-    }
-    return m.group(1) + "/" + database + m.group(3);
-  }
-
-  private static byte[] randomBytes() {
-    byte[] bytes = new byte[6];
-    ThreadLocalRandom.current().nextBytes(bytes);
-    return bytes;
+    return Sandbox.withDatabase(url, database);
   }
 
   /** A database that exists until {@link #close()}. */

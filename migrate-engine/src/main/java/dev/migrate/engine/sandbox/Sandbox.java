@@ -1,0 +1,244 @@
+package dev.migrate.engine.sandbox;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.dialect.Urls;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Throwaway databases on one backend (see the package description): {@link #create()} an empty one,
+ * {@link #cloneOf} one with the same content as another. Each is dropped when closed, when this
+ * sandbox is closed, or at the latest by a JVM shutdown hook; nothing else is ever dropped but
+ * leftovers more than 24 hours old ({@link #leftoversDropped()}).
+ *
+ * <pre>
+ * try (Sandbox sandbox = Sandbox.of(DatabaseKind.POSTGRESQL, adminUrl, null, null);
+ *     ThrowawayDatabase db = sandbox.create()) {
+ *   try (Connection c = db.connect()) { ... }
+ * }
+ * </pre>
+ */
+public final class Sandbox implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+  private static final Set<Sandbox> WITH_DATABASES = ConcurrentHashMap.newKeySet();
+  private static final Pattern SERVER_URL =
+      Pattern.compile("^(jdbc:[a-z]+://[^/?;]*)(/[^?;]*)?(.*)$", Pattern.DOTALL);
+  private static final Pattern SHORT_URL =
+      Pattern.compile("^(jdbc:postgresql:)(?!//)([^?]*)(.*)$", Pattern.DOTALL);
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> List.copyOf(WITH_DATABASES).forEach(Sandbox::close),
+                "migrate-sandbox-cleanup"));
+  }
+
+  private final Backend backend;
+  private final Map<String, ThrowawayDatabase> created = new LinkedHashMap<>();
+  private final List<String> leftoversDropped;
+
+  private Sandbox(Backend backend) {
+    this.backend = backend;
+    this.leftoversDropped = dropLeftovers();
+  }
+
+  /** SQLite databases as files in the system's temporary directory. */
+  public static Sandbox sqlite() {
+    return new Sandbox(new SqliteFiles(Path.of(System.getProperty("java.io.tmpdir"))));
+  }
+
+  /**
+   * Throwaway databases of {@code kind}. For PostgreSQL and MySQL they are made on the server of
+   * {@code adminUrl}, whose user needs the privilege to create and drop databases; {@code user} and
+   * {@code password} are used when not null (else the URL's). SQLite needs no URL.
+   *
+   * @throws MigrateException when the server cannot be reached (the URL masked in the message)
+   */
+  public static Sandbox of(DatabaseKind kind, String adminUrl, String user, String password) {
+    if (kind == DatabaseKind.SQLITE) {
+      return sqlite();
+    }
+    if (adminUrl == null || adminUrl.isBlank()) {
+      throw MigrateException.badInput(
+          "Throwaway " + kind.id() + " databases need the URL of a server to make them on");
+    }
+    Properties credentials = new Properties();
+    if (user != null) {
+      credentials.setProperty("user", user);
+    }
+    if (password != null) {
+      credentials.setProperty("password", password);
+    }
+    try {
+      return new Sandbox(
+          kind == DatabaseKind.POSTGRESQL
+              ? new PostgresServer(adminUrl, credentials)
+              : new MySqlServer(adminUrl, credentials));
+    } catch (SQLException e) {
+      throw MigrateException.failed(
+          "Cannot connect to "
+              + Urls.mask(adminUrl)
+              + " to make throwaway "
+              + kind.id()
+              + " databases: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  Backend backend() {
+    return backend;
+  }
+
+  public DatabaseKind kind() {
+    return backend.kind();
+  }
+
+  /** The leftovers of earlier runs (names more than 24 hours old) dropped when this was made. */
+  public List<String> leftoversDropped() {
+    return leftoversDropped;
+  }
+
+  /** A new empty database. */
+  public synchronized ThrowawayDatabase create() {
+    String name = Names.fresh(Instant.now());
+    try {
+      backend.create(name);
+    } catch (Exception e) {
+      throw cannot("create throwaway database " + name, e);
+    }
+    return register(name);
+  }
+
+  /**
+   * A new database holding what {@code source} holds (PostgreSQL: nothing may be connected to
+   * {@code source} meanwhile; MySQL: tables only, a source with views, triggers or routines is
+   * refused).
+   */
+  public synchronized ThrowawayDatabase cloneOf(ThrowawayDatabase source) {
+    if (created.get(source.name()) != source) {
+      throw new IllegalArgumentException(source + " was not made by this sandbox");
+    }
+    String name = Names.fresh(Instant.now());
+    try {
+      backend.cloneInto(source.name(), name);
+    } catch (MigrateException e) {
+      dropQuietly(name);
+      throw e;
+    } catch (Exception e) {
+      dropQuietly(name);
+      throw cannot("clone " + source.name() + " as " + name, e);
+    }
+    return register(name);
+  }
+
+  private ThrowawayDatabase register(String name) {
+    ThrowawayDatabase database = new ThrowawayDatabase(this, name, backend);
+    created.put(name, database);
+    WITH_DATABASES.add(this);
+    return database;
+  }
+
+  synchronized void drop(ThrowawayDatabase database) {
+    if (created.remove(database.name()) == null) {
+      return;
+    }
+    dropQuietly(database.name());
+    if (created.isEmpty()) {
+      WITH_DATABASES.remove(this);
+    }
+  }
+
+  private void dropQuietly(String name) {
+    try {
+      backend.drop(name);
+    } catch (Exception e) {
+      LOG.warn(
+          "Could not drop throwaway {} database {} at {}: {}; drop it by hand",
+          kind().id(),
+          name,
+          backend.where(),
+          e.getMessage());
+    }
+  }
+
+  /** Drops every database this sandbox made and still holds, and lets go of the server. */
+  @Override
+  public synchronized void close() {
+    for (ThrowawayDatabase database : List.copyOf(created.values())) {
+      drop(database);
+    }
+    backend.close();
+  }
+
+  private List<String> dropLeftovers() {
+    Instant now = Instant.now();
+    List<String> dropped = new ArrayList<>();
+    try {
+      for (String name : backend.existing()) {
+        if (Names.leftover(name, now)) {
+          backend.drop(name);
+          dropped.add(name);
+        }
+      }
+    } catch (Exception e) {
+      LOG.warn(
+          "Could not clean up leftover throwaway {} databases at {}: {}",
+          kind().id(),
+          backend.where(),
+          e.getMessage());
+    }
+    if (!dropped.isEmpty()) {
+      LOG.info(
+          "Dropped {} leftover throwaway {} database(s) more than {} hours old at {}: {}",
+          dropped.size(),
+          kind().id(),
+          Names.LEFTOVER_AGE.toHours(),
+          backend.where(),
+          String.join(", ", dropped));
+    }
+    return List.copyOf(dropped);
+  }
+
+  private MigrateException cannot(String what, Exception e) {
+    String privilege =
+        switch (kind()) {
+          case POSTGRESQL -> "; the user needs the CREATEDB privilege";
+          case MYSQL -> "; the user needs the CREATE and DROP privileges";
+          case SQLITE -> "";
+        };
+    return MigrateException.failed(
+        "Cannot " + what + " at " + backend.where() + ": " + e.getMessage() + privilege, e);
+  }
+
+  /**
+   * The same server URL naming another database: {@code jdbc:postgresql://h:5432/app?ssl=true}
+   * becomes {@code jdbc:postgresql://h:5432/<database>?ssl=true}.
+   */
+  public static String withDatabase(String url, String database) {
+    Matcher server = SERVER_URL.matcher(url);
+    if (server.matches()) {
+      return server.group(1) + "/" + database + server.group(3);
+    }
+    Matcher local = SHORT_URL.matcher(url);
+    if (local.matches()) {
+      return local.group(1) + database + local.group(3);
+    }
+    throw MigrateException.badInput(
+        "Cannot find the database part of " + Urls.mask(url) + "; use jdbc:<kind>://host/database");
+  }
+}

@@ -1,0 +1,172 @@
+package dev.migrate.engine.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.testing.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The throwaway-database facility on real SQLite, PostgreSQL and MySQL. */
+class SandboxTest {
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void createdDatabaseIsUsableAndGoneAfterClose(DatabaseKind kind) throws Exception {
+    Sandbox sandbox = TestDatabases.sandbox(kind);
+    ThrowawayDatabase db = sandbox.create();
+    assertThat(db.name()).matches("migrate_test_\\d{14}_[0-9a-f]{12}");
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+      s.execute("INSERT INTO t VALUES (1)");
+    }
+    assertThat(exists(sandbox, db.name())).isTrue();
+    db.close();
+    assertThat(exists(sandbox, db.name())).isFalse();
+    db.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void cloneHoldsTheSourceTablesAndRows(DatabaseKind kind) throws Exception {
+    Sandbox sandbox = TestDatabases.sandbox(kind);
+    try (ThrowawayDatabase source = sandbox.create()) {
+      try (Connection c = source.connect();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
+        s.execute(
+            "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES"
+                + " parent (id), note VARCHAR(20))");
+        s.execute("INSERT INTO parent VALUES (1)");
+        s.execute("INSERT INTO child VALUES (7, 1, 'kept')");
+      }
+      try (ThrowawayDatabase copy = sandbox.cloneOf(source);
+          Connection c = copy.connect();
+          Statement s = c.createStatement()) {
+        assertThat(copy.name()).isNotEqualTo(source.name());
+        try (ResultSet rs = s.executeQuery("SELECT id, parent_id, note FROM child")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt(1)).isEqualTo(7);
+          assertThat(rs.getInt(2)).isEqualTo(1);
+          assertThat(rs.getString(3)).isEqualTo("kept");
+        }
+        s.execute("INSERT INTO parent VALUES (2)");
+      }
+      try (Connection c = source.connect();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM parent")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("the source is untouched by changes to the clone").isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void anUnreachableServerIsAnErrorWithTheUrlMasked() {
+    String canary = "Canary-5ecret";
+    assertThatThrownBy(
+            () ->
+                Sandbox.of(
+                    DatabaseKind.POSTGRESQL,
+                    "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&password=" + canary,
+                    null,
+                    null))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageStartingWith("Cannot connect to jdbc:postgresql://127.0.0.1:1/postgres?")
+        .hasMessageContaining("to make throwaway postgresql databases")
+        .message()
+        .doesNotContain(canary);
+  }
+
+  @Test
+  void withDatabaseReplacesOnlyTheDatabaseOfAServerUrl() {
+    assertThat(Sandbox.withDatabase("jdbc:postgresql://h:5432/app?ssl=true", "x"))
+        .isEqualTo("jdbc:postgresql://h:5432/x?ssl=true");
+    assertThat(Sandbox.withDatabase("jdbc:postgresql://h", "x")).isEqualTo("jdbc:postgresql://h/x");
+    assertThat(Sandbox.withDatabase("jdbc:postgresql:app?user=u", "x"))
+        .isEqualTo("jdbc:postgresql:x?user=u");
+    assertThat(Sandbox.withDatabase("jdbc:mysql://h:3306/?user=root", "x"))
+        .isEqualTo("jdbc:mysql://h:3306/x?user=root");
+    assertThat(Sandbox.withDatabase("jdbc:mysql://[::1]:3306?user=root", "x"))
+        .isEqualTo("jdbc:mysql://[::1]:3306/x?user=root");
+  }
+
+  @Test
+  void aMysqlCloneRefusesWhatItCannotCopyNamingIt() throws Exception {
+    Sandbox sandbox = TestDatabases.sandbox(DatabaseKind.MYSQL);
+    try (ThrowawayDatabase source = sandbox.create()) {
+      try (Connection c = source.connect();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+        s.execute("CREATE VIEW v AS SELECT id FROM t");
+      }
+      assertThatThrownBy(() -> sandbox.cloneOf(source))
+          .isInstanceOf(MigrateException.class)
+          .hasMessageContaining("Cannot clone MySQL database " + source.name())
+          .hasMessageContaining("view v");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = DatabaseKind.class,
+      names = {"POSTGRESQL", "MYSQL"})
+  void dropIsForcedPastAnOpenConnection(DatabaseKind kind) throws Exception {
+    Sandbox sandbox = TestDatabases.sandbox(kind);
+    ThrowawayDatabase db = sandbox.create();
+    try (Connection open = db.connect();
+        Statement s = open.createStatement()) {
+      s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+      open.setAutoCommit(false);
+      s.executeQuery("SELECT * FROM t").close();
+      db.close();
+      assertThat(exists(sandbox, db.name())).isFalse();
+    } catch (SQLException ended) {
+      // the forced drop ended that connection: closing it may fail
+    }
+    assertThat(exists(sandbox, db.name())).isFalse();
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void dropsOnlyWhatItCreatedAndLeftoversOlderThanADay(DatabaseKind kind) throws Exception {
+    Sandbox shared = TestDatabases.sandbox(kind);
+    Instant now = Instant.now();
+    String foreignRecent = Names.fresh(now.minus(Duration.ofHours(23)));
+    String foreignOld = Names.fresh(now.minus(Duration.ofHours(25)));
+    String notOurPattern = "migrate_test_" + "x" + Long.toHexString(System.nanoTime());
+    Backend backend = shared.backend();
+    for (String name : List.of(foreignRecent, foreignOld, notOurPattern)) {
+      backend.create(name);
+    }
+    try {
+      Sandbox sandbox = Sandbox.of(kind, TestDatabases.adminUrl(kind), null, null);
+      assertThat(sandbox.leftoversDropped()).contains(foreignOld).doesNotContain(foreignRecent);
+      ThrowawayDatabase own = sandbox.create();
+      sandbox.close();
+      assertThat(exists(shared, own.name())).isFalse();
+      assertThat(exists(shared, foreignOld)).isFalse();
+      assertThat(exists(shared, foreignRecent)).isTrue();
+      assertThat(exists(shared, notOurPattern)).isTrue();
+    } finally {
+      for (String name : List.of(foreignRecent, foreignOld, notOurPattern)) {
+        backend.drop(name);
+      }
+    }
+  }
+
+  private static boolean exists(Sandbox sandbox, String name) throws Exception {
+    return sandbox.backend().existing().contains(name);
+  }
+}
