@@ -62,7 +62,8 @@ public final class TestDatabases {
   private static TestDatabase sqlite() {
     try {
       Path dir = Files.createTempDirectory("migrate-test-");
-      Path file = dir.resolve("test.db");
+      // an empty file is an empty database, existing as the server databases do
+      Path file = Files.createFile(dir.resolve("test.db"));
       return new TestDatabase(
           DatabaseKind.SQLITE,
           "jdbc:sqlite:" + file,
