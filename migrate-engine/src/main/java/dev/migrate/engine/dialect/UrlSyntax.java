@@ -166,44 +166,47 @@ public final class UrlSyntax {
 
   /** The text before the first '/', '?' or '#' outside brackets and parentheses. */
   private static String authority(String url, String text) {
-    int depth = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '(' || c == '[') {
-        depth++;
-      } else if (c == ')' || c == ']') {
-        depth--;
-      } else if (depth <= 0 && (c == '/' || c == '?' || c == '#')) {
-        return text.substring(0, i);
-      }
-    }
-    if (depth > 0) {
-      throw malformed(url, "a '(' or '[' in the host part is not closed");
-    }
-    return text;
+    List<Integer> ends = outsideBrackets(url, text, "/?#", true);
+    return ends.isEmpty() ? text : text.substring(0, ends.get(0));
   }
 
   /** Splits at commas outside brackets and parentheses. */
   private static List<String> splitOutside(String url, String text) {
     List<String> parts = new ArrayList<>();
-    int depth = 0;
     int start = 0;
+    for (int comma : outsideBrackets(url, text, ",", false)) {
+      parts.add(text.substring(start, comma));
+      start = comma + 1;
+    }
+    parts.add(text.substring(start));
+    return parts;
+  }
+
+  /**
+   * Where the characters of {@code marks} occur outside brackets and parentheses (only the first
+   * with {@code firstOnly}); an error when the text before it leaves one open.
+   */
+  private static List<Integer> outsideBrackets(
+      String url, String text, String marks, boolean firstOnly) {
+    List<Integer> found = new ArrayList<>();
+    int depth = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '(' || c == '[') {
         depth++;
       } else if (c == ')' || c == ']') {
         depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(text.substring(start, i));
-        start = i + 1;
+      } else if (depth == 0 && marks.indexOf(c) >= 0) {
+        found.add(i);
+        if (firstOnly) {
+          return found;
+        }
       }
     }
     if (depth != 0) {
       throw malformed(url, "the brackets or parentheses in the host part do not match");
     }
-    parts.add(text.substring(start));
-    return parts;
+    return found;
   }
 
   private static void sqlite(String url) {
