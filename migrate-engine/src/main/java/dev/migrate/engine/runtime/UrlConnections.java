@@ -23,8 +23,6 @@ import java.util.UUID;
  * as long as the Migrator).
  */
 final class UrlConnections implements ConnectionSource {
-  private static final Cleaner CLEANER = Cleaner.create();
-
   private final String url;
   private final String connectUrl;
   private final Properties properties;
@@ -45,7 +43,7 @@ final class UrlConnections implements ConnectionSource {
       this.connectUrl =
           "jdbc:sqlite:file:migrate-memory-" + UUID.randomUUID() + "?mode=memory&cache=shared";
       this.kept = new KeptConnection();
-      CLEANER.register(this, kept);
+      MemoryCleaner.CLEANER.register(this, kept);
     } else {
       this.connectUrl = url;
       this.kept = null;
@@ -74,6 +72,11 @@ final class UrlConnections implements ConnectionSource {
       hidden.setStackTrace(e.getStackTrace());
       throw hidden;
     }
+  }
+
+  /** Created on first use, so that only in-memory databases start the cleaner's thread. */
+  private static final class MemoryCleaner {
+    static final Cleaner CLEANER = Cleaner.create();
   }
 
   /** The connection that keeps an in-memory database alive; closed by the cleaner. */
