@@ -29,6 +29,11 @@ final class DowngradeCommand extends MigrateCommand {
   }
 
   @Override
+  DatabaseUse databaseUse() {
+    return sql ? DatabaseUse.OFFLINE : DatabaseUse.WRITE;
+  }
+
+  @Override
   int execute() {
     Migrator migrator = migrator(false);
     if (sql) {

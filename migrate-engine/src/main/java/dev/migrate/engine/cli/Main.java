@@ -9,6 +9,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code migrate} command line [contract]. Exit codes: 0 success; 1 the command ran and found a
@@ -110,7 +114,12 @@ public final class Main implements Runnable {
   private int usageError(ParameterException exception, String[] args) {
     CommandLine failed = exception.getCommandLine();
     PrintWriter err = failed.getErr();
-    String message = hidePasswords(exception.getMessage());
+    String message =
+        hidePasswords(
+            exception instanceof UnmatchedArgumentException unmatched
+                    && unmatched.getUnmatched().stream().anyMatch(arg -> arg.startsWith("-"))
+                ? unmatchedMessage(unmatched)
+                : exception.getMessage());
     String help = "'" + failed.getCommandSpec().qualifiedName() + " --help'";
     err.println("FAILED: " + message + (message.contains("--help") ? "" : " (see " + help + ")"));
     err.flush();
@@ -142,13 +151,42 @@ public final class Main implements Runnable {
     return code;
   }
 
+  /**
+   * Names the unknown options and unmatched arguments without quoting the value given to an unknown
+   * option ({@code --pasword VALUE}, {@code --pasword=VALUE}): it may be a password.
+   */
+  private static String unmatchedMessage(UnmatchedArgumentException exception) {
+    List<String> shown = new ArrayList<>();
+    boolean afterUnknownOption = false;
+    for (String arg : exception.getUnmatched()) {
+      if (arg.startsWith("-")) {
+        int equals = arg.indexOf('=');
+        shown.add("'" + (equals < 0 ? arg : arg.substring(0, equals) + "=…") + "'");
+        afterUnknownOption = true;
+      } else if (afterUnknownOption) {
+        shown.add("(a value)");
+        afterUnknownOption = false;
+      } else {
+        shown.add("'" + arg + "'");
+      }
+    }
+    String message =
+        (exception.isUnknownOption() ? "Unknown option" : "Unmatched argument")
+            + (shown.size() > 1 ? "s: " : ": ")
+            + String.join(", ", shown);
+    List<String> suggestions = exception.getSuggestions();
+    return suggestions.isEmpty()
+        ? message
+        : message + "; did you mean " + String.join(" or ", suggestions) + "?";
+  }
+
   /** Masks URL credentials and the configured password wherever they appear. */
   String hidePasswords(String text) {
-    String masked = Urls.mask(text == null ? "" : text);
-    if (config != null && config.password() != null) {
-      masked = masked.replace(config.password(), "***");
+    String hidden = text == null ? "" : text;
+    if (config == null) {
+      return Urls.hide(hidden, null, List.of());
     }
-    return masked;
+    return Urls.hide(hidden, config.url(), Arrays.asList(config.password()));
   }
 
   private static boolean debug(ParseResult parseResult) {

@@ -5,6 +5,9 @@ import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.config.ConfigLoader;
 import dev.migrate.engine.config.MigrateConfig;
 import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.dialect.SqliteUrl;
+import dev.migrate.engine.dialect.UrlSyntax;
+import dev.migrate.engine.dialect.Urls;
 import dev.migrate.engine.diff.Difference;
 import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.diff.StoredChecks;
@@ -25,6 +28,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -55,7 +59,7 @@ abstract class MigrateCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     try {
       if (needsDatabase()) {
-        config().requireUrl();
+        checkDatabase(config().requireUrl());
       }
       return execute();
     } finally {
@@ -69,6 +73,60 @@ abstract class MigrateCommand implements Callable<Integer> {
   /** Whether this run connects to the database, so a missing URL is reported before anything. */
   boolean needsDatabase() {
     return false;
+  }
+
+  /** How a run that {@link #needsDatabase() needs the database} uses it. */
+  enum DatabaseUse {
+    /** Reads it: a missing SQLite file is an error, never created. */
+    READ,
+    /** Changes it, or may start from an empty one: a missing SQLite file is created. */
+    WRITE,
+    /** Prints SQL for it without connecting. */
+    OFFLINE
+  }
+
+  DatabaseUse databaseUse() {
+    return DatabaseUse.READ;
+  }
+
+  /**
+   * A read-only run must not create a missing SQLite file (nor read an in-memory database, which is
+   * always empty when a command starts); a run that writes to an in-memory database is told that it
+   * lasts only this one command.
+   */
+  private void checkDatabase(String url) {
+    DatabaseUse use = databaseUse();
+    if (use == DatabaseUse.OFFLINE) {
+      return;
+    }
+    UrlSyntax.check(url);
+    if (SqliteUrl.isInMemory(url)) {
+      if (use == DatabaseUse.READ) {
+        throw MigrateException.badInput(
+            Urls.mask(url)
+                + " is an in-memory database: every command starts with an empty one, so '"
+                + spec.name()
+                + "' has nothing to read; use a database file such as jdbc:sqlite:app.db");
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "Note: "
+              + Urls.mask(url)
+              + " is an in-memory database; it lasts for this one command and is gone when it"
+              + " ends");
+      err.flush();
+      return;
+    }
+    Optional<Path> file = SqliteUrl.file(url);
+    if (use == DatabaseUse.READ && file.isPresent() && !Files.exists(file.get())) {
+      throw MigrateException.badInput(
+          "SQLite database file "
+              + file.get()
+              + " does not exist; check "
+              + ConfigKey.URL.howToSet(config().fileName())
+              + " (a relative path in a properties file is relative to that file's directory),"
+              + " or create the database with 'migrate upgrade'");
+    }
   }
 
   /** Runs the command; returns its exit code. */

@@ -37,6 +37,11 @@ final class StampCommand extends MigrateCommand {
   }
 
   @Override
+  DatabaseUse databaseUse() {
+    return sql ? DatabaseUse.OFFLINE : DatabaseUse.WRITE;
+  }
+
+  @Override
   int execute() {
     if (sql && purge) {
       throw MigrateException.badInput("Can't use --purge with --sql mode");

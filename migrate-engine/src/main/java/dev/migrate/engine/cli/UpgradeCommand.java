@@ -36,6 +36,11 @@ final class UpgradeCommand extends MigrateCommand {
   }
 
   @Override
+  DatabaseUse databaseUse() {
+    return sql ? DatabaseUse.OFFLINE : DatabaseUse.WRITE;
+  }
+
+  @Override
   int execute() {
     Migrator migrator = migrator(ignoreChecksums);
     if (sql) {

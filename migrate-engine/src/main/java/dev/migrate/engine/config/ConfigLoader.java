@@ -1,6 +1,7 @@
 package dev.migrate.engine.config;
 
 import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.dialect.SqliteUrl;
 import dev.migrate.engine.runtime.Migrator;
 import java.io.File;
 import java.io.IOException;
@@ -38,6 +39,8 @@ public final class ConfigLoader {
 
   /** A table name as written unquoted, with {@code *} and {@code ?} wildcards. */
   private static final Pattern TABLE_PATTERN = Pattern.compile("[\\p{L}\\p{N}_$*?]+");
+
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private ConfigLoader() {}
 
@@ -123,9 +126,10 @@ public final class ConfigLoader {
     Map<ConfigKey, Setting> settings = new EnumMap<>(ConfigKey.class);
     for (ConfigKey key : ConfigKey.values()) {
       Setting setting = null;
-      String value = blankToNull(fileValues.get(key));
+      String fromFile = "'" + key.property() + "' in " + fileName;
+      String value = blankToNull(expand(fileValues.get(key), env, fromFile));
       if (value != null) {
-        setting = new Setting(value, fileDir, "'" + key.property() + "' in " + fileName);
+        setting = new Setting(value, fileDir, fromFile);
       }
       value = blankToNull(env.get(key.environmentVariable()));
       if (value != null) {
@@ -143,7 +147,7 @@ public final class ConfigLoader {
         settings.getOrDefault(
             ConfigKey.REVISIONS, new Setting(DEFAULT_REVISIONS, fileDir, "the default"));
     return new MigrateConfig(
-        value(settings, ConfigKey.URL),
+        url(settings.get(ConfigKey.URL)),
         value(settings, ConfigKey.USER),
         value(settings, ConfigKey.PASSWORD),
         revisions.path(revisions.value()),
@@ -155,6 +159,77 @@ public final class ConfigLoader {
         models(settings.get(ConfigKey.MODELS)),
         tablePatterns(settings.get(ConfigKey.INCLUDE_TABLES)),
         tablePatterns(settings.get(ConfigKey.EXCLUDE_TABLES)));
+  }
+
+  /** The URL, with a relative SQLite database file resolved like any other path. */
+  private static String url(Setting setting) {
+    return setting == null ? null : SqliteUrl.resolve(setting.value(), setting.baseDir());
+  }
+
+  /**
+   * Replaces {@code ${NAME}} and {@code ${NAME:-default}} in a value from the file with the
+   * environment variable (the default when it is unset or empty); {@code $$} stands for one {@code
+   * $}. An unset variable without a default is an error naming the key and the variable.
+   */
+  static String expand(String value, Map<String, String> env, String source) {
+    if (value == null || value.indexOf('$') < 0) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < value.length()) {
+      char c = value.charAt(i);
+      if (c != '$' || i + 1 == value.length()) {
+        out.append(c);
+        i++;
+      } else if (value.charAt(i + 1) == '$') {
+        out.append('$');
+        i += 2;
+      } else if (value.charAt(i + 1) == '{') {
+        int close = value.indexOf('}', i);
+        if (close < 0) {
+          throw MigrateException.badInput(
+              "Unclosed ${ in " + source + ": write ${NAME} or ${NAME:-default}");
+        }
+        out.append(reference(value.substring(i + 2, close), env, source));
+        i = close + 1;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static String reference(String reference, Map<String, String> env, String source) {
+    int dash = reference.indexOf(":-");
+    String name = dash < 0 ? reference : reference.substring(0, dash);
+    if (!VARIABLE_NAME.matcher(name).matches()) {
+      throw MigrateException.badInput(
+          "Malformed ${...} reference in "
+              + source
+              + ": write ${NAME} or ${NAME:-default}, NAME being letters, digits and '_' (write $$"
+              + " for a literal $)");
+    }
+    String value = env.get(name);
+    if (value != null && !value.isEmpty()) {
+      return value;
+    }
+    if (dash >= 0) {
+      return reference.substring(dash + 2);
+    }
+    if (value != null) {
+      return value;
+    }
+    throw MigrateException.badInput(
+        source
+            + " refers to ${"
+            + name
+            + "}, but the environment variable "
+            + name
+            + " is not set; set it or give a default: ${"
+            + name
+            + ":-value}");
   }
 
   private static String tableName(Setting setting, String what, String defaultName) {

@@ -3,6 +3,7 @@ package dev.migrate.engine.runtime;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Dialect;
+import dev.migrate.engine.dialect.UrlSyntax;
 import dev.migrate.engine.dialect.Urls;
 import dev.migrate.engine.revision.Direction;
 import dev.migrate.engine.revision.MigrationPlan;
@@ -13,7 +14,6 @@ import dev.migrate.engine.revision.VersionChange;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.schema.SchemaReader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -731,18 +730,15 @@ public final class Migrator {
       return url(url, null, null);
     }
 
-    /** A JDBC URL with a user and password (either may be null). */
+    /**
+     * A JDBC URL with a user and password (either may be null). A malformed URL is bad input at
+     * {@link #build()}. An in-memory SQLite URL ({@code jdbc:sqlite::memory:}) keeps its database
+     * for the life of the Migrator: every call sees what the previous ones did.
+     */
     public Builder url(String url, String user, String password) {
       this.url = Objects.requireNonNull(url, "url");
       this.where = Urls.mask(url);
-      Properties properties = new Properties();
-      if (user != null) {
-        properties.setProperty("user", user);
-      }
-      if (password != null) {
-        properties.setProperty("password", password);
-      }
-      this.connections = () -> DriverManager.getConnection(url, properties);
+      this.connections = UrlConnections.of(url, user, password);
       return this;
     }
 
@@ -804,7 +800,7 @@ public final class Migrator {
     public Migrator build() {
       DatabaseKind resolved = kind;
       if (resolved == null && url != null) {
-        resolved = DatabaseKind.fromJdbcUrl(url);
+        resolved = UrlSyntax.check(url);
       }
       if (resolved == null && connections != null) {
         try (Connection c = connections.open()) {

@@ -48,11 +48,13 @@ final class SqliteFiles implements Backend {
   @Override
   public void create(String name) throws IOException {
     Files.createDirectory(root.resolve(name));
+    // an empty file is an empty database: it exists, as a new server database does
+    Files.createFile(file(name));
   }
 
   @Override
   public void cloneInto(String source, String target) throws IOException {
-    create(target);
+    Files.createDirectory(root.resolve(target));
     // the main file, and the write-ahead log when the source runs in WAL mode
     for (String suffix : List.of("", "-wal")) {
       Path from = Path.of(file(source) + suffix);

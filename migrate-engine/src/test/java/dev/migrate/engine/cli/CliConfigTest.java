@@ -28,6 +28,9 @@ class CliConfigTest {
   @Test
   void fileThenEnvironmentThenOption() throws IOException {
     Files.createDirectories(dir.resolve("versions"));
+    for (String db : List.of("file.db", "env.db", "opt.db")) {
+      Files.createFile(dir.resolve(db));
+    }
     Files.writeString(
         dir.resolve("migrate.properties"), "url=jdbc:sqlite:" + dir.resolve("file.db") + "\n");
     Map<String, String> env = Map.of("MIGRATE_URL", "jdbc:sqlite:" + dir.resolve("env.db"));
@@ -51,6 +54,8 @@ class CliConfigTest {
   void optionsBeforeTheCommandApplyAndOptionsAfterItWin() throws IOException {
     Files.createDirectories(dir.resolve("revs"));
     Files.createDirectories(dir.resolve("other"));
+    Files.createFile(dir.resolve("a.db"));
+    Files.createFile(dir.resolve("b.db"));
     Cli cli = new Cli(dir);
 
     Cli.Result before =

@@ -56,7 +56,7 @@ class ConfigLoaderTest {
 
     MigrateConfig config = ConfigLoader.load(dir, null, Map.of(), Map.of());
 
-    assertThat(config.url()).isEqualTo("jdbc:sqlite:app.db");
+    assertThat(config.url()).isEqualTo("jdbc:sqlite:" + dir.resolve("app.db"));
     assertThat(config.user()).isEqualTo("app");
     assertThat(config.password()).isEqualTo("s3cret");
     assertThat(config.revisions()).isEqualTo(dir.resolve("db/versions"));
@@ -251,7 +251,7 @@ class ConfigLoaderTest {
     MigrateConfig config =
         ConfigLoader.load(dir, null, Map.of("MIGRATE_URL", "  "), Map.of(ConfigKey.URL, ""));
 
-    assertThat(config.url()).isEqualTo("jdbc:sqlite:file.db");
+    assertThat(config.url()).isEqualTo("jdbc:sqlite:" + dir.resolve("file.db"));
     assertThat(config.user()).isNull();
   }
 
@@ -262,7 +262,7 @@ class ConfigLoaderTest {
     MigrateConfig config =
         ConfigLoader.load(dir, null, Map.of("MIGRATE_CONFIG", "elsewhere/x.properties"), Map.of());
 
-    assertThat(config.url()).isEqualTo("jdbc:sqlite:from-env-file.db");
+    assertThat(config.url()).isEqualTo("jdbc:sqlite:" + dir.resolve("elsewhere/from-env-file.db"));
   }
 
   @Test
@@ -330,5 +330,52 @@ class ConfigLoaderTest {
             dir);
 
     assertThat(config.classpath()).isEqualTo(List.of(dir.resolve("a"), dir.resolve("b.jar")));
+  }
+
+  @Test
+  void relativeSqliteUrlInAFileResolvesAgainstTheFilesDirectory() throws IOException {
+    Path file = write("project/db/migrate.properties", "url=jdbc:sqlite:app.db\n");
+
+    MigrateConfig fromFile = ConfigLoader.load(dir.resolve("elsewhere"), file, Map.of(), Map.of());
+    MigrateConfig fromEnv =
+        ConfigLoader.load(
+            dir, null, Map.of("MIGRATE_URL", "jdbc:sqlite:file:env.db?mode=ro"), Map.of());
+
+    assertThat(fromFile.url()).isEqualTo("jdbc:sqlite:" + dir.resolve("project/db/app.db"));
+    assertThat(fromEnv.url())
+        .isEqualTo("jdbc:sqlite:file:" + dir.resolve("env.db").toUri().getRawPath() + "?mode=ro");
+  }
+
+  @Test
+  void environmentReferencesInTheFileAreReplaced() throws IOException {
+    Path file =
+        write(
+            "migrate.properties",
+            "url=jdbc:postgresql://${DB_HOST:-localhost}:${DB_PORT:-5432}/app\n"
+                + "password=${DB_PASSWORD}\n"
+                + "user=$${literal}\n");
+
+    MigrateConfig config =
+        ConfigLoader.load(
+            dir, file, Map.of("DB_HOST", "db.internal", "DB_PASSWORD", "pw"), Map.of());
+
+    assertThat(config.url()).isEqualTo("jdbc:postgresql://db.internal:5432/app");
+    assertThat(config.password()).isEqualTo("pw");
+    assertThat(config.user()).isEqualTo("${literal}");
+  }
+
+  @Test
+  void unsetVariableWithoutDefaultIsAnErrorNamingKeyAndVariable() throws IOException {
+    Path file = write("migrate.properties", "password=${DB_PASSWORD}\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(dir, file, Map.of(), Map.of()))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageContaining("'password' in " + file)
+        .hasMessageContaining("DB_PASSWORD")
+        .hasMessageContaining("${DB_PASSWORD:-value}")
+        .satisfies(e -> assertThat(((MigrateException) e).exitCode()).isEqualTo(2));
+    Path unclosed = write("other.properties", "url=${DB_URL\n");
+    assertThatThrownBy(() -> ConfigLoader.load(dir, unclosed, Map.of(), Map.of()))
+        .hasMessageContaining("'url' in " + unclosed);
   }
 }
