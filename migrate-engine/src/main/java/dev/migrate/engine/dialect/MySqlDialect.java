@@ -4,6 +4,7 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.ops.ColumnDef;
 import dev.migrate.engine.ops.Operation;
 import dev.migrate.engine.schema.ColumnType;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -223,10 +225,17 @@ public final class MySqlDialect extends BaseDialect {
         });
   }
 
+  /**
+   * A string literal that reads the same whatever the session's sql_mode: a backslash is an escape
+   * in a quoted string unless NO_BACKSLASH_ESCAPES is set, so text holding one (or a NUL) is
+   * written as UTF-8 hex with a character set ({@code _utf8mb4 X'5C'}), which no mode changes.
+   */
   @Override
   String stringLiteral(String s) {
-    // MySQL reads backslash as an escape inside strings unless NO_BACKSLASH_ESCAPES is set.
-    return "'" + s.replace("\\", "\\\\").replace("'", "''").replace("\0", "\\0") + "'";
+    if (s.indexOf('\\') < 0 && s.indexOf('\0') < 0) {
+      return "'" + s.replace("'", "''") + "'";
+    }
+    return "_utf8mb4 X'" + HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8)) + "'";
   }
 
   @Override
