@@ -56,8 +56,35 @@ public sealed interface Operation {
       String newName,
       ColumnType existingType,
       Boolean existingNullable,
-      String existingDefault)
+      String existingDefault,
+      String existingAttributes)
       implements Operation {
+    /** An alteration that states no MySQL attributes of the existing column. */
+    public AlterColumn(
+        String table,
+        String column,
+        ColumnType type,
+        Boolean nullable,
+        String serverDefault,
+        boolean dropDefault,
+        String newName,
+        ColumnType existingType,
+        Boolean existingNullable,
+        String existingDefault) {
+      this(
+          table,
+          column,
+          type,
+          nullable,
+          serverDefault,
+          dropDefault,
+          newName,
+          existingType,
+          existingNullable,
+          existingDefault,
+          null);
+    }
+
     public AlterColumn {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(column, "column");
@@ -78,7 +105,8 @@ public sealed interface Operation {
           newName,
           existingType,
           existingNullable,
-          existingDefault);
+          existingDefault,
+          existingAttributes);
     }
 
     public AlterColumn withNullable(Boolean newNullable) {
@@ -92,7 +120,8 @@ public sealed interface Operation {
           newName,
           existingType,
           existingNullable,
-          existingDefault);
+          existingDefault,
+          existingAttributes);
     }
 
     /** A new default expression, or with {@code drop} the removal of the default. */
@@ -107,7 +136,8 @@ public sealed interface Operation {
           newName,
           existingType,
           existingNullable,
-          existingDefault);
+          existingDefault,
+          existingAttributes);
     }
 
     public AlterColumn withNewName(String name) {
@@ -121,7 +151,8 @@ public sealed interface Operation {
           name,
           existingType,
           existingNullable,
-          existingDefault);
+          existingDefault,
+          existingAttributes);
     }
 
     public AlterColumn withExisting(ColumnType oldType, Boolean oldNullable, String oldDefault) {
@@ -135,7 +166,55 @@ public sealed interface Operation {
           newName,
           oldType,
           oldNullable,
-          oldDefault);
+          oldDefault,
+          existingAttributes);
+    }
+
+    /**
+     * On MySQL, the rest of the existing column's definition after its type, nullability and
+     * default, as {@code SHOW CREATE TABLE} spells it ({@code AUTO_INCREMENT COMMENT 'id'}), or
+     * empty when it has none: what an offline MODIFY must restate.
+     */
+    public AlterColumn withExistingAttributes(String attributes) {
+      return new AlterColumn(
+          table,
+          column,
+          type,
+          nullable,
+          serverDefault,
+          dropDefault,
+          newName,
+          existingType,
+          existingNullable,
+          existingDefault,
+          attributes);
+    }
+
+    /** The record's text without the MySQL attributes when none are stated. */
+    @Override
+    public String toString() {
+      return "AlterColumn[table="
+          + table
+          + ", column="
+          + column
+          + ", type="
+          + type
+          + ", nullable="
+          + nullable
+          + ", serverDefault="
+          + serverDefault
+          + ", dropDefault="
+          + dropDefault
+          + ", newName="
+          + newName
+          + ", existingType="
+          + existingType
+          + ", existingNullable="
+          + existingNullable
+          + ", existingDefault="
+          + existingDefault
+          + (existingAttributes == null ? "" : ", existingAttributes=" + existingAttributes)
+          + "]";
     }
 
     /** Whether anything besides the name changes. */

@@ -200,6 +200,16 @@ public final class Ops {
       return set(current.withExisting(type, nullable, serverDefault));
     }
 
+    /**
+     * On MySQL, the rest of the column's current definition after type, nullability and default, as
+     * {@code SHOW CREATE TABLE} spells it (e.g. {@code AUTO_INCREMENT COMMENT 'the id'}), or {@code
+     * ""} when there is none. Offline (--sql) MySQL needs it to restate the column; online the live
+     * column is read and this is not used.
+     */
+    public AlterColumnBuilder existingAttributes(String attributes) {
+      return set(current.withExistingAttributes(attributes));
+    }
+
     public Ops done() {
       return Ops.this;
     }
