@@ -119,7 +119,9 @@ public final class MySqlDialect extends BaseDialect {
     }
     sql.append(' ').append(type);
     Attributes kept = existing.attributes();
-    if (kept.collation() != null && TEXTUAL.matcher(type).find()) {
+    if (kept.collation() != null
+        && TEXTUAL.matcher(type).find()
+        && !type.toLowerCase(Locale.ROOT).matches(".*\\b(character set|charset|collate)\\b.*")) {
       sql.append(" CHARACTER SET ").append(kept.charset());
       sql.append(" COLLATE ").append(kept.collation());
     }

@@ -59,30 +59,9 @@ public sealed interface Operation {
       String existingDefault,
       String existingAttributes)
       implements Operation {
-    /** An alteration that states no MySQL attributes of the existing column. */
-    public AlterColumn(
-        String table,
-        String column,
-        ColumnType type,
-        Boolean nullable,
-        String serverDefault,
-        boolean dropDefault,
-        String newName,
-        ColumnType existingType,
-        Boolean existingNullable,
-        String existingDefault) {
-      this(
-          table,
-          column,
-          type,
-          nullable,
-          serverDefault,
-          dropDefault,
-          newName,
-          existingType,
-          existingNullable,
-          existingDefault,
-          null);
+    /** An alteration of {@code table.column} that changes nothing yet. */
+    public static AlterColumn of(String table, String column) {
+      return new AlterColumn(table, column, null, null, null, false, null, null, null, null, null);
     }
 
     public AlterColumn {
@@ -156,6 +135,20 @@ public sealed interface Operation {
     }
 
     public AlterColumn withExisting(ColumnType oldType, Boolean oldNullable, String oldDefault) {
+      return existing(oldType, oldNullable, oldDefault, existingAttributes);
+    }
+
+    /**
+     * On MySQL, the rest of the existing column's definition after its type, nullability and
+     * default, as {@code SHOW CREATE TABLE} spells it ({@code AUTO_INCREMENT COMMENT 'id'}), or
+     * empty when it has none: what an offline MODIFY must restate.
+     */
+    public AlterColumn withExistingAttributes(String attributes) {
+      return existing(existingType, existingNullable, existingDefault, attributes);
+    }
+
+    private AlterColumn existing(
+        ColumnType oldType, Boolean oldNullable, String oldDefault, String attributes) {
       return new AlterColumn(
           table,
           column,
@@ -167,26 +160,6 @@ public sealed interface Operation {
           oldType,
           oldNullable,
           oldDefault,
-          existingAttributes);
-    }
-
-    /**
-     * On MySQL, the rest of the existing column's definition after its type, nullability and
-     * default, as {@code SHOW CREATE TABLE} spells it ({@code AUTO_INCREMENT COMMENT 'id'}), or
-     * empty when it has none: what an offline MODIFY must restate.
-     */
-    public AlterColumn withExistingAttributes(String attributes) {
-      return new AlterColumn(
-          table,
-          column,
-          type,
-          nullable,
-          serverDefault,
-          dropDefault,
-          newName,
-          existingType,
-          existingNullable,
-          existingDefault,
           attributes);
     }
 

@@ -56,8 +56,7 @@ public final class Ops {
    */
   public AlterColumnBuilder alterColumn(String table, String column) {
     int index = operations.size();
-    Operation.AlterColumn initial =
-        new Operation.AlterColumn(table, column, null, null, null, false, null, null, null, null);
+    Operation.AlterColumn initial = Operation.AlterColumn.of(table, column);
     add(initial);
     return new AlterColumnBuilder(index, initial);
   }

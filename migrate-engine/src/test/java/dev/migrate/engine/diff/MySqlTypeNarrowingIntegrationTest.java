@@ -1,19 +1,16 @@
 package dev.migrate.engine.diff;
 
-import static dev.migrate.engine.ops.Columns.column;
+import static dev.migrate.engine.diff.SecondsPrecisionIntegrationTest.execute;
+import static dev.migrate.engine.diff.SecondsPrecisionIntegrationTest.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.engine.dialect.DatabaseKind;
-import dev.migrate.engine.model.Models;
-import dev.migrate.engine.ops.TableElement;
 import dev.migrate.engine.schema.ColumnType;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.schema.SchemaReader;
 import dev.migrate.engine.testing.TestDatabases;
 import dev.migrate.engine.testing.TestDatabases.TestDatabase;
 import java.sql.Connection;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,23 +25,6 @@ class MySqlTypeNarrowingIntegrationTest {
       "CREATE TABLE t (id INTEGER PRIMARY KEY, a MEDIUMINT, b FLOAT(7,3), c DOUBLE(10,2),"
           + " d INT, e INTEGER, f BOOLEAN, g TINYINT(1), h FLOAT, i DOUBLE, j BLOB, k LONGBLOB,"
           + " l REAL, m FLOAT(10))";
-
-  private static Schema models(ColumnType... types) {
-    List<TableElement> elements = new ArrayList<>();
-    elements.add(column("id", ColumnType.INTEGER).primaryKey());
-    for (int i = 0; i < types.length; i++) {
-      elements.add(column(String.valueOf((char) ('a' + i)), types[i]));
-    }
-    return Models.builder().table("t", elements.toArray(TableElement[]::new)).build();
-  }
-
-  private static void execute(Connection connection, String... statements) throws Exception {
-    try (Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
-  }
 
   private static List<String> describe(List<Difference> differences) {
     return differences.stream().map(Difference::describe).toList();
