@@ -147,6 +147,12 @@ public final class MySqlDialect extends BaseDialect {
     if (kept.comment() != null) {
       sql.append(" COMMENT ").append(kept.comment());
     }
+    for (String check : kept.checks()) {
+      // a JSON column's own json_valid check goes with the JSON type when the type changes
+      if (op.type() == null || !check.equalsIgnoreCase("json_valid(`" + op.column() + "`)")) {
+        sql.append(" CHECK (").append(check).append(')');
+      }
+    }
     if (kept.stated() != null && !kept.stated().isBlank()) {
       sql.append(' ').append(kept.stated().strip());
     }
@@ -185,6 +191,7 @@ public final class MySqlDialect extends BaseDialect {
    * What MODIFY would drop unless restated: read live, or (offline) the text the revision states.
    *
    * @param comment the COMMENT as a quoted literal, or null
+   * @param checks MariaDB's checks written on the column itself, which MODIFY drops
    * @param stated offline, the attributes as the revision gives them; else null
    */
   private record Attributes(
@@ -196,9 +203,10 @@ public final class MySqlDialect extends BaseDialect {
       boolean invisible,
       boolean autoincrement,
       String comment,
+      List<String> checks,
       String stated) {
     static Attributes stated(String text) {
-      return new Attributes(null, null, null, false, null, false, false, null, text);
+      return new Attributes(null, null, null, false, null, false, false, null, List.of(), text);
     }
   }
 
@@ -274,10 +282,30 @@ public final class MySqlDialect extends BaseDialect {
                 extra.contains("invisible"),
                 extra.contains("auto_increment"),
                 comment == null || comment.isEmpty() ? null : quoted(comment, noBackslashEscapes),
+                mariaDb ? columnChecks(connection, op) : List.of(),
                 null);
         return new Existing(type, digits, nullable, value, attributes);
       }
     }
+  }
+
+  /** MariaDB's CHECK clauses written on the column (LEVEL 'Column', named after it). */
+  private static List<String> columnChecks(Connection connection, Operation.AlterColumn op)
+      throws SQLException {
+    String sql =
+        "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA ="
+            + " DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_NAME = ? AND LEVEL = 'Column'";
+    List<String> checks = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, op.table());
+      statement.setString(2, op.column());
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          checks.add(rs.getString(1));
+        }
+      }
+    }
+    return checks;
   }
 
   /**

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -86,6 +87,28 @@ class MySqlAlterColumnTest {
                   "h|bigint(20)|YES|5|INVISIBLE|-||-"));
       schema.sql("INSERT INTO p (name) VALUES ('a')");
       assertThat(schema.rows("SELECT id, s, h FROM p")).containsExactly(List.of(1L, "a!", 5L));
+    }
+  }
+
+  /** MariaDB keeps a column's own CHECK (JSON's json_valid among them) in its definition. */
+  @Test
+  void modifyKeepsMariaDbColumnChecks() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL);
+        Connection connection = db.connect()) {
+      Assumptions.assumeTrue(
+          connection.getMetaData().getDatabaseProductVersion().contains("MariaDB"),
+          "column-level checks are MariaDB's");
+      Schema schema = new Schema(connection, MY);
+      schema.sql("CREATE TABLE j (id INT PRIMARY KEY, d JSON, n INT CHECK (n > 0))");
+      Ops ops = new Ops();
+      ops.alterColumn("j", "d").notNull();
+      ops.alterColumn("j", "n").type(ColumnType.BIGINT);
+      schema.apply(ops);
+      schema.sql("INSERT INTO j VALUES (1, '{}', 1)");
+      assertThatThrownBy(() -> schema.sql("INSERT INTO j VALUES (2, '{}', -1)"))
+          .hasMessageContaining("CONSTRAINT `j.n` failed");
+      assertThatThrownBy(() -> schema.sql("INSERT INTO j VALUES (3, 'not json', 1)"))
+          .hasMessageContaining("CONSTRAINT `j.d` failed");
     }
   }
 
