@@ -19,6 +19,15 @@ public interface Dialect {
    */
   List<String> render(Operation operation, Connection connection) throws SQLException;
 
+  /**
+   * The text a revision's checksum hashes for {@code operation}: its offline rendering, where a
+   * rendering that later became stricter keeps the text it gave before, so that revisions applied
+   * then do not read as edited.
+   */
+  default List<String> checksumText(Operation operation) throws SQLException {
+    return render(operation, null);
+  }
+
   /** How this database spells a portable column type in DDL. */
   String typeSql(dev.migrate.engine.schema.ColumnType type);
 

@@ -4,6 +4,7 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.ops.ColumnDef;
 import dev.migrate.engine.ops.Operation;
 import dev.migrate.engine.schema.ColumnType;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +12,11 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * MySQL and MariaDB: DDL commits at once, MODIFY restates the whole column, constraints are dropped
@@ -113,39 +117,128 @@ public final class MySqlDialect extends BaseDialect {
     } else {
       sql.append(" MODIFY COLUMN ").append(quote(op.column()));
     }
-    sql.append(' ').append(type).append(nullable ? " NULL" : " NOT NULL");
-    if (defaultValue != null) {
-      sql.append(" DEFAULT ").append(defaultSql(defaultValue, digits));
+    sql.append(' ').append(type);
+    Attributes kept = existing.attributes();
+    if (kept.collation() != null
+        && TEXTUAL.matcher(type).find()
+        && !type.toLowerCase(Locale.ROOT).matches(".*\\b(character set|charset|collate)\\b.*")) {
+      sql.append(" CHARACTER SET ").append(kept.charset());
+      sql.append(" COLLATE ").append(kept.collation());
     }
-    if (existing.autoincrement()) {
+    if (kept.generated() != null) {
+      // MariaDB takes no NULL / NOT NULL and no default on a generated column
+      sql.append(" GENERATED ALWAYS AS (").append(kept.generated()).append(") ");
+      sql.append(kept.stored() ? "STORED" : "VIRTUAL").append(nullable ? "" : " NOT NULL");
+    } else {
+      sql.append(nullable ? " NULL" : " NOT NULL");
+      if (defaultValue != null) {
+        sql.append(" DEFAULT ").append(defaultSql(defaultValue, digits));
+      }
+    }
+    if (kept.onUpdate() != null && digits != null) {
+      sql.append(" ON UPDATE ").append(defaultSql(kept.onUpdate(), digits));
+    }
+    if (kept.invisible()) {
+      sql.append(" INVISIBLE");
+    }
+    if (kept.autoincrement()) {
       sql.append(" AUTO_INCREMENT");
+    }
+    if (kept.comment() != null) {
+      sql.append(" COMMENT ").append(kept.comment());
+    }
+    for (String check : kept.checks()) {
+      // a JSON column's own json_valid check goes with the JSON type when the type changes
+      if (op.type() == null || !check.equalsIgnoreCase("json_valid(`" + op.column() + "`)")) {
+        sql.append(" CHECK (").append(check).append(')');
+      }
+    }
+    if (kept.stated() != null && !kept.stated().isBlank()) {
+      sql.append(' ').append(kept.stated().strip());
     }
     statements.add(sql.toString());
     return statements;
   }
 
+  /**
+   * Before MODIFY needed the rest of the column stated offline, a revision giving only {@code
+   * .existing(type, nullable, default)} rendered as if there were none: its checksum keeps that.
+   */
+  @Override
+  public List<String> checksumText(Operation operation) throws SQLException {
+    if (operation instanceof Operation.AlterColumn op
+        && op.existingType() != null
+        && op.existingNullable() != null
+        && op.existingAttributes() == null) {
+      return render(op.withExistingAttributes(""), null);
+    }
+    return render(operation, null);
+  }
+
+  /** Types that take a character set: CHAR, VARCHAR, the TEXT kinds, ENUM and SET. */
+  private static final Pattern TEXTUAL =
+      Pattern.compile(
+          "^\\s*(n?(var)?char|(tiny|medium|long)?text|enum|set)\\b", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ON_UPDATE =
+      Pattern.compile("on update (\\S+)", Pattern.CASE_INSENSITIVE);
+
   /** The column before the change, as MODIFY must restate it. */
   private record Existing(
-      String type, Integer fractionDigits, boolean nullable, String value, boolean autoincrement) {}
+      String type, Integer fractionDigits, boolean nullable, String value, Attributes attributes) {}
+
+  /**
+   * What MODIFY would drop unless restated: read live, or (offline) the text the revision states.
+   *
+   * @param comment the COMMENT as a quoted literal, or null
+   * @param checks MariaDB's checks written on the column itself, which MODIFY drops
+   * @param stated offline, the attributes as the revision gives them; else null
+   */
+  private record Attributes(
+      String charset,
+      String collation,
+      String generated,
+      boolean stored,
+      String onUpdate,
+      boolean invisible,
+      boolean autoincrement,
+      String comment,
+      List<String> checks,
+      String stated) {
+    static Attributes stated(String text) {
+      return new Attributes(null, null, null, false, null, false, false, null, List.of(), text);
+    }
+  }
 
   private Existing existing(Operation.AlterColumn op, Connection connection) throws SQLException {
-    if (op.existingType() != null && op.existingNullable() != null) {
+    if (connection == null) {
+      if (op.existingType() == null || op.existingNullable() == null) {
+        throw needsExisting(
+            op,
+            "MySQL restates the whole column when changing its type or nullability or setting a"
+                + " CURRENT_TIMESTAMP default; offline (--sql) give the current definition with"
+                + " .existing(type, nullable, default) and .existingAttributes(...)");
+      }
+      if (op.existingAttributes() == null) {
+        throw needsExisting(
+            op,
+            "offline (--sql) MySQL's MODIFY drops what it does not restate; give the rest of the"
+                + " column's current definition after its type, NULL and DEFAULT, as SHOW CREATE"
+                + " TABLE spells it (AUTO_INCREMENT, CHARACTER SET and COLLATE, ON UPDATE, COMMENT,"
+                + " INVISIBLE), with .existingAttributes(\"...\"), or .existingAttributes(\"\")"
+                + " when it has none");
+      }
       return new Existing(
           typeSql(op.existingType()),
           fractionDigits(op.existingType()),
           op.existingNullable(),
           op.existingDefault(),
-          false);
-    }
-    if (connection == null) {
-      throw needsExisting(
-          op,
-          "MySQL restates the whole column when changing its type or nullability or setting a"
-              + " CURRENT_TIMESTAMP default; offline (--sql) give the current definition with"
-              + " .existing(type, nullable, default)");
+          Attributes.stated(op.existingAttributes()));
     }
     String sql =
-        "SELECT COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, DATETIME_PRECISION"
+        "SELECT COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, DATETIME_PRECISION,"
+            + " CHARACTER_SET_NAME, COLLATION_NAME, COLUMN_COMMENT, GENERATION_EXPRESSION,"
+            + " @@SESSION.sql_mode"
             + " FROM information_schema.COLUMNS"
             + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = ?";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -174,9 +267,54 @@ public final class MySqlDialect extends BaseDialect {
         if (op.existingDefault() != null) {
           value = op.existingDefault();
         }
-        return new Existing(type, digits, nullable, value, extra.contains("auto_increment"));
+        boolean generated = extra.contains("generated") && rs.getString(9) != null;
+        Matcher onUpdate = ON_UPDATE.matcher(extra);
+        String comment = rs.getString(8);
+        boolean noBackslashEscapes =
+            rs.getString(10) != null && rs.getString(10).contains("NO_BACKSLASH_ESCAPES");
+        Attributes attributes =
+            new Attributes(
+                rs.getString(6),
+                rs.getString(7),
+                generated ? rs.getString(9) : null,
+                extra.contains("stored") || extra.contains("persistent"),
+                onUpdate.find() ? onUpdate.group(1) : null,
+                extra.contains("invisible"),
+                extra.contains("auto_increment"),
+                comment == null || comment.isEmpty() ? null : quoted(comment, noBackslashEscapes),
+                mariaDb ? columnChecks(connection, op) : List.of(),
+                null);
+        return new Existing(type, digits, nullable, value, attributes);
       }
     }
+  }
+
+  /** MariaDB's CHECK clauses written on the column (LEVEL 'Column', named after it). */
+  private static List<String> columnChecks(Connection connection, Operation.AlterColumn op)
+      throws SQLException {
+    String sql =
+        "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA ="
+            + " DATABASE() AND TABLE_NAME = ? AND CONSTRAINT_NAME = ? AND LEVEL = 'Column'";
+    List<String> checks = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, op.table());
+      statement.setString(2, op.column());
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          checks.add(rs.getString(1));
+        }
+      }
+    }
+    return checks;
+  }
+
+  /**
+   * A quoted string for a place that takes no expression (COMMENT), in the session's sql_mode: a
+   * backslash is an escape unless NO_BACKSLASH_ESCAPES is set.
+   */
+  private static String quoted(String text, boolean noBackslashEscapes) {
+    String escaped = noBackslashEscapes ? text : text.replace("\\", "\\\\");
+    return "'" + escaped.replace("'", "''") + "'";
   }
 
   /**
@@ -223,10 +361,17 @@ public final class MySqlDialect extends BaseDialect {
         });
   }
 
+  /**
+   * A string literal that reads the same whatever the session's sql_mode: a backslash is an escape
+   * in a quoted string unless NO_BACKSLASH_ESCAPES is set, so text holding one (or a NUL) is
+   * written as UTF-8 hex with a character set ({@code _utf8mb4 X'5C'}), which no mode changes.
+   */
   @Override
   String stringLiteral(String s) {
-    // MySQL reads backslash as an escape inside strings unless NO_BACKSLASH_ESCAPES is set.
-    return "'" + s.replace("\\", "\\\\").replace("'", "''").replace("\0", "\\0") + "'";
+    if (s.indexOf('\\') < 0 && s.indexOf('\0') < 0) {
+      return "'" + s.replace("'", "''") + "'";
+    }
+    return "_utf8mb4 X'" + HexFormat.of().formatHex(s.getBytes(StandardCharsets.UTF_8)) + "'";
   }
 
   @Override

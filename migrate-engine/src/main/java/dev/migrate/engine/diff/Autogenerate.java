@@ -292,9 +292,7 @@ public final class Autogenerate {
       Schema.Column actual = first.actual();
       Schema.Column expected = first.expected();
       String table = first.table();
-      Operation.AlterColumn up =
-          new Operation.AlterColumn(
-              table, actual.name(), null, null, null, false, null, null, null, null);
+      Operation.AlterColumn up = Operation.AlterColumn.of(table, actual.name());
       Operation.AlterColumn down = up;
       for (Difference.ColumnChange change : changes) {
         if (change instanceof Difference.ColumnTypeChanged) {

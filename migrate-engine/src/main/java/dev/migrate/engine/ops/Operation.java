@@ -56,8 +56,14 @@ public sealed interface Operation {
       String newName,
       ColumnType existingType,
       Boolean existingNullable,
-      String existingDefault)
+      String existingDefault,
+      String existingAttributes)
       implements Operation {
+    /** An alteration of {@code table.column} that changes nothing yet. */
+    public static AlterColumn of(String table, String column) {
+      return new AlterColumn(table, column, null, null, null, false, null, null, null, null, null);
+    }
+
     public AlterColumn {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(column, "column");
@@ -78,7 +84,8 @@ public sealed interface Operation {
           newName,
           existingType,
           existingNullable,
-          existingDefault);
+          existingDefault,
+          existingAttributes);
     }
 
     public AlterColumn withNullable(Boolean newNullable) {
@@ -92,7 +99,8 @@ public sealed interface Operation {
           newName,
           existingType,
           existingNullable,
-          existingDefault);
+          existingDefault,
+          existingAttributes);
     }
 
     /** A new default expression, or with {@code drop} the removal of the default. */
@@ -107,7 +115,8 @@ public sealed interface Operation {
           newName,
           existingType,
           existingNullable,
-          existingDefault);
+          existingDefault,
+          existingAttributes);
     }
 
     public AlterColumn withNewName(String name) {
@@ -121,10 +130,25 @@ public sealed interface Operation {
           name,
           existingType,
           existingNullable,
-          existingDefault);
+          existingDefault,
+          existingAttributes);
     }
 
     public AlterColumn withExisting(ColumnType oldType, Boolean oldNullable, String oldDefault) {
+      return existing(oldType, oldNullable, oldDefault, existingAttributes);
+    }
+
+    /**
+     * On MySQL, the rest of the existing column's definition after its type, nullability and
+     * default, as {@code SHOW CREATE TABLE} spells it ({@code AUTO_INCREMENT COMMENT 'id'}), or
+     * empty when it has none: what an offline MODIFY must restate.
+     */
+    public AlterColumn withExistingAttributes(String attributes) {
+      return existing(existingType, existingNullable, existingDefault, attributes);
+    }
+
+    private AlterColumn existing(
+        ColumnType oldType, Boolean oldNullable, String oldDefault, String attributes) {
       return new AlterColumn(
           table,
           column,
@@ -135,7 +159,35 @@ public sealed interface Operation {
           newName,
           oldType,
           oldNullable,
-          oldDefault);
+          oldDefault,
+          attributes);
+    }
+
+    /** The record's text without the MySQL attributes when none are stated. */
+    @Override
+    public String toString() {
+      return "AlterColumn[table="
+          + table
+          + ", column="
+          + column
+          + ", type="
+          + type
+          + ", nullable="
+          + nullable
+          + ", serverDefault="
+          + serverDefault
+          + ", dropDefault="
+          + dropDefault
+          + ", newName="
+          + newName
+          + ", existingType="
+          + existingType
+          + ", existingNullable="
+          + existingNullable
+          + ", existingDefault="
+          + existingDefault
+          + (existingAttributes == null ? "" : ", existingAttributes=" + existingAttributes)
+          + "]";
     }
 
     /** Whether anything besides the name changes. */

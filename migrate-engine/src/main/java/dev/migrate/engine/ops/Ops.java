@@ -56,8 +56,7 @@ public final class Ops {
    */
   public AlterColumnBuilder alterColumn(String table, String column) {
     int index = operations.size();
-    Operation.AlterColumn initial =
-        new Operation.AlterColumn(table, column, null, null, null, false, null, null, null, null);
+    Operation.AlterColumn initial = Operation.AlterColumn.of(table, column);
     add(initial);
     return new AlterColumnBuilder(index, initial);
   }
@@ -198,6 +197,16 @@ public final class Ops {
     /** The column as it is before the change (MySQL restates it; read live when omitted). */
     public AlterColumnBuilder existing(ColumnType type, boolean nullable, String serverDefault) {
       return set(current.withExisting(type, nullable, serverDefault));
+    }
+
+    /**
+     * On MySQL, the rest of the column's current definition after type, nullability and default, as
+     * {@code SHOW CREATE TABLE} spells it (e.g. {@code AUTO_INCREMENT COMMENT 'the id'}), or {@code
+     * ""} when there is none. Offline (--sql) MySQL needs it to restate the column; online the live
+     * column is read and this is not used.
+     */
+    public AlterColumnBuilder existingAttributes(String attributes) {
+      return set(current.withExistingAttributes(attributes));
     }
 
     public Ops done() {

@@ -139,7 +139,7 @@ final class RevisionWork {
     }
     for (Operation operation : plan.operations()) {
       try {
-        parts.addAll(dialect.render(operation, null));
+        parts.addAll(dialect.checksumText(operation));
       } catch (SQLException | RuntimeException e) {
         parts.add(operation.toString());
       }

@@ -310,10 +310,6 @@ final class VersionStore {
   }
 
   private String literal(String value) {
-    String escaped = value.replace("'", "''");
-    if (kind == DatabaseKind.MYSQL) {
-      escaped = escaped.replace("\\", "\\\\");
-    }
-    return "'" + escaped + "'";
+    return Dialect.of(kind).literal(value);
   }
 }

@@ -56,8 +56,11 @@ final class Normalise {
     switch (name) {
       case "smallint", "int2":
         return ColumnType.SMALLINT;
-      case "integer", "int", "int4", "mediumint":
+      case "integer", "int", "int4":
         return ColumnType.INTEGER;
+      case "mediumint":
+        // three bytes: narrower than INTEGER, and its display width (9) is no part of the type
+        return kind == DatabaseKind.SQLITE ? ColumnType.INTEGER : ColumnType.custom(name);
       case "bigint", "int8":
         return ColumnType.BIGINT;
       case "tinyint":
@@ -85,18 +88,35 @@ final class Normalise {
         return temporal(ColumnType.Kind.TIMESTAMP, kind, args);
       case "timestamptz", "timestamp with time zone":
         return temporal(ColumnType.Kind.TIMESTAMP_TZ, kind, args);
-      case "real", "float4":
+      case "real":
+        // MySQL's REAL is DOUBLE unless sql_mode has REAL_AS_FLOAT
+        return kind == DatabaseKind.MYSQL ? ColumnType.DOUBLE : ColumnType.REAL;
+      case "float4":
         return ColumnType.REAL;
       case "float":
-        return kind == DatabaseKind.SQLITE ? ColumnType.DOUBLE : ColumnType.REAL;
+        if (kind == DatabaseKind.SQLITE) {
+          return ColumnType.DOUBLE;
+        }
+        if (kind == DatabaseKind.MYSQL && args != null) {
+          // FLOAT(p) is FLOAT up to 24 bits and DOUBLE above; FLOAT(m,d) keeps fixed digits
+          return second == null && first != null
+              ? (first <= 24 ? ColumnType.REAL : ColumnType.DOUBLE)
+              : fixedDigits(name, args);
+        }
+        return ColumnType.REAL;
       case "double", "double precision", "float8":
-        return ColumnType.DOUBLE;
+        return kind == DatabaseKind.MYSQL && args != null
+            ? fixedDigits("double", args)
+            : ColumnType.DOUBLE;
       case "numeric", "decimal":
         if (first == null) {
           return null;
         }
         return ColumnType.decimal(first, second == null ? 0 : second);
-      case "blob", "longblob", "bytea":
+      case "blob":
+        // MySQL's BLOB holds 64 KiB, the portable BLOB is LONGBLOB there
+        return kind == DatabaseKind.MYSQL ? ColumnType.custom(name) : ColumnType.BLOB;
+      case "longblob", "bytea":
         return ColumnType.BLOB;
       case "uuid":
         return ColumnType.UUID;
@@ -105,6 +125,11 @@ final class Normalise {
       default:
         return null;
     }
+  }
+
+  /** MySQL's FLOAT(m,d) or DOUBLE(m,d): rounded to d digits, so not the portable kind. */
+  private static ColumnType fixedDigits(String name, String args) {
+    return ColumnType.custom(name + "(" + args.replace(" ", "") + ")");
   }
 
   /**

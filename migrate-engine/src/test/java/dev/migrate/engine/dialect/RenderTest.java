@@ -223,15 +223,21 @@ class RenderTest {
   @Test
   void alterColumnOnMySqlRestatesTheColumn() throws SQLException {
     Ops ops = new Ops();
-    ops.alterColumn("task", "title").type(varchar(300)).existing(varchar(200), false, "'x'");
+    ops.alterColumn("task", "title")
+        .type(varchar(300))
+        .existing(varchar(200), false, "'x'")
+        .existingAttributes("COLLATE utf8mb4_bin COMMENT 'the title'");
     assertThat(render(MY, ops))
-        .containsExactly("ALTER TABLE task MODIFY COLUMN title VARCHAR(300) NOT NULL DEFAULT 'x'");
+        .containsExactly(
+            "ALTER TABLE task MODIFY COLUMN title VARCHAR(300) NOT NULL DEFAULT 'x' COLLATE"
+                + " utf8mb4_bin COMMENT 'the title'");
     Ops rename = new Ops();
     rename
         .alterColumn("task", "title")
         .nullable(true)
         .rename("name")
-        .existing(varchar(200), false, null);
+        .existing(varchar(200), false, null)
+        .existingAttributes("");
     assertThat(render(MY, rename))
         .containsExactly("ALTER TABLE task CHANGE COLUMN title name VARCHAR(200) NULL");
     Ops defaults = new Ops();
@@ -291,13 +297,21 @@ class RenderTest {
             .containsExactly("ALTER TABLE t ADD COLUMN " + definition);
         // the default restated by MODIFY takes the new type's digits
         Ops retype = new Ops();
-        retype.alterColumn("t", "c").type(c.type()).existing(ColumnType.time(2), false, spelling);
+        retype
+            .alterColumn("t", "c")
+            .type(c.type())
+            .existing(ColumnType.time(2), false, spelling)
+            .existingAttributes("");
         assertThat(render(MY, retype))
             .as("%s DEFAULT %s", c.sql(), spelling)
             .containsExactly("ALTER TABLE t MODIFY COLUMN " + definition);
         // SET DEFAULT takes no CURRENT_TIMESTAMP on MySQL 8: the column is restated instead
         Ops setDefault = new Ops();
-        setDefault.alterColumn("t", "c").defaultValue(spelling).existing(c.type(), false, null);
+        setDefault
+            .alterColumn("t", "c")
+            .defaultValue(spelling)
+            .existing(c.type(), false, null)
+            .existingAttributes("");
         assertThat(render(MY, setDefault))
             .as("%s DEFAULT %s", c.sql(), spelling)
             .containsExactly("ALTER TABLE t MODIFY COLUMN " + definition);

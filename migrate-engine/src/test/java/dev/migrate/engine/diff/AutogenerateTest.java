@@ -249,6 +249,7 @@ class AutogenerateTest {
                 null,
                 ColumnType.varchar(100),
                 true,
+                null,
                 null));
     assertThat(result.downgrade())
         .containsExactly(
@@ -262,7 +263,8 @@ class AutogenerateTest {
                 null,
                 ColumnType.varchar(200),
                 false,
-                "'x'"));
+                "'x'",
+                null));
   }
 
   @Test

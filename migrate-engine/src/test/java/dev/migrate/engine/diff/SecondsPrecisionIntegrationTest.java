@@ -36,7 +36,7 @@ class SecondsPrecisionIntegrationTest {
   private final SchemaReader reader = new SchemaReader();
 
   /** Table t with an id and columns a, b, c, ... of these types. */
-  private static Schema models(ColumnType... types) {
+  static Schema models(ColumnType... types) {
     List<TableElement> elements = new ArrayList<>();
     elements.add(column("id", ColumnType.INTEGER).primaryKey());
     for (int i = 0; i < types.length; i++) {
@@ -45,7 +45,7 @@ class SecondsPrecisionIntegrationTest {
     return Models.builder().table("t", elements.toArray(TableElement[]::new)).build();
   }
 
-  private static void execute(Connection connection, String... statements) throws Exception {
+  static void execute(Connection connection, String... statements) throws Exception {
     try (Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         statement.execute(sql);

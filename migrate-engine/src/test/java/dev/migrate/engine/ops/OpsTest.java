@@ -57,7 +57,7 @@ class OpsTest {
     assertThat(op.operations())
         .containsExactly(
             new Operation.AlterColumn(
-                "task", "title", varchar(300), false, "'x'", false, "name", null, null, null),
+                "task", "title", varchar(300), false, "'x'", false, "name", null, null, null, null),
             new Operation.DropTable("old"));
     Ops drop = new Ops();
     drop.alterColumn("task", "title")
@@ -67,7 +67,7 @@ class OpsTest {
     assertThat(drop.operations().get(0))
         .isEqualTo(
             new Operation.AlterColumn(
-                "task", "title", null, null, null, true, null, varchar(200), true, "'x'"));
+                "task", "title", null, null, null, true, null, varchar(200), true, "'x'", null));
   }
 
   @Test

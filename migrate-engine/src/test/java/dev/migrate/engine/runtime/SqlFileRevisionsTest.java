@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -109,6 +110,60 @@ class SqlFileRevisionsTest {
       assertThat(migrator(db, output, true).upgrade("head")).hasSize(1);
       assertThat(migrator(db, output, false).downgrade("base")).hasSize(3);
       assertThat(TestRevisions.tableExists(db, "task")).isFalse();
+    }
+  }
+
+  @Test
+  void mysqlProcedureAndTriggerWithoutDelimiterAreAppliedWhole() throws Exception {
+    Files.writeString(
+        versions.resolve("4d5e6f708192_procedures.sql"),
+        """
+        -- migrate:revision 4d5e6f708192
+        -- migrate:message Audited counters
+        -- migrate:up
+        CREATE TABLE counter (id INT PRIMARY KEY, n INT NOT NULL, note VARCHAR(50));
+        CREATE TABLE audit (id INT AUTO_INCREMENT PRIMARY KEY, what VARCHAR(50) NOT NULL);
+        CREATE TRIGGER counter_audit BEFORE INSERT ON counter FOR EACH ROW
+        BEGIN
+          IF NEW.n < 0 THEN
+            SET NEW.n = 0;
+          END IF;
+          INSERT INTO audit (what) VALUES (CONCAT('insert ', NEW.id));
+        END;
+        CREATE PROCEDURE fill_counters(IN how_many INT)
+        BEGIN
+          DECLARE i INT DEFAULT 1;
+          fill: LOOP
+            IF i > how_many THEN
+              LEAVE fill;
+            END IF;
+            INSERT INTO counter (id, n, note)
+              VALUES (i, CASE WHEN i = 2 THEN -5 ELSE i END, 'END; not the end');
+            SET i = i + 1;
+          END LOOP fill;
+        END;
+        INSERT INTO counter (id, n) VALUES (100, -1);
+        -- migrate:down
+        DROP PROCEDURE fill_counters;
+        DROP TRIGGER counter_audit;
+        DROP TABLE audit;
+        DROP TABLE counter;
+        """);
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL)) {
+      Migrator m = migrator(db, new ArrayList<>(), false);
+      assertThat(m.upgrade("head")).hasSize(1);
+      TestRevisions.execute(db, "CALL fill_counters(3)");
+      assertThat(
+              TestRevisions.query(
+                  db,
+                  "SELECT CONCAT(id, '=', n, ' ', COALESCE(note, '-')) "
+                      + "FROM counter ORDER BY id"))
+          .containsExactly(
+              "1=1 END; not the end", "2=0 END; not the end", "3=3 END; not the end", "100=0 -");
+      assertThat(TestRevisions.query(db, "SELECT what FROM audit ORDER BY id"))
+          .containsExactly("insert 100", "insert 1", "insert 2", "insert 3");
+      assertThat(m.downgrade("base")).hasSize(1);
+      assertThat(TestRevisions.tableExists(db, "counter")).isFalse();
     }
   }
 }

@@ -2,7 +2,9 @@ package dev.migrate.engine.revision.source;
 
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,7 +22,11 @@ import java.util.Locale;
  *   <li>MySQL: backslash escapes in strings, {@code "..."} strings, backtick identifiers, {@code
  *       --} comments only when followed by whitespace, {@code #} comments, and {@code DELIMITER x}
  *       lines (recognised at the start of a line between statements, as the mysql client does; the
- *       line itself is not a statement).
+ *       line itself is not a statement). With the default {@code ;} delimiter, the body of {@code
+ *       CREATE [OR REPLACE] [DEFINER = ...] PROCEDURE|FUNCTION|TRIGGER|EVENT} stays whole: its
+ *       {@code BEGIN ... END}, {@code IF ... END IF}, {@code CASE ... END [CASE]}, {@code LOOP},
+ *       {@code WHILE} and {@code REPEAT} blocks (nested, labelled) hold their semicolons, as
+ *       Flyway's parser does; {@code IF(...)} and {@code REPEAT(...)} in expressions are functions.
  *   <li>SQLite: backtick and {@code [...]} identifiers, and {@code CREATE [TEMP] TRIGGER ... BEGIN
  *       ...; END} bodies, whose semicolons do not split.
  * </ul>
@@ -60,7 +66,12 @@ public final class SqlSplitter {
     private String delimiter = ";";
     private final List<String> leadingWords = new ArrayList<>();
     private int wordCount;
-    private int blockDepth;
+
+    /** Open blocks of the current statement, innermost first. */
+    private final Deque<Block> blocks = new ArrayDeque<>();
+
+    /** The last word (upper case) or punctuation character of the current statement. */
+    private String previous = "";
 
     Scanner(String sql, DatabaseKind db, String source, int firstLine) {
       this.sql = sql;
@@ -75,7 +86,7 @@ public final class SqlSplitter {
         if (db == DatabaseKind.MYSQL && !hasCode && atLineStart() && delimiterCommand()) {
           continue;
         }
-        if (blockDepth == 0 && sql.startsWith(delimiter, pos)) {
+        if (blocks.isEmpty() && sql.startsWith(delimiter, pos)) {
           finishStatement(pos);
           pos += delimiter.length();
           statementStart = pos;
@@ -84,9 +95,11 @@ public final class SqlSplitter {
         char c = sql.charAt(pos);
         if (c == '\'') {
           code();
+          previous = "'";
           pos = skipQuoted(pos, '\'', db == DatabaseKind.MYSQL, "string");
         } else if (c == '"') {
           code();
+          previous = "\"";
           pos =
               skipQuoted(
                   pos,
@@ -95,6 +108,7 @@ public final class SqlSplitter {
                   db == DatabaseKind.MYSQL ? "string" : "quoted identifier");
         } else if (c == '`' && db != DatabaseKind.POSTGRESQL) {
           code();
+          previous = "`";
           pos = skipQuoted(pos, '`', false, "backtick identifier");
         } else if (c == '[' && db == DatabaseKind.SQLITE) {
           code();
@@ -118,9 +132,13 @@ public final class SqlSplitter {
         } else {
           if (!Character.isWhitespace(c)) {
             code();
+            previous = String.valueOf(c);
           }
           pos++;
         }
+      }
+      if (!blocks.isEmpty()) {
+        throw unterminated(blocks.getLast().keyword() + " ... END block", blocks.getLast().start());
       }
       finishStatement(length);
       return List.copyOf(statements);
@@ -283,16 +301,59 @@ public final class SqlSplitter {
         return;
       }
       wordCount++;
-      if (leadingWords.size() < 4) {
+      if (leadingWords.size() < 8) {
         leadingWords.add(word);
       }
-      if (!inBlockStatement()) {
+      if (inBlockStatement()) {
+        if (db == DatabaseKind.MYSQL) {
+          mysqlBlock(word, start);
+        } else if (word.equals("BEGIN") || word.equals("CASE")) {
+          blocks.push(new Block(word, start, false));
+        } else if (word.equals("END") && !blocks.isEmpty()) {
+          blocks.pop();
+        }
+      }
+      previous = word;
+    }
+
+    /**
+     * Tracks MySQL's compound statements. The word after END names what it closes (END IF, END LOOP
+     * lbl), so it opens nothing. IF, REPEAT and CASE open a block only where a statement may start;
+     * elsewhere they are the IF() and REPEAT() functions and a CASE expression.
+     */
+    private void mysqlBlock(String word, int start) {
+      if (previous.equals("END")) {
         return;
       }
-      if (word.equals("BEGIN") || word.equals("CASE")) {
-        blockDepth++;
-      } else if (word.equals("END") && blockDepth > 0) {
-        blockDepth--;
+      switch (word) {
+        case "END" -> {
+          if (!blocks.isEmpty()) {
+            blocks.pop();
+          }
+        }
+        case "BEGIN", "LOOP", "WHILE" -> blocks.push(new Block(word, start, false));
+        case "IF", "REPEAT" -> {
+          if (atStatementStart()) {
+            blocks.push(new Block(word, start, false));
+          }
+        }
+        case "CASE" -> blocks.push(new Block(word, start, !atStatementStart()));
+        default -> {}
+      }
+    }
+
+    /** Whether the word being read starts a statement inside a MySQL routine body. */
+    private boolean atStatementStart() {
+      switch (previous) {
+        case ";", ":", "BEGIN", "DO", "LOOP", "REPEAT", "ROW", "ATOMIC":
+          return true;
+        case "THEN", "ELSE":
+          return blocks.isEmpty() || !blocks.peek().expression();
+        case ")", "'", "DETERMINISTIC", "SQL", "DATA", "INVOKER", "DEFINER":
+          // The end of a routine's header: its parameters or characteristics.
+          return blocks.isEmpty();
+        default:
+          return false;
       }
     }
 
@@ -312,7 +373,37 @@ public final class SqlSplitter {
         return isRoutine(second)
             || (second.equals("OR") && third.equals("REPLACE") && isRoutine(fourth));
       }
-      return false;
+      // The mysql client tracks no blocks: with another delimiter the script marks the ends.
+      return delimiter.equals(";") && isMySqlCompoundHolder();
+    }
+
+    /** CREATE [OR REPLACE] [DEFINER = user] [AGGREGATE] PROCEDURE|FUNCTION|TRIGGER|EVENT. */
+    private boolean isMySqlCompoundHolder() {
+      int i = 1;
+      if (word(i).equals("OR") && word(i + 1).equals("REPLACE")) {
+        i += 2;
+      }
+      if (word(i).equals("DEFINER")) {
+        // The user may be written as bare words (root@localhost): look a few words further.
+        for (int j = i + 1; j < leadingWords.size(); j++) {
+          if (isMySqlCompound(word(j)) || word(j).equals("VIEW")) {
+            return isMySqlCompound(word(j));
+          }
+        }
+        return false;
+      }
+      if (word(i).equals("AGGREGATE")) {
+        i++;
+      }
+      return isMySqlCompound(word(i));
+    }
+
+    private String word(int i) {
+      return i < leadingWords.size() ? leadingWords.get(i) : "";
+    }
+
+    private static boolean isMySqlCompound(String word) {
+      return isRoutine(word) || word.equals("TRIGGER") || word.equals("EVENT");
     }
 
     private static boolean isRoutine(String word) {
@@ -330,8 +421,12 @@ public final class SqlSplitter {
       hasCode = false;
       leadingWords.clear();
       wordCount = 0;
-      blockDepth = 0;
+      blocks.clear();
+      previous = "";
     }
+
+    /** A block opened by {@code keyword} at {@code start}; a CASE may be an expression. */
+    private record Block(String keyword, int start, boolean expression) {}
 
     private MigrateException unterminated(String what, int start) {
       return error(

@@ -197,6 +197,67 @@ class SqlSplitterTest {
   }
 
   @Test
+  void mysqlProcedureBodyWithoutDelimiterStaysWhole() {
+    String procedure =
+        "CREATE PROCEDURE p(IN n INT)\n"
+            + "BEGIN\n"
+            + "  DECLARE i INT DEFAULT 0;\n"
+            + "  outer_loop: LOOP\n"
+            + "    SET i = i + 1;\n"
+            + "    IF i > n THEN LEAVE outer_loop; ELSEIF i = 2 THEN SELECT 'END;'; END IF;\n"
+            + "  END LOOP outer_loop;\n"
+            + "  WHILE i > 0 DO SET i = i - 1; END WHILE;\n"
+            + "  REPEAT SET i = i + 1; UNTIL i >= 3 END REPEAT;\n"
+            + "  CASE i WHEN 3 THEN SELECT 3; ELSE BEGIN SELECT 0; END; END CASE;\n"
+            + "  SELECT CASE WHEN i > 1 THEN IF(i > 2, REPEAT('x', 2), 'y') ELSE 'z' END;\n"
+            + "  -- END; in a comment\n"
+            + "  /* END; */ SELECT `end`, \"END;\";\n"
+            + "END";
+    assertThat(split("SELECT 1;\n" + procedure + ";\nSELECT 2;", MYSQL))
+        .containsExactly("SELECT 1", procedure, "SELECT 2");
+  }
+
+  @Test
+  void mysqlFunctionTriggerAndEventBodiesStayWhole() {
+    String function =
+        "CREATE DEFINER=`root`@`localhost` FUNCTION f(x INT) RETURNS INT DETERMINISTIC\n"
+            + "BEGIN\n  IF x > 0 THEN RETURN 1; END IF;\n  RETURN 0;\nEND";
+    String trigger =
+        "CREATE OR REPLACE TRIGGER t BEFORE INSERT ON a FOR EACH ROW\n"
+            + "IF NEW.x < 0 THEN SET NEW.x = 0; ELSE SET NEW.x = IF(NEW.x > 9, 9, NEW.x); END IF";
+    String event =
+        "CREATE EVENT IF NOT EXISTS e ON SCHEDULE EVERY 1 DAY DO\n"
+            + "BEGIN DELETE FROM a WHERE x < 0; DELETE FROM b; END";
+    String simple = "CREATE TRIGGER s BEFORE UPDATE ON a FOR EACH ROW SET NEW.x = IF(1, 2, 3)";
+    assertThat(split(String.join(";\n", function, trigger, event, simple, "SELECT 9"), MYSQL))
+        .containsExactly(function, trigger, event, simple, "SELECT 9");
+  }
+
+  @Test
+  void mysqlBlockKeywordsOutsideRoutinesStillSplit() {
+    assertThat(
+            split(
+                "BEGIN;\nSELECT CASE WHEN 1 THEN 2 END;\nSELECT IF(1, 2, 3);\n"
+                    + "CREATE TABLE event (begin INT);\nCOMMIT;",
+                MYSQL))
+        .containsExactly(
+            "BEGIN",
+            "SELECT CASE WHEN 1 THEN 2 END",
+            "SELECT IF(1, 2, 3)",
+            "CREATE TABLE event (begin INT)",
+            "COMMIT");
+  }
+
+  @Test
+  void mysqlUnclosedProcedureBodyIsAnError() {
+    assertThatThrownBy(
+            () ->
+                SqlSplitter.split(
+                    "SELECT 1;\nCREATE PROCEDURE p() BEGIN SELECT 1;\n", MYSQL, "p.sql", 1))
+        .hasMessageStartingWith("p.sql:2: unterminated BEGIN ... END block");
+  }
+
+  @Test
   void mysqlDelimiterWordInsideAStatementIsNotACommand() {
     assertThat(split("CREATE TABLE t (\n  delimiter INT\n);SELECT 1", MYSQL))
         .containsExactly("CREATE TABLE t (\n  delimiter INT\n)", "SELECT 1");
