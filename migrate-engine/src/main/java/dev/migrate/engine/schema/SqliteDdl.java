@@ -264,8 +264,11 @@ public final class SqliteDdl {
     return elements;
   }
 
-  /** Words, quoted names, string literals, commas, and whole parenthesised groups. */
-  static List<String> tokens(String text) {
+  /**
+   * Words, quoted names (with their quotes), string literals, commas, and whole parenthesised
+   * groups; comments are skipped.
+   */
+  public static List<String> tokens(String text) {
     List<String> tokens = new ArrayList<>();
     int i = 0;
     int n = text.length();
@@ -338,7 +341,8 @@ public final class SqliteDdl {
     return i;
   }
 
-  static String unquote(String token) {
+  /** A quoted name without its quotes ("", `` and [] quoting); anything else as it is. */
+  public static String unquote(String token) {
     if (token.length() >= 2) {
       char first = token.charAt(0);
       char last = token.charAt(token.length() - 1);
