@@ -58,6 +58,11 @@ final class Describe {
         + (object instanceof Schema.Trigger ? " on " + table : "");
   }
 
+  /** "view v (SELECT ...)". */
+  static String objectWithDefinition(Schema.SchemaObject object, String table) {
+    return object(object, table) + " (" + oneLine(object.definition()) + ")";
+  }
+
   /** A definition on one line: PostgreSQL prints a view's query over several. */
   static String oneLine(String definition) {
     return definition == null ? "?" : definition.strip().replaceAll("\\s+", " ");

@@ -302,11 +302,7 @@ public sealed interface Difference {
   record MissingObject(String table, Schema.SchemaObject object) implements Difference {
     @Override
     public String describe() {
-      return Describe.object(object, table)
-          + " ("
-          + Describe.oneLine(object.definition())
-          + ")"
-          + Describe.IN_MODELS;
+      return Describe.objectWithDefinition(object, table) + Describe.IN_MODELS;
     }
   }
 
@@ -314,11 +310,7 @@ public sealed interface Difference {
   record ExtraObject(String table, Schema.SchemaObject object) implements Difference {
     @Override
     public String describe() {
-      return Describe.object(object, table)
-          + " ("
-          + Describe.oneLine(object.definition())
-          + ")"
-          + Describe.IN_DATABASE;
+      return Describe.objectWithDefinition(object, table) + Describe.IN_DATABASE;
     }
   }
 
