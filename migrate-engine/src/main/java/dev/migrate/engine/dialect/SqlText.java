@@ -1,7 +1,5 @@
 package dev.migrate.engine.dialect;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** Small lexical helpers over SQL text: comments, quotes and parentheses. */
@@ -57,45 +55,6 @@ final class SqlText {
     return sql.length();
   }
 
-  /** Splits on commas that are outside parentheses, quotes and comments; parts are trimmed. */
-  static List<String> splitTopLevel(String text) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (c == '\'' || c == '"' || c == '`' || c == '[') {
-        i = closingQuote(text, i);
-        continue;
-      }
-      if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
-        int end = text.indexOf('\n', i);
-        i = end < 0 ? text.length() : end;
-        continue;
-      }
-      if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
-        int end = text.indexOf("*/", i + 2);
-        i = end < 0 ? text.length() : end + 2;
-        continue;
-      }
-      if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        parts.add(text.substring(start, i).trim());
-        start = i + 1;
-      }
-      i++;
-    }
-    String last = text.substring(start).trim();
-    if (!last.isEmpty()) {
-      parts.add(last);
-    }
-    return parts;
-  }
-
   /** Index of the parenthesis closing the one at {@code open}. */
   static int closingParen(String text, int open) {
     int depth = 0;
@@ -117,53 +76,5 @@ final class SqlText {
       i++;
     }
     throw new IllegalArgumentException("unbalanced parentheses in: " + text);
-  }
-
-  /**
-   * The top-level words of a definition: identifiers (quoted ones unquoted), other symbols, and
-   * each parenthesised group as one token including its parentheses.
-   */
-  static List<String> tokens(String text) {
-    List<String> tokens = new ArrayList<>();
-    int i = 0;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
-        int end = text.indexOf('\n', i);
-        i = end < 0 ? text.length() : end;
-      } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
-        int end = text.indexOf("*/", i + 2);
-        i = end < 0 ? text.length() : end + 2;
-      } else if (c == '(') {
-        int end = closingParen(text, i);
-        tokens.add(text.substring(i, end + 1));
-        i = end + 1;
-      } else if (c == '"' || c == '`' || c == '[') {
-        int end = closingQuote(text, i);
-        String inner = text.substring(i + 1, end - 1);
-        tokens.add(c == '[' ? inner : inner.replace("" + c + c, "" + c));
-        i = end;
-      } else if (c == '\'') {
-        int end = closingQuote(text, i);
-        tokens.add(text.substring(i, end));
-        i = end;
-      } else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
-        int end = i;
-        while (end < text.length()
-            && (Character.isLetterOrDigit(text.charAt(end))
-                || text.charAt(end) == '_'
-                || text.charAt(end) == '$')) {
-          end++;
-        }
-        tokens.add(text.substring(i, end));
-        i = end;
-      } else {
-        tokens.add(String.valueOf(c));
-        i++;
-      }
-    }
-    return tokens;
   }
 }

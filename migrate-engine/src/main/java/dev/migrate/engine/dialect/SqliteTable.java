@@ -6,6 +6,8 @@ import dev.migrate.engine.ops.Constraint;
 import dev.migrate.engine.ops.ConstraintKind;
 import dev.migrate.engine.ops.ReferentialAction;
 import dev.migrate.engine.schema.ColumnType;
+import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.schema.SqliteDdl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,11 +26,13 @@ import java.util.stream.Collectors;
  * copy": create {@code _migrate_tmp_<table>} with the new definition, copy the rows, drop the old
  * table, rename the new one, recreate indexes and triggers. Columns, defaults, the primary key
  * (with AUTOINCREMENT), unique, foreign key and check constraints (named or not), indexes and
- * triggers are kept, and so are WITHOUT ROWID and STRICT; column collations, descending primary
- * keys and generated columns are not.
+ * triggers are kept, and so are WITHOUT ROWID and STRICT, column collations, generated columns
+ * (recomputed, not copied) and the AUTOINCREMENT high-water mark in {@code sqlite_sequence}. What
+ * is lost is listed in docs/revisions.md (a descending primary key, ON CONFLICT clauses).
  */
 final class SqliteTable {
-  private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
+  /** Older SQLite versions leave these words of a generated column in its declared type. */
+  private static final Pattern GENERATED_TYPE = Pattern.compile("(?i)\\s*GENERATED\\s+ALWAYS$");
 
   private final SqliteDialect dialect;
   private final Connection connection;
@@ -39,6 +43,15 @@ final class SqliteTable {
   final List<Constraint> constraints = new ArrayList<>();
   private final List<Index> indexes = new ArrayList<>();
   private final List<String> triggers = new ArrayList<>();
+
+  /** Lower-case column name to what its type is followed by: COLLATE, GENERATED ALWAYS AS. */
+  private final Map<String, String> columnClauses = new HashMap<>();
+
+  /** Generated columns: rebuilt from their expression, never copied. */
+  private final List<String> generatedColumns = new ArrayList<>();
+
+  /** Whether the table was AUTOINCREMENT, so that sqlite_sequence has its high-water mark. */
+  private boolean hadAutoincrement;
 
   // Read with the definition, so that everything comes from the same (possibly simulated) state.
   private List<String> referencing = List.of();
@@ -78,8 +91,9 @@ final class SqliteTable {
     }
     int open = createSql.indexOf('(');
     result.options = createSql.substring(SqlText.closingParen(createSql, open) + 1).trim();
-    result.readColumns(createSql);
-    result.readConstraints(createSql);
+    SqliteDdl ddl = SqliteDdl.parse(createSql);
+    result.readColumns(ddl);
+    result.readConstraints(ddl);
     result.readIndexes();
     try (PreparedStatement s =
         connection.prepareStatement(
@@ -100,16 +114,31 @@ final class SqliteTable {
     return result;
   }
 
-  private void readColumns(String createSql) throws SQLException {
+  private void readColumns(SqliteDdl ddl) throws SQLException {
     Map<Integer, String> pk = new java.util.TreeMap<>();
+    // table_xinfo: table_info leaves out generated columns (hidden 2 virtual, 3 stored)
     try (PreparedStatement s =
         connection.prepareStatement(
-            "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?) ORDER BY cid")) {
+            "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)"
+                + " WHERE hidden <> 1 ORDER BY cid")) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           String column = rs.getString(1);
-          String type = rs.getString(2);
+          String type = GENERATED_TYPE.matcher(String.valueOf(rs.getString(2))).replaceFirst("");
+          int hidden = rs.getInt(6);
+          String clauses = ddl.collation(column) == null ? "" : " COLLATE " + ddl.collation(column);
+          if (hidden == 2 || hidden == 3) {
+            clauses +=
+                " GENERATED ALWAYS AS ("
+                    + ddl.generated(column)
+                    + ")"
+                    + (hidden == 3 ? " STORED" : " VIRTUAL");
+            generatedColumns.add(column);
+          }
+          if (!clauses.isEmpty()) {
+            columnClauses.put(column.toLowerCase(Locale.ROOT), clauses);
+          }
           columns.add(
               new ColumnDef(
                   column,
@@ -129,8 +158,9 @@ final class SqliteTable {
       }
     }
     if (!pk.isEmpty()) {
-      primaryKey = new Constraint.PrimaryKey(null, List.copyOf(pk.values()));
-      if (pk.size() == 1 && AUTOINCREMENT.matcher(createSql).find()) {
+      primaryKey = new Constraint.PrimaryKey(ddl.primaryKeyName(), List.copyOf(pk.values()));
+      if (pk.size() == 1 && ddl.autoincrement(primaryKey.columns().get(0))) {
+        hadAutoincrement = true;
         ColumnDef c = column(primaryKey.columns().get(0));
         replace(new ColumnDef(c.name(), c.type(), c.isNullable(), null, false, true, false));
       }
@@ -138,62 +168,25 @@ final class SqliteTable {
   }
 
   /**
-   * Constraint names and CHECKs come from the CREATE TABLE text; the pragmas do not report them.
+   * Constraint names and CHECKs come from the CREATE TABLE text ({@link SqliteDdl}, the parser the
+   * schema reader uses too); the pragmas do not report them.
    */
-  private void readConstraints(String createSql) throws SQLException {
-    String body =
-        createSql.substring(
-            createSql.indexOf('(') + 1, SqlText.closingParen(createSql, createSql.indexOf('(')));
-    Map<String, String> uniqueNames = new HashMap<>();
-    Map<String, String> foreignKeyNames = new HashMap<>();
-    for (String part : SqlText.splitTopLevel(body)) {
-      List<String> tokens = SqlText.tokens(part);
-      if (tokens.isEmpty()) {
-        continue;
-      }
-      String constraintName = null;
-      int at = 0;
-      if (is(tokens, 0, "CONSTRAINT")) {
-        constraintName = tokens.get(1);
-        at = 2;
-      }
-      if (is(tokens, at, "PRIMARY")) {
-        if (primaryKey != null && constraintName != null) {
-          primaryKey = new Constraint.PrimaryKey(constraintName, primaryKey.columns());
-        }
-      } else if (is(tokens, at, "UNIQUE")) {
-        uniqueNames.put(key(groupColumns(tokens.get(at + 1))), constraintName);
-      } else if (is(tokens, at, "FOREIGN")) {
-        foreignKeyNames.put(key(groupColumns(tokens.get(at + 2))), constraintName);
-      } else if (is(tokens, at, "CHECK")) {
-        constraints.add(new Constraint.Check(constraintName, inner(tokens.get(at + 1))));
-      } else {
-        // A column definition: pick up its inline CHECKs and constraint names.
-        String column = tokens.get(0);
-        for (int i = 1; i < tokens.size(); i++) {
-          String named = i >= 2 && is(tokens, i - 2, "CONSTRAINT") ? tokens.get(i - 1) : null;
-          if (is(tokens, i, "CHECK") && i + 1 < tokens.size()) {
-            constraints.add(new Constraint.Check(named, inner(tokens.get(i + 1))));
-          } else if (is(tokens, i, "UNIQUE") && named != null) {
-            uniqueNames.put(key(List.of(column)), named);
-          } else if (is(tokens, i, "REFERENCES") && named != null) {
-            foreignKeyNames.put(key(List.of(column)), named);
-          }
-        }
-      }
+  private void readConstraints(SqliteDdl ddl) throws SQLException {
+    for (Schema.CheckConstraint check : ddl.checks()) {
+      constraints.add(new Constraint.Check(check.name(), check.expression()));
     }
-    readUniques(uniqueNames);
-    readForeignKeys(foreignKeyNames);
+    readUniques(ddl);
+    readForeignKeys(ddl);
   }
 
-  private void readUniques(Map<String, String> names) throws SQLException {
+  private void readUniques(SqliteDdl ddl) throws SQLException {
     for (String index : indexNames("u")) {
       List<String> cols = indexColumns(index);
-      constraints.add(new Constraint.Unique(names.get(key(cols)), cols));
+      constraints.add(new Constraint.Unique(ddl.uniqueName(cols), cols));
     }
   }
 
-  private void readForeignKeys(Map<String, String> names) throws SQLException {
+  private void readForeignKeys(SqliteDdl ddl) throws SQLException {
     Map<Integer, List<String[]>> byId = new LinkedHashMap<>();
     try (PreparedStatement s =
         connection.prepareStatement(
@@ -226,7 +219,7 @@ final class SqliteTable {
       String[] first = rows.get(0);
       constraints.add(
           new Constraint.ForeignKey(
-              names.get(key(from)), from, first[0], to, action(first[4]), action(first[3])));
+              ddl.foreignKeyName(from), from, first[0], to, action(first[4]), action(first[3])));
     }
   }
 
@@ -307,7 +300,7 @@ final class SqliteTable {
     boolean inConstraint = constraints.stream().anyMatch(c -> mentions(c, column));
     boolean inTrigger =
         triggers.stream()
-            .anyMatch(t -> SqlText.tokens(t).stream().anyMatch(x -> mentionsIn(x, column)));
+            .anyMatch(t -> SqliteDdl.tokens(t).stream().anyMatch(x -> mentionsIn(x, column)));
     return inKey || inIndex || inConstraint || inTrigger;
   }
 
@@ -410,10 +403,14 @@ final class SqliteTable {
     all.addAll(constraints);
     // A copy left by an earlier failed attempt outside a transaction would block this one.
     statements.add("DROP TABLE IF EXISTS " + dialect.quote(tmp));
+    List<ColumnDef> written = columns.stream().map(this::withClauses).toList();
     statements.add(
-        dialect.createTable(tmp, columns, all) + (options.isEmpty() ? "" : " " + options));
+        dialect.createTable(tmp, written, all) + (options.isEmpty() ? "" : " " + options));
     List<String> copied =
-        columns.stream().map(ColumnDef::name).filter(c -> contains(originalColumns, c)).toList();
+        columns.stream()
+            .map(ColumnDef::name)
+            .filter(c -> contains(originalColumns, c) && !contains(generatedColumns, c))
+            .toList();
     String list = copied.stream().map(dialect::quote).collect(Collectors.joining(", "));
     statements.add(
         "INSERT INTO "
@@ -424,6 +421,16 @@ final class SqliteTable {
             + list
             + " FROM "
             + dialect.quote(name));
+    if (hadAutoincrement && columns.stream().anyMatch(ColumnDef::isAutoincrement)) {
+      // the copy numbers from the highest id it holds; keep the old mark, so that the ids of
+      // deleted rows are not handed out again
+      statements.add("DELETE FROM sqlite_sequence WHERE name = " + dialect.literal(tmp));
+      statements.add(
+          "INSERT INTO sqlite_sequence (name, seq) SELECT "
+              + dialect.literal(tmp)
+              + ", seq FROM sqlite_sequence WHERE name = "
+              + dialect.literal(name));
+    }
     statements.add("DROP TABLE " + dialect.quote(name));
     // Views that read the table would make a modern RENAME fail while the table is missing.
     boolean legacyOff = !legacyAlterTable;
@@ -450,6 +457,15 @@ final class SqliteTable {
       statements.add("PRAGMA foreign_keys=ON");
     }
     return statements;
+  }
+
+  /** The column with its COLLATE and GENERATED clauses after its type, as it was declared. */
+  private ColumnDef withClauses(ColumnDef column) {
+    String clauses = columnClauses.get(column.name().toLowerCase(Locale.ROOT));
+    if (clauses == null) {
+      return column;
+    }
+    return column.withType(ColumnType.custom(dialect.typeSql(column.type()) + clauses));
   }
 
   /** Statements that fail with {@code message} when {@code select} returns a row. */
@@ -488,37 +504,21 @@ final class SqliteTable {
     } else if (constraint instanceof Constraint.ForeignKey fk) {
       return contains(fk.columns(), column);
     } else if (constraint instanceof Constraint.Check ck) {
-      return SqlText.tokens(ck.expression()).stream().anyMatch(t -> mentionsIn(t, column));
+      return SqliteDdl.tokens(ck.expression()).stream().anyMatch(t -> mentionsIn(t, column));
     }
     return false;
   }
 
   private static boolean mentionsIn(String token, String column) {
     if (token.startsWith("(")) {
-      return SqlText.tokens(token.substring(1, token.length() - 1)).stream()
+      return SqliteDdl.tokens(token.substring(1, token.length() - 1)).stream()
           .anyMatch(t -> mentionsIn(t, column));
     }
-    return token.equalsIgnoreCase(column);
+    return SqliteDdl.unquote(token).equalsIgnoreCase(column);
   }
 
   private static boolean contains(List<String> names, String name) {
     return names.stream().anyMatch(n -> n != null && n.equalsIgnoreCase(name));
-  }
-
-  private static boolean is(List<String> tokens, int index, String word) {
-    return index < tokens.size() && tokens.get(index).equalsIgnoreCase(word);
-  }
-
-  private static String inner(String group) {
-    return group.substring(1, group.length() - 1).trim();
-  }
-
-  private static List<String> groupColumns(String group) {
-    return SqlText.splitTopLevel(inner(group)).stream().map(p -> SqlText.tokens(p).get(0)).toList();
-  }
-
-  private static String key(List<String> columns) {
-    return columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
   }
 
   private static String single(Connection connection, String sql, String parameter)

@@ -27,12 +27,19 @@ import java.util.Set;
  * columns; drop tables (referencing tables first). Foreign keys in a cycle between new tables are
  * added after the tables. The downgrade is the inverse of each step, in reverse order.
  *
- * <p>What is not generated is listed in {@link Result#notes()}: autoincrement changes, and
- * constraints the database reported without a name (they cannot be dropped by name). A column that
- * may have been renamed is still dropped and added, with a comment above both operations.
+ * <p>What is not generated is listed in {@link Result#notes()}: autoincrement changes, constraints
+ * the database reported without a name (they cannot be dropped by name), and what only a catalog
+ * states and the operations cannot express (views, sequences, enum types, triggers, collations,
+ * generated expressions, indexes with DESC parts, expressions or a predicate, NOT VALID checks). A
+ * column that may have been renamed is still dropped and added, with a comment above both
+ * operations.
  */
 public final class Autogenerate {
   private static final int MAX_NAME = 63;
+
+  /** Said of what the operations cannot express (see {@link Result#notes()}). */
+  static final String NOT_RENDERED =
+      "; not generated: operations cannot express it, write it with op.execute(...) by hand";
 
   private Autogenerate() {}
 
@@ -151,6 +158,14 @@ public final class Autogenerate {
             d.possibleRenameTo() == null ? null : d.describe());
       } else if (difference instanceof Difference.PrimaryKeyChanged d) {
         primaryKey(d);
+      } else if (difference instanceof Difference.MissingObject
+          || difference instanceof Difference.ExtraObject
+          || difference instanceof Difference.ObjectChanged
+          || difference instanceof Difference.CheckValidityChanged) {
+        notes.add(difference.describe() + NOT_RENDERED);
+      } else if ((difference instanceof Difference.MissingIndex d && d.index().hasDetails())
+          || (difference instanceof Difference.ExtraIndex e && e.index().hasDetails())) {
+        notes.add(difference.describe() + NOT_RENDERED);
       } else if (difference instanceof Difference.MissingIndex d) {
         Operation.CreateIndex create = createIndex(table, d.index());
         add(Phase.CREATE_INDEXES, create, new Operation.DropIndex(create.name(), table, false));
@@ -216,8 +231,11 @@ public final class Autogenerate {
         List<Operation> up = new ArrayList<>();
         up.add(createTable(table, ordered.deferred()));
         for (Schema.Index index : table.indexes()) {
-          up.add(createIndex(table.name(), index));
+          if (!index.hasDetails()) {
+            up.add(createIndex(table.name(), index));
+          }
         }
+        noteLeftOut(table, "created");
         steps.add(
             new Step(Phase.CREATE_TABLES, up, List.of(new Operation.DropTable(table.name()))));
       }
@@ -234,8 +252,11 @@ public final class Autogenerate {
         List<Operation> down = new ArrayList<>();
         down.add(createTable(table, ordered.deferred()));
         for (Schema.Index index : table.indexes()) {
-          down.add(createIndex(table.name(), index));
+          if (!index.hasDetails()) {
+            down.add(createIndex(table.name(), index));
+          }
         }
+        noteLeftOut(table, "recreated by the downgrade");
         steps.add(
             new Step(Phase.DROP_TABLES, List.of(new Operation.DropTable(table.name())), down));
       }
@@ -247,6 +268,29 @@ public final class Autogenerate {
         } else {
           dropForeignKey(fk.table(), fk.foreignKey());
         }
+      }
+    }
+
+    /** A note for each part of the table the operations cannot express. */
+    private void noteLeftOut(Schema.Table table, String how) {
+      List<String> parts = new ArrayList<>();
+      for (Schema.Column column : table.columns()) {
+        if (column.collation() != null) {
+          parts.add("the collation " + column.collation() + " of column " + column.name());
+        }
+        if (column.generated() != null) {
+          parts.add("the generated expression of column " + column.name());
+        }
+      }
+      table.indexes().stream()
+          .filter(Schema.Index::hasDetails)
+          .forEach(i -> parts.add(Describe.index(table.name(), i)));
+      table.checks().stream()
+          .filter(c -> !c.valid())
+          .forEach(c -> parts.add("NOT VALID of " + Describe.check(table.name(), c)));
+      table.triggers().forEach(t -> parts.add(Describe.object(t, table.name())));
+      for (String part : parts) {
+        notes.add("table " + table.name() + " is " + how + " without " + part + NOT_RENDERED);
       }
     }
 
@@ -304,6 +348,9 @@ public final class Autogenerate {
         } else if (change instanceof Difference.DefaultChanged) {
           up = up.withDefault(expected.defaultValue(), expected.defaultValue() == null);
           down = down.withDefault(actual.defaultValue(), actual.defaultValue() == null);
+        } else if (change instanceof Difference.CollationChanged
+            || change instanceof Difference.GenerationChanged) {
+          notes.add(change.describe() + NOT_RENDERED);
         } else if (change instanceof Difference.AutoincrementChanged) {
           notes.add(
               change.describe()

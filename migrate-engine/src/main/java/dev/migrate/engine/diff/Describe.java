@@ -3,6 +3,7 @@ package dev.migrate.engine.diff;
 import dev.migrate.engine.ops.ReferentialAction;
 import dev.migrate.engine.schema.ColumnType;
 import dev.migrate.engine.schema.Schema;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,11 +38,48 @@ final class Describe {
   }
 
   static String index(String table, Schema.Index index) {
+    List<String> key = new ArrayList<>();
+    for (int i = 0; i < index.columns().size(); i++) {
+      key.add(index.columns().get(i) + (index.descending().get(i) ? " DESC" : ""));
+    }
     return (index.unique() ? "unique index " : "index ")
         + named(index.name())
         + "on "
         + table
-        + columns(index.columns());
+        + columns(key)
+        + (index.predicate() == null ? "" : " WHERE " + index.predicate());
+  }
+
+  /** "view v", "trigger trg on t". */
+  static String object(Schema.SchemaObject object, String table) {
+    return object.kind()
+        + " "
+        + object.name()
+        + (object instanceof Schema.Trigger ? " on " + table : "");
+  }
+
+  /** "view v (SELECT ...)". */
+  static String objectWithDefinition(Schema.SchemaObject object, String table) {
+    return object(object, table) + " (" + oneLine(object.definition()) + ")";
+  }
+
+  /** A definition on one line: PostgreSQL prints a view's query over several. */
+  static String oneLine(String definition) {
+    return definition == null ? "?" : definition.strip().replaceAll("\\s+", " ");
+  }
+
+  static String collation(Schema.Column column) {
+    return column.collation() == null ? "default collation" : "collation " + column.collation();
+  }
+
+  static String generated(Schema.Column column) {
+    Schema.Generated generated = column.generated();
+    return generated == null
+        ? "not generated"
+        : "generated as ("
+            + generated.expression()
+            + ")"
+            + (generated.stored() ? " STORED" : " VIRTUAL");
   }
 
   static String unique(String table, Schema.UniqueConstraint unique) {
@@ -67,6 +105,10 @@ final class Describe {
       text.append(" ON UPDATE ").append(fk.onUpdate().sql());
     }
     return text.toString();
+  }
+
+  static String validity(Schema.CheckConstraint check) {
+    return check.valid() ? "validated" : "NOT VALID";
   }
 
   static String check(String table, Schema.CheckConstraint check) {

@@ -173,6 +173,24 @@ public sealed interface Difference {
     }
   }
 
+  /** Compared only between two schemas read from a catalog ({@link Schema#catalog()}). */
+  record CollationChanged(String table, Schema.Column actual, Schema.Column expected)
+      implements ColumnChange {
+    @Override
+    public String side(Schema.Column column) {
+      return Describe.collation(column);
+    }
+  }
+
+  /** Compared only between two schemas read from a catalog ({@link Schema#catalog()}). */
+  record GenerationChanged(String table, Schema.Column actual, Schema.Column expected)
+      implements ColumnChange {
+    @Override
+    public String side(Schema.Column column) {
+      return Describe.generated(column);
+    }
+  }
+
   record AutoincrementChanged(String table, Schema.Column actual, Schema.Column expected)
       implements ColumnChange {
     @Override
@@ -254,6 +272,59 @@ public sealed interface Difference {
     @Override
     public String describe() {
       return Describe.check(table, check) + Describe.IN_DATABASE;
+    }
+  }
+
+  /**
+   * A check on both sides, validated on one and NOT VALID (PostgreSQL: existing rows were not
+   * checked) on the other. Compared only between two schemas read from a catalog.
+   */
+  record CheckValidityChanged(
+      String table, Schema.CheckConstraint actual, Schema.CheckConstraint expected)
+      implements Difference {
+    @Override
+    public String describe() {
+      return Describe.check(table, expected)
+          + ": "
+          + Describe.validity(actual)
+          + " in the database, "
+          + Describe.validity(expected)
+          + " in the models";
+    }
+  }
+
+  /**
+   * A view, sequence, enum type or trigger in the models but not in the database. Such objects are
+   * compared only between two schemas read from a catalog ({@link Schema#catalog()}).
+   *
+   * @param table the trigger's table; for the others, the object's own name
+   */
+  record MissingObject(String table, Schema.SchemaObject object) implements Difference {
+    @Override
+    public String describe() {
+      return Describe.objectWithDefinition(object, table) + Describe.IN_MODELS;
+    }
+  }
+
+  /** A view, sequence, enum type or trigger in the database but not in the models. */
+  record ExtraObject(String table, Schema.SchemaObject object) implements Difference {
+    @Override
+    public String describe() {
+      return Describe.objectWithDefinition(object, table) + Describe.IN_DATABASE;
+    }
+  }
+
+  /** A view, sequence, enum type or trigger on both sides with different definitions. */
+  record ObjectChanged(String table, Schema.SchemaObject actual, Schema.SchemaObject expected)
+      implements Difference {
+    @Override
+    public String describe() {
+      return Describe.object(expected, table)
+          + ": "
+          + Describe.oneLine(actual.definition())
+          + " in the database, "
+          + Describe.oneLine(expected.definition())
+          + " in the models";
     }
   }
 }

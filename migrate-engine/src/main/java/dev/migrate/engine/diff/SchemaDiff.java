@@ -92,8 +92,11 @@ public final class SchemaDiff {
       } else if (model == null) {
         differences.add(new Difference.ExtraTable(live, renames.get(live.name())));
       } else {
-        compareTables(model, live, differences);
+        compareTables(model, live, CatalogDiff.compared(expected, actual), differences);
       }
+    }
+    if (CatalogDiff.compared(expected, actual)) {
+      CatalogDiff.objects(expected, actual, options, differences);
     }
     return differences;
   }
@@ -160,8 +163,12 @@ public final class SchemaDiff {
     return column.name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * @param details whether both sides were read from a catalog, and {@link CatalogDiff} compares
+   *     the details only such schemas state
+   */
   private static void compareTables(
-      Schema.Table model, Schema.Table live, List<Difference> differences) {
+      Schema.Table model, Schema.Table live, boolean details, List<Difference> differences) {
     String table = model.name();
     List<Schema.Column> missingColumns =
         model.columns().stream().filter(c -> live.column(c.name()).isEmpty()).toList();
@@ -186,6 +193,9 @@ public final class SchemaDiff {
       if (existing.autoincrement() != column.autoincrement()) {
         differences.add(new Difference.AutoincrementChanged(table, existing, column));
       }
+      if (details) {
+        CatalogDiff.column(table, existing, column, differences);
+      }
     }
     for (Schema.Column column : extraColumns) {
       differences.add(new Difference.ExtraColumn(table, column, renames.get(lower(column))));
@@ -200,8 +210,8 @@ public final class SchemaDiff {
             model.indexes(),
             live.indexes(),
             Schema.Index::name,
-            i -> List.of(lower(i.columns()), i.unique()),
-            (a, b) -> lower(a.columns()).equals(lower(b.columns())) && a.unique() == b.unique());
+            i -> indexSignature(i, details),
+            (a, b) -> indexSignature(a, details).equals(indexSignature(b, details)));
     Matched<Schema.UniqueConstraint> uniques =
         match(
             model.uniqueConstraints(),
@@ -236,6 +246,18 @@ public final class SchemaDiff {
     foreignKeys.extra().forEach(f -> differences.add(new Difference.ExtraForeignKey(table, f)));
     checks.missing().forEach(c -> differences.add(new Difference.MissingCheckConstraint(table, c)));
     checks.extra().forEach(c -> differences.add(new Difference.ExtraCheckConstraint(table, c)));
+    if (details) {
+      CatalogDiff.checkValidity(model, live, differences);
+      CatalogDiff.triggers(model, live, differences);
+    }
+  }
+
+  private static List<Object> indexSignature(Schema.Index index, boolean details) {
+    List<Object> signature = new ArrayList<>(List.of(lower(index.columns()), index.unique()));
+    if (details) {
+      signature.addAll(CatalogDiff.indexDetails(index));
+    }
+    return signature;
   }
 
   /** Objects of one kind in the models but not the database ({@code missing}), and the reverse. */

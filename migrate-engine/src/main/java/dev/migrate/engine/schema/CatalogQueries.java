@@ -3,6 +3,7 @@ package dev.migrate.engine.schema;
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import schemacrawler.schema.Table;
 import schemacrawler.schemacrawler.InformationSchemaViews;
@@ -22,7 +23,23 @@ sealed interface CatalogQueries permits PostgresCatalog, MySqlCatalog, SqliteCat
       Connection connection, SchemaRetrievalOptionsBuilder retrieval, LimitOptionsBuilder limit)
       throws SQLException;
 
-  Schema.Table table(Table loaded);
+  /** The loaded table in the shared model, with its triggers as {@link SchemaObjects} read them. */
+  Schema.Table table(Table loaded, List<Schema.Trigger> triggers);
+
+  /**
+   * Bulk queries for the objects besides tables ({@link SchemaObjects}): each row is (kind, table,
+   * name, text, position), kind one of {@code v} (view; position 1 for a materialized one), {@code
+   * s} (sequence), {@code e} (one enum label, in position order), {@code t} (trigger of table).
+   */
+  List<String> objectQueries();
+
+  /**
+   * The definition of a sequence the object queries named without one (MariaDB keeps a sequence's
+   * options only in the sequence itself).
+   */
+  default String sequenceDefinition(Connection connection, String name) throws SQLException {
+    return null;
+  }
 
   static CatalogQueries of(DatabaseKind kind, Connection connection) throws SQLException {
     return switch (kind) {

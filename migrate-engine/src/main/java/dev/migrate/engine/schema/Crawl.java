@@ -18,6 +18,7 @@ import schemacrawler.schema.ForeignKey;
 import schemacrawler.schema.ForeignKeyUpdateRule;
 import schemacrawler.schema.Index;
 import schemacrawler.schema.IndexColumn;
+import schemacrawler.schema.IndexColumnSortSequence;
 import schemacrawler.schema.Table;
 import schemacrawler.schema.TableConstraint;
 import schemacrawler.schema.TableConstraintColumn;
@@ -117,6 +118,14 @@ final class Crawl {
     return index.getColumns().stream()
         .sorted(Comparator.comparingInt(IndexColumn::getIndexOrdinalPosition))
         .map(IndexColumn::getName)
+        .toList();
+  }
+
+  /** Per key part of the index, in key order, whether it is sorted DESC. */
+  static List<Boolean> descending(Index index) {
+    return index.getColumns().stream()
+        .sorted(Comparator.comparingInt(IndexColumn::getIndexOrdinalPosition))
+        .map(c -> c.getSortSequence() == IndexColumnSortSequence.descending)
         .toList();
   }
 

@@ -10,7 +10,9 @@ import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_CONSTRAINTS
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +48,7 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
             TABLES,
             "SELECT "
                 + TABLE_KEY
-                + ", TABLE_NAME, 'TABLE' AS TABLE_TYPE, NULL AS REMARKS"
+                + ", TABLE_NAME, 'TABLE' AS TABLE_TYPE, NULL AS REMARKS, TABLE_COLLATION"
                 + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND"
                 + OWN)
         .withSql(
@@ -59,8 +61,9 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
                 + " AS COLUMN_TYPE,"
                 + " CASE WHEN IS_NULLABLE = 'YES' THEN 1 ELSE 0 END AS NULLABLE,"
                 + " COLUMN_DEFAULT AS COLUMN_DEF, CASE WHEN EXTRA LIKE '%auto_increment%'"
-                + " THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT, EXTRA"
-                + " FROM information_schema.COLUMNS WHERE"
+                + " THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT, EXTRA, COLLATION_NAME, "
+                + varchar("GENERATION_EXPRESSION")
+                + " AS GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE"
                 + OWN)
         .withSql(
             PRIMARY_KEYS,
@@ -74,7 +77,8 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
             "SELECT "
                 + TABLE_KEY
                 + ", TABLE_NAME, NON_UNIQUE, NULL AS INDEX_QUALIFIER, INDEX_NAME, 3 AS TYPE,"
-                + " SEQ_IN_INDEX AS ORDINAL_POSITION, COLUMN_NAME, 'A' AS ASC_OR_DESC,"
+                + " SEQ_IN_INDEX AS ORDINAL_POSITION, COLUMN_NAME,"
+                + " CASE COLLATION WHEN 'D' THEN 'D' ELSE 'A' END AS ASC_OR_DESC,"
                 + " 0 AS CARDINALITY, 0 AS PAGES, NULL AS FILTER_CONDITION"
                 + " FROM information_schema.STATISTICS WHERE INDEX_NAME <> 'PRIMARY' AND"
                 + OWN)
@@ -97,6 +101,47 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
                 + " AND k.REFERENCED_TABLE_NAME IS NOT NULL")
         .withSql(TABLE_CONSTRAINTS, checksQuery())
         .toOptions();
+  }
+
+  @Override
+  public List<String> objectQueries() {
+    // separate queries: information_schema tables differ in collation, which a UNION refuses
+    List<String> queries = new ArrayList<>();
+    // the definition names every table with the database's name, which another copy lacks
+    queries.add(
+        "SELECT 'v' AS k, NULL AS t, TABLE_NAME AS n, REPLACE(VIEW_DEFINITION,"
+            + " CONCAT('`', DATABASE(), '`.'), '') AS d, 0 AS p FROM information_schema.VIEWS WHERE"
+            + OWN
+            + " ORDER BY TABLE_NAME");
+    queries.add(
+        "SELECT 't' AS k, EVENT_OBJECT_TABLE AS t, TRIGGER_NAME AS n, CONCAT(ACTION_TIMING,"
+            + " ' ', EVENT_MANIPULATION, ' FOR EACH ROW ', ACTION_STATEMENT) AS d,"
+            + " ACTION_ORDER AS p"
+            + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
+            + " ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME");
+    if (mariaDb) {
+      queries.add(
+          "SELECT 's' AS k, NULL AS t, TABLE_NAME AS n, NULL AS d, 0 AS p"
+              + " FROM information_schema.TABLES"
+              + " WHERE TABLE_TYPE = 'SEQUENCE' AND"
+              + OWN
+              + " ORDER BY TABLE_NAME");
+    }
+    return queries;
+  }
+
+  @Override
+  public String sequenceDefinition(Connection connection, String name) throws SQLException {
+    String sql =
+        "SELECT CONCAT_WS(' ', 'START', start_value, 'INCREMENT', increment, 'MINVALUE',"
+            + " minimum_value, 'MAXVALUE', maximum_value, 'CACHE', cache_size,"
+            + " IF(cycle_option, 'CYCLE', 'NO CYCLE')) FROM `"
+            + name.replace("`", "``")
+            + "`";
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
   }
 
   private String checksQuery() {
@@ -144,8 +189,9 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
   }
 
   @Override
-  public Schema.Table table(Table loaded) {
+  public Schema.Table table(Table loaded, List<Schema.Trigger> triggers) {
     String name = loaded.getName();
+    String tableCollation = Crawl.attribute(loaded, "TABLE_COLLATION");
     List<Schema.CheckConstraint> checks = new ArrayList<>();
     Set<String> jsonColumns = new HashSet<>();
     for (TableConstraint check : Crawl.checks(loaded)) {
@@ -166,13 +212,27 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
               ? ColumnType.JSON
               : Normalise.type(DatabaseKind.MYSQL, Crawl.declaredType(column));
       String extra = String.valueOf(Crawl.attribute(column, "EXTRA")).toLowerCase(Locale.ROOT);
+      String collation = Crawl.attribute(column, "COLLATION_NAME");
+      // MySQL gives '' for a column that is not generated, MariaDB NULL
+      String expression = Crawl.attribute(column, "GENERATION_EXPRESSION");
+      Schema.Generated generated =
+          expression == null || expression.isEmpty()
+              ? null
+              : new Schema.Generated(expression, extra.contains("stored generated"));
       columns.add(
           new Schema.Column(
               column.getName(),
               type,
               column.isNullable(),
-              Normalise.defaultValue(liveDefault(column.getDefaultValue(), extra), type),
-              column.isAutoIncremented()));
+              generated != null
+                  ? null
+                  : Normalise.defaultValue(liveDefault(column.getDefaultValue(), extra), type),
+              column.isAutoIncremented(),
+              // MariaDB's JSON is LONGTEXT in utf8mb4_bin, which the type implies
+              collation == null || collation.equals(tableCollation) || type == ColumnType.JSON
+                  ? null
+                  : collation,
+              generated));
     }
     List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
     for (ForeignKey foreignKey : loaded.getImportedForeignKeys()) {
@@ -194,14 +254,15 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
                 || indexName.matches(Pattern.quote(keyColumns.get(0)) + "_\\d+");
         uniques.add(new Schema.UniqueConstraint(invented ? null : indexName, keyColumns));
       } else if (!foreignKeyIndex(loaded, indexName, keyColumns)) {
-        indexes.add(new Schema.Index(indexName, keyColumns, false));
+        indexes.add(new Schema.Index(indexName, keyColumns, false, Crawl.descending(index), null));
       }
     }
     Schema.PrimaryKey primaryKey =
         loaded.hasPrimaryKey()
             ? new Schema.PrimaryKey(null, Crawl.primaryKeyColumns(loaded))
             : null;
-    return new Schema.Table(name, columns, primaryKey, indexes, uniques, foreignKeys, checks);
+    return new Schema.Table(
+        name, columns, primaryKey, indexes, uniques, foreignKeys, checks, triggers);
   }
 
   /**

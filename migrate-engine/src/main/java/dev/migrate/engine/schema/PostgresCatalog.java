@@ -52,7 +52,9 @@ record PostgresCatalog() implements CatalogQueries {
                 + ", a.attname AS COLUMN_NAME, a.attnum AS ORDINAL_POSITION, 1111 AS DATA_TYPE,"
                 + " t.typname AS TYPE_NAME, format_type(a.atttypid, a.atttypmod) AS COLUMN_TYPE,"
                 + " CASE WHEN a.attnotnull THEN 0 ELSE 1 END AS NULLABLE,"
-                + " pg_get_expr(d.adbin, d.adrelid) AS COLUMN_DEF,"
+                + " pg_get_expr(d.adbin, d.adrelid) AS COLUMN_DEF, a.attgenerated AS GENERATED,"
+                + " CASE WHEN a.attcollation <> t.typcollation THEN (SELECT l.collname"
+                + " FROM pg_collation l WHERE l.oid = a.attcollation) END AS COLLATION_NAME,"
                 + " CASE WHEN a.attidentity <> '' OR pg_get_expr(d.adbin, d.adrelid)"
                 + " LIKE 'nextval(%' THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT"
                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
@@ -91,14 +93,17 @@ record PostgresCatalog() implements CatalogQueries {
                 + OWN_TABLES)
         .withSql(
             INDEXES,
-            // every index but the primary key's, each key column (or expression) a row;
-            // CONSTRAINT_TYPE tells a unique constraint's index from a plain unique index
+            // every index but the primary key's, each key column (or expression, in parentheses)
+            // a row; CONSTRAINT_TYPE tells a unique constraint's index from a plain unique index
             "SELECT "
                 + TABLE_KEY
                 + ", NOT x.indisunique AS NON_UNIQUE, NULL AS INDEX_QUALIFIER,"
                 + " i.relname AS INDEX_NAME, 3 AS TYPE, k AS ORDINAL_POSITION,"
-                + " pg_get_indexdef(x.indexrelid, k, true) AS COLUMN_NAME, 'A' AS ASC_OR_DESC,"
+                + " CASE WHEN x.indkey[k - 1] = 0 THEN '(' || pg_get_indexdef(x.indexrelid, k, true)"
+                + " || ')' ELSE pg_get_indexdef(x.indexrelid, k, true) END AS COLUMN_NAME,"
+                + " CASE WHEN x.indoption[k - 1] & 1 = 1 THEN 'D' ELSE 'A' END AS ASC_OR_DESC,"
                 + " 0 AS CARDINALITY, 0 AS PAGES, NULL AS FILTER_CONDITION,"
+                + " pg_get_expr(x.indpred, x.indrelid, true) AS INDEX_PREDICATE,"
                 + " (SELECT min(con.contype) FROM pg_constraint con WHERE con.conindid"
                 + " = x.indexrelid AND con.conrelid = x.indrelid) AS CONSTRAINT_TYPE"
                 + " FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid"
@@ -111,11 +116,39 @@ record PostgresCatalog() implements CatalogQueries {
             "SELECT NULL AS CONSTRAINT_CATALOG, current_schema() AS CONSTRAINT_SCHEMA,"
                 + " con.conname AS CONSTRAINT_NAME, c.relname AS TABLE_NAME,"
                 + " 'CHECK' AS CONSTRAINT_TYPE, 'NO' AS IS_DEFERRABLE, 'NO' AS INITIALLY_DEFERRED,"
-                + " pg_get_constraintdef(con.oid, true) AS CHECK_CLAUSE"
+                + " pg_get_constraintdef(con.oid, true) AS CHECK_CLAUSE,"
+                + " con.convalidated AS CONVALIDATED"
                 + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
                 + " WHERE con.contype = 'c' AND"
                 + OWN_TABLES)
         .toOptions();
+  }
+
+  @Override
+  public List<String> objectQueries() {
+    String own = " c.relnamespace = current_schema()::regnamespace";
+    return List.of(
+        "SELECT 'v' AS k, NULL AS t, c.relname AS n, btrim(pg_get_viewdef(c.oid, true), ' ;') AS d,"
+            + " CASE c.relkind WHEN 'm' THEN 1 ELSE 0 END AS p FROM pg_class c WHERE"
+            + own
+            + " AND c.relkind IN ('v', 'm')"
+            // sequences of their own: not those a serial (a) or identity (i) column owns
+            + " UNION ALL SELECT 's', NULL, c.relname, concat_ws(' ', 'AS',"
+            + " format_type(s.seqtypid, NULL), 'START', s.seqstart, 'INCREMENT', s.seqincrement,"
+            + " 'MINVALUE', s.seqmin, 'MAXVALUE', s.seqmax, 'CACHE', s.seqcache,"
+            + " CASE WHEN s.seqcycle THEN 'CYCLE' ELSE 'NO CYCLE' END), 0"
+            + " FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid WHERE"
+            + own
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+            + " AND d.objid = c.oid AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0)"
+            + " UNION ALL SELECT 'e', NULL, t.typname, e.enumlabel, e.enumsortorder"
+            + " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace"
+            + " = current_schema()::regnamespace"
+            + " UNION ALL SELECT 't', c.relname, g.tgname, pg_get_triggerdef(g.oid, true), 0"
+            + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE NOT g.tgisinternal"
+            + " AND"
+            + own
+            + " ORDER BY 1, 3, 5");
   }
 
   /** pg_constraint's one-letter rule spelled as SQL. */
@@ -141,20 +174,24 @@ record PostgresCatalog() implements CatalogQueries {
   }
 
   @Override
-  public Schema.Table table(Table loaded) {
+  public Schema.Table table(Table loaded, List<Schema.Trigger> triggers) {
     String name = loaded.getName();
     List<Schema.Column> columns = new ArrayList<>();
     for (Column column : Crawl.columns(loaded)) {
       ColumnType type = Normalise.type(DatabaseKind.POSTGRESQL, Crawl.declaredType(column));
       String rawDefault = column.getDefaultValue();
       boolean serial = rawDefault != null && rawDefault.startsWith("nextval(");
+      // a generated column's expression is in pg_attrdef, where defaults are
+      boolean generated = "s".equals(Crawl.attribute(column, "GENERATED"));
       columns.add(
           new Schema.Column(
               column.getName(),
               type,
               column.isNullable(),
-              serial ? null : Normalise.defaultValue(rawDefault, type),
-              column.isAutoIncremented()));
+              serial || generated ? null : Normalise.defaultValue(rawDefault, type),
+              column.isAutoIncremented(),
+              Crawl.attribute(column, "COLLATION_NAME"),
+              generated ? new Schema.Generated(Normalise.stripParens(rawDefault), true) : null));
     }
     Schema.PrimaryKey primaryKey =
         loaded.hasPrimaryKey()
@@ -172,7 +209,13 @@ record PostgresCatalog() implements CatalogQueries {
             new Schema.UniqueConstraint(
                 invented(index.getName(), name, keyColumns, "key"), keyColumns));
       } else if (constraint == null) {
-        indexes.add(new Schema.Index(index.getName(), keyColumns, index.isUnique()));
+        indexes.add(
+            new Schema.Index(
+                index.getName(),
+                keyColumns,
+                index.isUnique(),
+                Crawl.descending(index),
+                Crawl.attribute(index, "INDEX_PREDICATE")));
       }
     }
     List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
@@ -189,9 +232,12 @@ record PostgresCatalog() implements CatalogQueries {
       boolean generated = checkName.startsWith(name + "_") && checkName.matches(".*_check\\d*");
       checks.add(
           new Schema.CheckConstraint(
-              generated ? null : checkName, checkBody(Crawl.attribute(check, "CHECK_CLAUSE"))));
+              generated ? null : checkName,
+              checkBody(Crawl.attribute(check, "CHECK_CLAUSE")),
+              !"false".equals(Crawl.attribute(check, "CONVALIDATED"))));
     }
-    return new Schema.Table(name, columns, primaryKey, indexes, uniques, foreignKeys, checks);
+    return new Schema.Table(
+        name, columns, primaryKey, indexes, uniques, foreignKeys, checks, triggers);
   }
 
   /** {@code CHECK ((price > 0))} as the bare expression {@code price > 0}. */

@@ -76,11 +76,16 @@ public final class SchemaReader {
     try {
       CatalogQueries queries = CatalogQueries.of(kind(connection), connection);
       Catalog catalog = Crawl.load(connection, queries);
+      SchemaObjects objects = SchemaObjects.read(connection, queries);
       return new Schema(
           catalog.getTables().stream()
               .filter(t -> !excluded(t.getName()))
-              .map(queries::table)
-              .toList());
+              .map(t -> queries.table(t, objects.triggersOf(t.getName())))
+              .toList(),
+          objects.views(),
+          objects.sequences(),
+          objects.enumTypes(),
+          true);
     } catch (MigrateException e) {
       throw e;
     } catch (SQLException | RuntimeException e) {
@@ -116,6 +121,9 @@ public final class SchemaReader {
           digest.update((byte) 2);
         }
       }
+      SchemaObjects objects = SchemaObjects.read(connection, CatalogQueries.of(kind, connection));
+      objects.triggers().keySet().removeIf(this::excluded);
+      digest.update(objects.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest());
     } catch (SQLException e) {
       throw MigrateException.failed(
@@ -158,19 +166,13 @@ public final class SchemaReader {
                 type,
                 column.nullable(),
                 Normalise.defaultValue(column.defaultValue(), type),
-                column.autoincrement()));
+                column.autoincrement(),
+                column.collation(),
+                column.generated()));
       }
-      tables.add(
-          new Schema.Table(
-              table.name(),
-              columns,
-              table.primaryKey(),
-              table.indexes(),
-              table.uniqueConstraints(),
-              table.foreignKeys(),
-              table.checks()));
+      tables.add(table.withColumns(columns));
     }
-    return new Schema(tables);
+    return models.withTables(tables);
   }
 
   private static boolean isInteger(ColumnType type) {

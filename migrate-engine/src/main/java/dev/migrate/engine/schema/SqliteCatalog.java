@@ -32,6 +32,7 @@ record SqliteCatalog() implements CatalogQueries {
   private static final String OWN_TABLES =
       " FROM sqlite_master m%s WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%%' ESCAPE '\\'";
   private static final String TABLE_KEY = "NULL AS TABLE_CAT, NULL AS TABLE_SCHEM";
+  private static final String EXPRESSION = "(expression ";
 
   @Override
   public InformationSchemaViews views() {
@@ -51,8 +52,10 @@ record SqliteCatalog() implements CatalogQueries {
                 + " 1111 AS DATA_TYPE, CASE p.type WHEN '' THEN 'NONE' ELSE p.type END"
                 + " AS TYPE_NAME, p.type AS COLUMN_TYPE,"
                 + " CASE WHEN p.pk > 0 OR p.\"notnull\" THEN 0 ELSE 1 END AS NULLABLE,"
-                + " p.dflt_value AS COLUMN_DEF"
-                + from(", pragma_table_info(m.name) p"))
+                + " p.dflt_value AS COLUMN_DEF, p.hidden AS HIDDEN"
+                // table_xinfo: table_info leaves generated columns out (hidden 2 and 3)
+                + from(", pragma_table_xinfo(m.name) p")
+                + " AND p.hidden <> 1")
         .withSql(
             PRIMARY_KEYS,
             "SELECT "
@@ -62,15 +65,24 @@ record SqliteCatalog() implements CatalogQueries {
                 + " AND p.pk > 0")
         .withSql(
             INDEXES,
-            // origin: c for CREATE INDEX, u for a UNIQUE constraint, pk for the primary key's
+            // origin: c for CREATE INDEX, u for a UNIQUE constraint, pk for the primary key's;
+            // an expression key part has no name (cid -2): a stand-in until the CREATE INDEX
+            // text, sent along for such and for partial indexes, says what it is
             "SELECT "
                 + TABLE_KEY
                 + ", m.name AS TABLE_NAME, 1 - l.\"unique\" AS NON_UNIQUE,"
                 + " NULL AS INDEX_QUALIFIER, l.name AS INDEX_NAME, 3 AS TYPE,"
-                + " i.seqno + 1 AS ORDINAL_POSITION, i.name AS COLUMN_NAME, 'A' AS ASC_OR_DESC,"
-                + " 0 AS CARDINALITY, 0 AS PAGES, NULL AS FILTER_CONDITION, l.origin AS ORIGIN"
-                + from(", pragma_index_list(m.name) l, pragma_index_info(l.name) i")
-                + " AND l.origin <> 'pk'")
+                + " i.seqno + 1 AS ORDINAL_POSITION,"
+                + " COALESCE(i.name, '"
+                + EXPRESSION
+                + "' || i.seqno) AS COLUMN_NAME,"
+                + " CASE i.\"desc\" WHEN 1 THEN 'D' ELSE 'A' END AS ASC_OR_DESC,"
+                + " 0 AS CARDINALITY, 0 AS PAGES, NULL AS FILTER_CONDITION, l.origin AS ORIGIN,"
+                + " CASE WHEN l.partial = 1 OR EXISTS (SELECT 1 FROM pragma_index_xinfo(l.name) e"
+                + " WHERE e.key = 1 AND e.cid = -2) THEN (SELECT s.sql FROM sqlite_master s"
+                + " WHERE s.type = 'index' AND s.name = l.name) END AS INDEX_SQL"
+                + from(", pragma_index_list(m.name) l, pragma_index_xinfo(l.name) i")
+                + " AND l.origin <> 'pk' AND i.key = 1")
         .withSql(
             FOREIGN_KEYS,
             // REFERENCES parent without columns means the parent's primary key; SQLite names no
@@ -89,6 +101,13 @@ record SqliteCatalog() implements CatalogQueries {
         .toOptions();
   }
 
+  @Override
+  public List<String> objectQueries() {
+    return List.of(
+        "SELECT CASE type WHEN 'view' THEN 'v' ELSE 't' END, tbl_name, name, sql, 0"
+            + " FROM sqlite_master WHERE type IN ('view', 'trigger') ORDER BY type, name");
+  }
+
   private static String from(String joins) {
     return String.format(OWN_TABLES, joins);
   }
@@ -100,18 +119,27 @@ record SqliteCatalog() implements CatalogQueries {
   }
 
   @Override
-  public Schema.Table table(Table loaded) {
+  public Schema.Table table(Table loaded, List<Schema.Trigger> triggers) {
     SqliteDdl ddl = SqliteDdl.parse(Crawl.attribute(loaded, "TABLE_SQL"));
     List<Schema.Column> columns = new ArrayList<>();
     for (Column column : Crawl.columns(loaded)) {
       ColumnType type = Normalise.type(DatabaseKind.SQLITE, Crawl.declaredType(column));
+      String key = column.getName().toLowerCase(Locale.ROOT);
+      String hidden = Crawl.attribute(column, "HIDDEN");
+      String expression = ddl.generated.get(key);
+      Schema.Generated generated =
+          "2".equals(hidden) || "3".equals(hidden)
+              ? new Schema.Generated(expression, "3".equals(hidden))
+              : null;
       columns.add(
           new Schema.Column(
               column.getName(),
               type,
               column.isNullable(),
               Normalise.defaultValue(column.getDefaultValue(), type),
-              ddl.autoincrement.contains(column.getName().toLowerCase(Locale.ROOT))));
+              ddl.autoincrement.contains(key),
+              ddl.collations.get(key),
+              generated));
     }
     Schema.PrimaryKey primaryKey =
         loaded.hasPrimaryKey()
@@ -124,7 +152,7 @@ record SqliteCatalog() implements CatalogQueries {
       if ("u".equals(Crawl.attribute(index, "ORIGIN"))) {
         uniques.add(new Schema.UniqueConstraint(ddl.name("u", keyColumns), keyColumns));
       } else {
-        indexes.add(new Schema.Index(index.getName(), keyColumns, index.isUnique()));
+        indexes.add(index(index, keyColumns));
       }
     }
     // pragma_foreign_key_list numbers keys from the last declared; declaration order reads better
@@ -136,6 +164,24 @@ record SqliteCatalog() implements CatalogQueries {
             .map(k -> Crawl.foreignKey(DatabaseKind.SQLITE, k, c -> ddl.name("f", c)))
             .toList();
     return new Schema.Table(
-        loaded.getName(), columns, primaryKey, indexes, uniques, foreignKeys, ddl.checks);
+        loaded.getName(), columns, primaryKey, indexes, uniques, foreignKeys, ddl.checks, triggers);
+  }
+
+  /** The index with its expressions and predicate from its CREATE INDEX text. */
+  private static Schema.Index index(Index index, List<String> keyColumns) {
+    String sql = Crawl.attribute(index, "INDEX_SQL");
+    SqliteDdl.IndexText text = sql == null ? null : SqliteDdl.parseIndex(sql);
+    List<String> key = new ArrayList<>(keyColumns);
+    for (int i = 0; i < key.size(); i++) {
+      if (key.get(i).startsWith(EXPRESSION) && text != null && i < text.keyParts().size()) {
+        key.set(i, "(" + text.keyParts().get(i) + ")");
+      }
+    }
+    return new Schema.Index(
+        index.getName(),
+        key,
+        index.isUnique(),
+        Crawl.descending(index),
+        text == null ? null : text.predicate());
   }
 }

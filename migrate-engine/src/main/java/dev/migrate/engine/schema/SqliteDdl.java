@@ -7,22 +7,71 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What SQLite keeps only in the CREATE TABLE text of {@code sqlite_master}: constraint names, CHECK
- * constraints and the AUTOINCREMENT keyword. A small tokenizer, enough for the statements SQLite
- * stores (comments, quoted identifiers and nested parentheses are handled).
+ * constraints, the AUTOINCREMENT keyword, column collations and generated expressions. A small
+ * tokenizer, enough for the statements SQLite stores (comments, quoted identifiers and nested
+ * parentheses are handled; a quoted name is never taken for a keyword).
+ *
+ * <p>Internal: the one parser of that text, shared by the schema reader and the SQLite dialect's
+ * move-and-copy; not part of the public API.
  */
-final class SqliteDdl {
+public final class SqliteDdl {
   /** Names given in the text, keyed by kind and column list, e.g. {@code "u:a,b"}. */
   final Map<String, String> names = new LinkedHashMap<>();
 
   final List<Schema.CheckConstraint> checks = new ArrayList<>();
   final Set<String> autoincrement = new HashSet<>();
 
+  /**
+   * Lower-case column name to its COLLATE name, in upper case; BINARY, the default, is left out.
+   */
+  final Map<String, String> collations = new LinkedHashMap<>();
+
+  /** Lower-case column name to the expression of its {@code AS (...)} clause. */
+  final Map<String, String> generated = new LinkedHashMap<>();
+
   private SqliteDdl() {}
 
-  static SqliteDdl parse(String sql) {
+  /** The CHECK constraints, named or not, in the order written. */
+  public List<Schema.CheckConstraint> checks() {
+    return List.copyOf(checks);
+  }
+
+  /** Whether the column is declared AUTOINCREMENT. */
+  public boolean autoincrement(String column) {
+    return autoincrement.contains(column.toLowerCase(Locale.ROOT));
+  }
+
+  /** The column's COLLATE name in upper case, or null for the default BINARY. */
+  public String collation(String column) {
+    return collations.get(column.toLowerCase(Locale.ROOT));
+  }
+
+  /** The expression a generated column is computed by, or null. */
+  public String generated(String column) {
+    return generated.get(column.toLowerCase(Locale.ROOT));
+  }
+
+  /** The name the text gives the primary key, or null. */
+  public String primaryKeyName() {
+    return name("p", List.of());
+  }
+
+  /** The name the text gives the unique constraint over these columns, or null. */
+  public String uniqueName(List<String> columns) {
+    return name("u", columns);
+  }
+
+  /** The name the text gives the foreign key from these columns, or null. */
+  public String foreignKeyName(List<String> columns) {
+    return name("f", columns);
+  }
+
+  /** Parses a CREATE TABLE statement as sqlite_master holds it; null reads as nothing declared. */
+  public static SqliteDdl parse(String sql) {
     SqliteDdl ddl = new SqliteDdl();
     if (sql == null) {
       return ddl;
@@ -36,6 +85,65 @@ final class SqliteDdl {
       ddl.element(element);
     }
     return ddl;
+  }
+
+  /**
+   * A CREATE INDEX statement's key parts as written (without ASC, DESC or COLLATE) and its WHERE
+   * condition, or null.
+   */
+  record IndexText(List<String> keyParts, String predicate) {}
+
+  private static final Pattern ORDER = Pattern.compile("(?is)\\s+(ASC|DESC)$");
+  private static final Pattern COLLATE = Pattern.compile("(?is)\\s+COLLATE\\s+(\"[^\"]*\"|\\S+)$");
+
+  static IndexText parseIndex(String sql) {
+    int open = -1;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (c == '\'' || c == '"' || c == '`' || c == '[') {
+        i = skipQuoted(sql, i) - 1;
+      } else if (c == '(') {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0) {
+      return new IndexText(List.of(), null);
+    }
+    String group = tokens(sql.substring(open)).get(0);
+    List<String> parts = new ArrayList<>();
+    for (String part : topLevelParts(group.substring(1, group.length() - 1))) {
+      String bare = part;
+      bare = ORDER.matcher(bare).replaceFirst("");
+      bare = COLLATE.matcher(bare).replaceFirst("");
+      parts.add(bare.strip());
+    }
+    String rest = sql.substring(open + group.length()).strip();
+    String predicate =
+        rest.regionMatches(true, 0, "WHERE", 0, 5) ? rest.substring(5).strip() : null;
+    return new IndexText(parts, predicate == null || predicate.isEmpty() ? null : predicate);
+  }
+
+  /** The text split at its commas outside parentheses and quotes, each part as written. */
+  private static List<String> topLevelParts(String text) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\'' || c == '"' || c == '`' || c == '[') {
+        i = skipQuoted(text, i) - 1;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        parts.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    parts.add(text.substring(start));
+    return parts;
   }
 
   String name(String kind, List<String> columns) {
@@ -64,8 +172,16 @@ final class SqliteDdl {
     String column = unquote(tokens.get(0));
     for (int i = 1; i < tokens.size(); i++) {
       String word = upper(tokens.get(i));
+      String key = column.toLowerCase(Locale.ROOT);
       if (word.equals("AUTOINCREMENT")) {
-        autoincrement.add(column.toLowerCase(Locale.ROOT));
+        autoincrement.add(key);
+      } else if (word.equals("COLLATE") && i + 1 < tokens.size()) {
+        String collation = upper(unquote(tokens.get(++i)));
+        if (!collation.equals("BINARY")) {
+          collations.put(key, collation);
+        }
+      } else if (word.equals("AS") && i + 1 < tokens.size() && tokens.get(i + 1).startsWith("(")) {
+        generated.put(key, Normalise.stripParens(tokens.get(++i)));
       } else if (word.equals("CONSTRAINT") || word.equals("CHECK")) {
         i = constraint(tokens, i, column);
       }
@@ -148,8 +264,11 @@ final class SqliteDdl {
     return elements;
   }
 
-  /** Words, quoted names, string literals, commas, and whole parenthesised groups. */
-  static List<String> tokens(String text) {
+  /**
+   * Words, quoted names (with their quotes), string literals, commas, and whole parenthesised
+   * groups; comments are skipped.
+   */
+  public static List<String> tokens(String text) {
     List<String> tokens = new ArrayList<>();
     int i = 0;
     int n = text.length();
@@ -222,7 +341,8 @@ final class SqliteDdl {
     return i;
   }
 
-  static String unquote(String token) {
+  /** A quoted name without its quotes ("", `` and [] quoting); anything else as it is. */
+  public static String unquote(String token) {
     if (token.length() >= 2) {
       char first = token.charAt(0);
       char last = token.charAt(token.length() - 1);

@@ -241,6 +241,62 @@ class SqliteRecreateTest {
   }
 
   @Test
+  void generatedColumnsAndCollationsSurviveRecreate() throws SQLException {
+    s.sql(
+        "CREATE TABLE g (id INTEGER PRIMARY KEY, name TEXT COLLATE NOCASE NOT NULL,"
+            + " doubled INT GENERATED ALWAYS AS (id * 2) STORED, label TEXT AS (upper(name)),"
+            + " note TEXT)");
+    s.sql("INSERT INTO g (id, name, note) VALUES (1, 'alice', 'x'), (2, 'Bob', NULL)");
+    Ops ops = new Ops();
+    ops.alterColumn("g", "note").type(varchar(50));
+    s.apply(ops);
+
+    assertThat(s.rows("SELECT name, hidden FROM pragma_table_xinfo('g') WHERE hidden > 0"))
+        .hasToString("[[doubled, 3], [label, 2]]");
+    assertThat(s.rows("SELECT id, doubled, label, note FROM g ORDER BY id"))
+        .hasToString("[[1, 2, ALICE, x], [2, 4, BOB, null]]");
+    assertThat(s.rows("SELECT id FROM g WHERE name = 'ALICE'"))
+        .as("name keeps COLLATE NOCASE")
+        .hasToString("[[1]]");
+    s.sql("INSERT INTO g (id, name) VALUES (3, 'carol')");
+    assertThat(s.rows("SELECT doubled, label FROM g WHERE id = 3")).hasToString("[[6, CAROL]]");
+    assertThat(s.fails("INSERT INTO g (id, name) VALUES (4, NULL)")).isTrue();
+  }
+
+  @Test
+  void autoincrementHighWaterMarkSurvivesRecreate() throws SQLException {
+    s.sql("INSERT INTO person (email) VALUES ('c@x')");
+    s.sql("DELETE FROM person WHERE email = 'c@x'");
+    Ops ops = new Ops();
+    ops.alterColumn("person", "email").type(varchar(120));
+    s.apply(ops);
+
+    s.sql("INSERT INTO person (email) VALUES ('d@x')");
+    assertThat(s.rows("SELECT id FROM person WHERE email = 'd@x'"))
+        .as("the deleted id 3 is not handed out again")
+        .hasToString("[[4]]");
+    s.sql("DELETE FROM person WHERE email = 'd@x'");
+    assertTaskIntact(true);
+  }
+
+  @Test
+  void quotedColumnsNamedLikeKeywordsSurviveRecreate() throws SQLException {
+    s.sql(
+        "CREATE TABLE k (id INTEGER PRIMARY KEY, \"check\" INTEGER, \"foreign\" TEXT,"
+            + " \"constraint\" TEXT UNIQUE, CHECK (\"check\" > 0))");
+    s.sql("INSERT INTO k VALUES (1, 5, 'f', 'c')");
+    Ops ops = new Ops();
+    ops.alterColumn("k", "foreign").type(varchar(10));
+    s.apply(ops);
+
+    assertThat(s.rows("SELECT id, \"check\", \"foreign\", \"constraint\" FROM k"))
+        .hasToString("[[1, 5, f, c]]");
+    assertThat(s.columns("k").get("foreign").type()).isEqualTo("VARCHAR");
+    assertThat(s.fails("INSERT INTO k VALUES (2, 0, 'g', 'd')")).as("the check").isTrue();
+    assertThat(s.fails("INSERT INTO k VALUES (3, 1, 'h', 'c')")).as("the unique").isTrue();
+  }
+
+  @Test
   void autoincrementSurvivesRecreate() throws SQLException {
     Ops ops = new Ops();
     ops.alterColumn("person", "email").type(varchar(120));
