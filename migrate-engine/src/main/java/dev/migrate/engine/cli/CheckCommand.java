@@ -50,8 +50,8 @@ final class CheckCommand extends MigrateCommand {
       return 0;
     }
     problems.forEach(out()::println);
-    throw new MigrateException(
-        "check found " + problems.size() + (problems.size() == 1 ? " problem" : " problems"), 1);
+    throw MigrateException.failed(
+        "check found " + problems.size() + (problems.size() == 1 ? " problem" : " problems"), null);
   }
 
   private static List<String> checksums(Migrator migrator) {

@@ -86,6 +86,57 @@ final class Planner {
     return new VersionRows(graph).steps(rows, order, Direction.DOWNGRADE);
   }
 
+  /** The one step that applies or undoes {@code id} alone from {@code rows}. */
+  MigrationStep single(List<String> rows, String id, Direction direction) {
+    traversal.checkOverlap(rows, false, true, ROWS_OVERLAP);
+    Set<String> applied = traversal.ancestors(rows, true);
+    if (direction == Direction.UPGRADE) {
+      if (applied.contains(id)) {
+        throw MigrateException.badInput(
+            "Revision " + id + " is already applied (current: " + String.join(", ", rows) + ")");
+      }
+      List<String> missing =
+          graph.node(id).normalizedDown().stream().filter(r -> !applied.contains(r)).toList();
+      if (!missing.isEmpty()) {
+        throw MigrateException.badInput(
+            "Revision "
+                + id
+                + " cannot be applied alone: "
+                + String.join(", ", missing)
+                + " below it "
+                + (missing.size() == 1 ? "is" : "are")
+                + " not applied; apply "
+                + (missing.size() == 1 ? "it" : "them")
+                + " first");
+      }
+    } else {
+      if (!applied.contains(id)) {
+        throw MigrateException.badInput(
+            "Revision "
+                + id
+                + " is not applied (current: "
+                + (rows.isEmpty() ? "none" : String.join(", ", rows))
+                + "); nothing to undo");
+      }
+      Set<String> above = traversal.descendants(List.of(id), true);
+      above.remove(id);
+      above.retainAll(applied);
+      if (!above.isEmpty()) {
+        throw MigrateException.badInput(
+            "Revision "
+                + id
+                + " cannot be undone alone: "
+                + String.join(", ", above)
+                + " above it "
+                + (above.size() == 1 ? "is" : "are")
+                + " applied; undo "
+                + (above.size() == 1 ? "it" : "them")
+                + " first");
+      }
+    }
+    return new VersionRows(graph).steps(rows, List.of(id), direction).get(0);
+  }
+
   /** Revision ids of a history range, newest first. */
   List<String> history(String range, Collection<String> currentRows) {
     String start = "base";

@@ -1,5 +1,6 @@
 package dev.migrate.engine.runtime;
 
+import dev.migrate.engine.IrreversibleRevisionException;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Dialect;
@@ -55,17 +56,8 @@ final class RevisionWork {
   MigrationPlan runnablePlan(RevisionScript revision, Direction direction) {
     MigrationPlan plan = plan(revision, direction);
     if (plan.irreversibleReason().isPresent()) {
-      throw MigrateException.failed(
-          "Revision "
-              + revision.id()
-              + " ("
-              + revision.origin()
-              + ") cannot be "
-              + (direction == Direction.UPGRADE ? "upgraded" : "downgraded")
-              + ": it is declared irreversible ("
-              + plan.irreversibleReason().get()
-              + "). Nothing was run.",
-          null);
+      throw new IrreversibleRevisionException(
+          revision.id(), revision.origin(), direction, plan.irreversibleReason().get());
     }
     return plan;
   }
@@ -73,11 +65,33 @@ final class RevisionWork {
   /** The plan's statements; {@code connection} null renders offline. */
   List<String> render(RevisionScript revision, MigrationPlan plan, Connection connection)
       throws SQLException {
+    return bind(plan, connection).statements();
+  }
+
+  /**
+   * Statements to run, each with its parameters (empty for most). Online, a parameterised {@link
+   * Operation.Execute} keeps its {@code ?} placeholders to be bound; offline its values are
+   * inlined.
+   */
+  record Bound(List<String> statements, List<List<Object>> parameters) {}
+
+  Bound bind(MigrationPlan plan, Connection connection) throws SQLException {
     List<String> statements = new ArrayList<>();
+    List<List<Object>> parameters = new ArrayList<>();
     for (Operation operation : plan.operations()) {
-      statements.addAll(dialect.render(operation, connection));
+      if (connection != null
+          && operation instanceof Operation.Execute execute
+          && !execute.parameters().isEmpty()) {
+        statements.add(execute.sql());
+        parameters.add(execute.parameters());
+        continue;
+      }
+      for (String sql : dialect.render(operation, connection)) {
+        statements.add(sql);
+        parameters.add(List.of());
+      }
     }
-    return statements;
+    return new Bound(statements, parameters);
   }
 
   /** How a revision's statements meet transactions. */

@@ -1,0 +1,414 @@
+package dev.migrate.engine.runtime;
+
+import dev.migrate.engine.ChecksumMismatchException;
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.RevisionFailedException;
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.revision.Direction;
+import dev.migrate.engine.revision.MigrationPlan;
+import dev.migrate.engine.revision.MigrationStep;
+import dev.migrate.engine.revision.RevisionScript;
+import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.schema.SchemaReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One connection to one database with the migration lock held, from {@link Migrator#open()} until
+ * {@link #close()}. Steps are applied one at a time, each with its version-row change and history
+ * row, so a caller (verification, a test) can walk revisions and look at the schema between them
+ * without another run slipping in:
+ *
+ * <pre>{@code
+ * try (MigrationSession s = migrator.open()) {
+ *   MigrationStep up = migrator.stepUp(s.currentRows(), "a1");
+ *   s.apply(up);
+ *   Schema after = s.schema();
+ * }
+ * }</pre>
+ *
+ * A session is used by one thread at a time. Closing it releases the lock and closes the
+ * connection, unless the connection belongs to the caller ({@link Migrator.Builder#connection}).
+ */
+public final class MigrationSession implements AutoCloseable {
+  private final Migrator migrator;
+  private final Connection connection;
+  private final Runnable release;
+  private final MigrationLock lock;
+  private final SchemaReader reader;
+  private final List<String> applied = new ArrayList<>();
+  private String appliedBy;
+  private boolean tablesReady;
+  private boolean closed;
+
+  MigrationSession(Migrator migrator, Connection connection, Runnable release, MigrationLock lock) {
+    this.migrator = migrator;
+    this.connection = connection;
+    this.release = release;
+    this.lock = lock;
+    this.reader =
+        new SchemaReader(
+            List.of(migrator.store.versionTableName(), migrator.store.historyTableName()));
+  }
+
+  public DatabaseKind databaseKind() {
+    return migrator.databaseKind();
+  }
+
+  /**
+   * The session's connection, for work between steps (inserting fixture rows, reading data). Leave
+   * it in autocommit and do not close it.
+   */
+  public Connection connection() {
+    return connection;
+  }
+
+  /** The version rows as they are now; empty when the table does not exist yet. */
+  public List<String> currentRows() {
+    return database(() -> migrator.store.readRows(connection));
+  }
+
+  /** Every history row, oldest first. */
+  public List<HistoryEntry> history() {
+    return database(() -> migrator.store.readHistory(connection));
+  }
+
+  /** The schema now, without the version and history tables. */
+  public Schema schema() {
+    return reader.read(connection);
+  }
+
+  /** A digest of the schema's catalog rows: equal fingerprints mean an equal {@link #schema()}. */
+  public String fingerprint() {
+    return reader.fingerprint(connection);
+  }
+
+  /**
+   * Applied revisions whose up statements changed since they were applied (stops an upgrade) or
+   * whose down statements changed (a warning).
+   */
+  public List<ChecksumMismatch> checksumMismatches() {
+    return database(() -> migrator.mismatches(connection, migrator.store.readRows(connection)));
+  }
+
+  /** Plans and runs an upgrade to {@code target} from the rows as they are now. */
+  public List<MigrationStep> upgrade(String target) {
+    return database(
+        () -> {
+          ensureTables();
+          List<String> rows = migrator.store.readRows(connection);
+          List<MigrationStep> steps = migrator.graph.upgrade(rows, target);
+          if (!steps.isEmpty()) {
+            // Only when there is work: upgrading a database already at the target stays a no-op.
+            checkChecksums(rows);
+          }
+          return applyAll(steps);
+        });
+  }
+
+  /** Plans and runs a downgrade to {@code target} from the rows as they are now. */
+  public List<MigrationStep> downgrade(String target) {
+    return database(
+        () -> {
+          ensureTables();
+          List<String> rows = migrator.store.readRows(connection);
+          return applyAll(migrator.graph.downgrade(rows, target));
+        });
+  }
+
+  /**
+   * Runs one step (from {@link Migrator#stepUp}, {@link Migrator#stepDown} or a plan) with its
+   * version-row change and history row.
+   *
+   * @throws dev.migrate.engine.RevisionFailedException when its statements fail
+   * @throws dev.migrate.engine.IrreversibleRevisionException when that direction is declared
+   *     irreversible (nothing runs)
+   */
+  public StepResult apply(MigrationStep step) {
+    return database(
+        () -> {
+          ensureTables();
+          MigrationPlan plan = migrator.plan(step);
+          try {
+            return run(step, plan);
+          } finally {
+            autoCommitQuietly();
+          }
+        });
+  }
+
+  /** Runs steps in order; every plan is checked first, so an irreversible one runs nothing. */
+  public List<MigrationStep> applyAll(List<MigrationStep> steps) {
+    return database(
+        () -> {
+          ensureTables();
+          List<MigrationPlan> plans = new ArrayList<>();
+          for (MigrationStep step : steps) {
+            plans.add(migrator.plan(step));
+          }
+          List<MigrationStep> done = new ArrayList<>();
+          try {
+            for (int i = 0; i < steps.size(); i++) {
+              run(steps.get(i), plans.get(i));
+              done.add(steps.get(i));
+            }
+          } finally {
+            autoCommitQuietly();
+          }
+          return done;
+        });
+  }
+
+  /** Releases the lock; closes the connection unless it belongs to the caller. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      lock.close();
+    } catch (SQLException | RuntimeException e) {
+      // the lock belongs to the connection's session; closing the connection releases it
+    } finally {
+      release.run();
+    }
+  }
+
+  // ---- running a step ------------------------------------------------------------------------
+
+  private void ensureTables() throws SQLException {
+    if (!tablesReady) {
+      migrator.store.ensureTables(connection);
+      tablesReady = true;
+    }
+  }
+
+  private void checkChecksums(List<String> rows) throws SQLException {
+    List<ChecksumMismatch> mismatches = migrator.mismatches(connection, rows);
+    if (mismatches.isEmpty()) {
+      return;
+    }
+    StringBuilder m = new StringBuilder();
+    for (ChecksumMismatch mismatch : mismatches) {
+      m.append(mismatch.describe()).append('\n');
+    }
+    if (migrator.ignoreChecksums) {
+      migrator.output.accept(
+          "Ignoring changed revisions (--ignore-checksums):\n" + m.toString().strip());
+      return;
+    }
+    m.append(
+        "Upgrade stopped before running anything. Restore the revision file(s) as they were"
+            + " applied, run with --ignore-checksums to upgrade anyway, or accept the edits with"
+            + " `migrate stamp --accept-checksums`.");
+    throw new ChecksumMismatchException(m.toString(), mismatches);
+  }
+
+  private StepResult run(MigrationStep step, MigrationPlan plan) throws SQLException {
+    RevisionScript revision = step.revision();
+    String checksum = migrator.work.checksum(revision);
+    List<String> statements;
+    List<List<Object>> parameters;
+    try {
+      RevisionWork.Bound bound = migrator.work.bind(plan, connection);
+      statements = bound.statements();
+      parameters = bound.parameters();
+    } catch (SQLException | RuntimeException e) {
+      throw notify(step, migrator.renderFailure(step, e, applied, rowsOrNull()));
+    }
+    RevisionWork.Mode mode = migrator.work.mode(plan, statements);
+    migrator.output.accept(
+        step.describe() + (mode == RevisionWork.Mode.TRANSACTION ? "" : " (non-transactional)"));
+    for (MigrationListener listener : migrator.listeners) {
+      listener.beforeStep(step, statements);
+    }
+    String by = appliedBy();
+    long started = System.nanoTime();
+    int failedAt = 0;
+    int committed = 0;
+    try {
+      autoCommit(mode == RevisionWork.Mode.AUTOCOMMIT);
+      try (Statement s = connection.createStatement()) {
+        for (String sql : statements) {
+          failedAt++;
+          List<Object> values = parameters.get(failedAt - 1);
+          if (mode == RevisionWork.Mode.SPLIT && migrator.work.outsideTransaction(sql)) {
+            connection.setAutoCommit(true); // commits the statements before it
+            committed = failedAt - 1;
+            execute(s, sql, values);
+            committed = failedAt;
+            connection.setAutoCommit(false);
+          } else {
+            execute(s, sql, values);
+          }
+        }
+      }
+      failedAt = 0;
+      // The version-row change and the history row commit together, also when the statements
+      // could not be in a transaction.
+      autoCommit(false);
+      migrator.store.recordStep(
+          connection,
+          step.versionChanges(),
+          revision.id(),
+          action(step),
+          checksum,
+          millisSince(started),
+          true,
+          by);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollbackQuietly();
+      recordFailureQuietly(step, checksum, millisSince(started), by, e);
+      int executed = failedAt > 0 ? failedAt - 1 : statements.size();
+      boolean transactionalDdl = migrator.dialect.transactionalDdl();
+      boolean inTransaction = transactionalDdl && mode != RevisionWork.Mode.AUTOCOMMIT;
+      int tookEffect = inTransaction ? committed : executed;
+      String why =
+          !transactionalDdl
+              ? "MySQL commits DDL at once"
+              : mode == RevisionWork.Mode.AUTOCOMMIT
+                  ? "it ran outside a transaction"
+                  : "they ran outside a transaction, or before a statement that had to";
+      RevisionFailedException.Phase phase =
+          failedAt > 0
+              ? RevisionFailedException.Phase.STATEMENT
+              : RevisionFailedException.Phase.RECORD;
+      throw notify(
+          step,
+          migrator.stepFailure(
+              step,
+              statements,
+              phase,
+              failedAt,
+              tookEffect,
+              why,
+              inTransaction,
+              List.copyOf(applied),
+              rowsOrNull(),
+              e));
+    }
+    applied.add(revision.id() + " (" + step.direction().word() + ")");
+    StepResult result =
+        new StepResult(
+            step,
+            statements,
+            mode == RevisionWork.Mode.TRANSACTION,
+            Duration.ofNanos(System.nanoTime() - started));
+    for (MigrationListener listener : migrator.listeners) {
+      listener.afterStep(result);
+    }
+    return result;
+  }
+
+  private void execute(Statement s, String sql, List<Object> values) throws SQLException {
+    if (values.isEmpty()) {
+      s.execute(sql);
+      return;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < values.size(); i++) {
+        ps.setObject(i + 1, values.get(i));
+      }
+      ps.execute();
+    }
+  }
+
+  private MigrateException notify(MigrationStep step, MigrateException failure) {
+    for (MigrationListener listener : migrator.listeners) {
+      try {
+        listener.stepFailed(step, failure);
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    return failure;
+  }
+
+  private List<String> rowsOrNull() {
+    try {
+      return migrator.store.readRows(connection);
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private void recordFailureQuietly(
+      MigrationStep step, String checksum, long millis, String by, Exception failure) {
+    try {
+      connection.setAutoCommit(true);
+      if (migrator.store.historyTableExists(connection)) {
+        migrator.store.recordStep(
+            connection, List.of(), step.revision().id(), action(step), checksum, millis, false, by);
+      }
+    } catch (SQLException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
+  private String appliedBy() throws SQLException {
+    if (appliedBy == null) {
+      appliedBy = migrator.appliedBy(connection);
+    }
+    return appliedBy;
+  }
+
+  static HistoryEntry.Action action(MigrationStep step) {
+    return step.direction() == Direction.UPGRADE
+        ? HistoryEntry.Action.UPGRADE
+        : HistoryEntry.Action.DOWNGRADE;
+  }
+
+  /**
+   * Switches autocommit only when it changes: some drivers (MySQL's) spend a round trip on every
+   * call, and consecutive revisions mostly want the same mode.
+   */
+  private void autoCommit(boolean on) throws SQLException {
+    if (connection.getAutoCommit() != on) {
+      connection.setAutoCommit(on);
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      // the connection is broken; closing it discards the transaction
+    }
+  }
+
+  private void autoCommitQuietly() {
+    try {
+      connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      // reported by the next use of the connection, if any
+    }
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T database(Work<T> work) {
+    if (closed) {
+      throw new IllegalStateException("This migration session is closed");
+    }
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw migrator.databaseError(e);
+    }
+  }
+}
