@@ -54,8 +54,17 @@ final class CheckCommand extends MigrateCommand {
         "check found " + problems.size() + (problems.size() == 1 ? " problem" : " problems"), null);
   }
 
-  private static List<String> checksums(Migrator migrator) {
-    return migrator.checksumMismatches().stream().map(ChecksumMismatch::describe).toList();
+  /** Changed upgrades are problems; a changed downgrade only is printed as a warning. */
+  private List<String> checksums(Migrator migrator) {
+    List<String> problems = new ArrayList<>();
+    for (ChecksumMismatch mismatch : migrator.checksumMismatches()) {
+      if (mismatch.isWarning()) {
+        out().println("Warning: " + mismatch.describe());
+      } else {
+        problems.add(mismatch.describe());
+      }
+    }
+    return problems;
   }
 
   private static List<String> atHeads(RevisionGraph graph, List<String> rows) {

@@ -103,10 +103,8 @@ public final class MigrationSession implements AutoCloseable {
           ensureTables();
           List<String> rows = migrator.store.readRows(connection);
           List<MigrationStep> steps = migrator.graph.upgrade(rows, target);
-          if (!steps.isEmpty()) {
-            // Only when there is work: upgrading a database already at the target stays a no-op.
-            checkChecksums(rows);
-          }
+          // Also with nothing to do: an edited applied revision is news either way.
+          checkChecksums(rows);
           return applyAll(steps);
         });
   }
@@ -117,7 +115,9 @@ public final class MigrationSession implements AutoCloseable {
         () -> {
           ensureTables();
           List<String> rows = migrator.store.readRows(connection);
-          return applyAll(migrator.graph.downgrade(rows, target));
+          List<MigrationStep> steps = migrator.graph.downgrade(rows, target);
+          warnOfChangedRevisions(rows, steps);
+          return applyAll(steps);
         });
   }
 
@@ -182,15 +182,42 @@ public final class MigrationSession implements AutoCloseable {
 
   // ---- running a step ------------------------------------------------------------------------
 
-  private void ensureTables() throws SQLException {
+  /** Creates or completes the version and history tables, once per session. */
+  void ensureTables() throws SQLException {
     if (!tablesReady) {
-      migrator.store.ensureTables(connection);
+      if (migrator.store.ensureTables(connection)) {
+        migrator.translateLegacyChecksums(connection);
+      }
       tablesReady = true;
     }
   }
 
+  /** Before a downgrade: says which of the revisions it undoes changed since they were applied. */
+  private void warnOfChangedRevisions(List<String> rows, List<MigrationStep> steps)
+      throws SQLException {
+    List<String> undone = steps.stream().map(step -> step.revision().id()).toList();
+    for (ChecksumMismatch changed : migrator.mismatches(connection, rows)) {
+      if (undone.contains(changed.revision())) {
+        migrator.output.accept(
+            "Warning: " + changed.describe() + ". Its downgrade runs as it is now.");
+      }
+    }
+  }
+
+  /**
+   * Stops when an applied revision's upgrade changed since it was applied (unless checksums are
+   * ignored); a change to a downgrade only is printed as a warning.
+   */
   private void checkChecksums(List<String> rows) throws SQLException {
-    List<ChecksumMismatch> mismatches = migrator.mismatches(connection, rows);
+    List<ChecksumMismatch> all = migrator.mismatches(connection, rows);
+    for (ChecksumMismatch warning : all.stream().filter(ChecksumMismatch::isWarning).toList()) {
+      migrator.output.accept(
+          "Warning: "
+              + warning.describe()
+              + ". Downgrades run it as it is now; record it with"
+              + " `migrate stamp --accept-checksums`.");
+    }
+    List<ChecksumMismatch> mismatches = all.stream().filter(m -> !m.isWarning()).toList();
     if (mismatches.isEmpty()) {
       return;
     }
@@ -212,7 +239,7 @@ public final class MigrationSession implements AutoCloseable {
 
   private StepResult run(MigrationStep step, MigrationPlan plan) throws SQLException {
     RevisionScript revision = step.revision();
-    String checksum = migrator.work.checksum(revision);
+    Checksum checksum = migrator.work.checksum(revision);
     List<String> statements;
     List<List<Object>> parameters;
     try {
@@ -340,7 +367,7 @@ public final class MigrationSession implements AutoCloseable {
   }
 
   private void recordFailureQuietly(
-      MigrationStep step, String checksum, long millis, String by, Exception failure) {
+      MigrationStep step, Checksum checksum, long millis, String by, Exception failure) {
     try {
       connection.setAutoCommit(true);
       if (migrator.store.historyTableExists(connection)) {

@@ -11,20 +11,24 @@ import dev.migrate.engine.revision.MigrationStep;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.RevisionScript;
 import dev.migrate.engine.revision.VersionChange;
+import dev.migrate.engine.revision.source.Checksums;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.schema.SchemaReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -158,7 +162,7 @@ public final class Migrator {
     try (MigrationSession session = open()) {
       Connection c = session.connection();
       try {
-        store.ensureTables(c);
+        session.ensureTables();
         List<String> rows = store.readRows(c);
         List<VersionChange> changes = graph.stamp(rows, given, purge);
         String by = appliedBy(c);
@@ -167,7 +171,7 @@ public final class Migrator {
           for (VersionChange change : changes) {
             output.accept("Running stamp_revision " + stampLine(change));
             String revision = stampedRevision(change);
-            String checksum =
+            Checksum checksum =
                 change instanceof VersionChange.Delete ? null : work.checksum(graph.get(revision));
             store.recordStep(
                 c, List.of(change), revision, HistoryEntry.Action.STAMP, checksum, 0, true, by);
@@ -281,7 +285,7 @@ public final class Migrator {
       out.line("-- Running stamp_revision " + stampLine(change));
       out.statement(store.changeSql(change));
       String revision = stampedRevision(change);
-      String checksum =
+      Checksum checksum =
           change instanceof VersionChange.Delete ? null : work.checksum(graph.get(revision));
       out.statement(store.recordSql(revision, HistoryEntry.Action.STAMP, checksum, 0, true, by));
     }
@@ -515,34 +519,134 @@ public final class Migrator {
         e);
   }
 
+  /**
+   * Applied revisions (the current rows and everything below them) whose checksum now differs from
+   * the one recorded when they were last upgraded or stamped: upgrade changes first, then
+   * downgrade-only changes.
+   */
   List<ChecksumMismatch> mismatches(Connection c, List<String> rows) throws SQLException {
     if (rows.isEmpty()) {
       return List.of();
     }
-    Map<String, String> stored = new HashMap<>();
+    Map<String, HistoryEntry> recorded = recordedChecksums(c);
+    List<ChecksumMismatch> up = new ArrayList<>();
+    List<ChecksumMismatch> down = new ArrayList<>();
+    for (RevisionScript revision : applied(rows)) {
+      HistoryEntry entry = recorded.get(revision.id());
+      if (entry == null) {
+        continue;
+      }
+      if (Checksums.version(entry.checksum()).equals(Checksums.V1)) {
+        String now = work.legacyChecksum(revision);
+        if (!now.equals(entry.checksum())) {
+          up.add(new ChecksumMismatch(revision.id(), revision.origin(), entry.checksum(), now));
+        }
+        continue;
+      }
+      Checksum now = work.checksum(revision);
+      if (!now.up().equals(entry.checksum())) {
+        up.add(new ChecksumMismatch(revision.id(), revision.origin(), entry.checksum(), now.up()));
+      } else if (entry.downChecksum() != null && !now.down().equals(entry.downChecksum())) {
+        down.add(
+            new ChecksumMismatch(
+                revision.id(),
+                revision.origin(),
+                entry.downChecksum(),
+                now.down(),
+                ChecksumMismatch.Part.DOWNGRADE));
+      }
+    }
+    up.addAll(down);
+    return up;
+  }
+
+  /** Per revision, its last successful upgrade or stamp row that carries a checksum. */
+  private Map<String, HistoryEntry> recordedChecksums(Connection c) throws SQLException {
+    Map<String, HistoryEntry> recorded = new HashMap<>();
     for (HistoryEntry entry : store.readHistory(c)) {
       if (entry.success()
           && entry.checksum() != null
           && entry.action() != HistoryEntry.Action.DOWNGRADE) {
-        stored.put(entry.revision(), entry.checksum());
+        recorded.put(entry.revision(), entry);
       }
     }
-    // The applied revisions are exactly those a downgrade to base would undo.
+    return recorded;
+  }
+
+  /** The applied revisions: exactly those a downgrade to base would undo. */
+  private List<RevisionScript> applied(List<String> rows) {
     Map<String, RevisionScript> applied = new LinkedHashMap<>();
     for (MigrationStep step : graph.downgrade(rows, "base")) {
       applied.put(step.revision().id(), step.revision());
     }
-    List<ChecksumMismatch> out = new ArrayList<>();
-    for (RevisionScript revision : applied.values()) {
-      String before = stored.get(revision.id());
-      if (before != null) {
-        String now = work.checksum(revision);
-        if (!now.equals(before)) {
-          out.add(new ChecksumMismatch(revision.id(), revision.origin(), before, now));
-        }
+    return List.copyOf(applied.values());
+  }
+
+  /**
+   * After a history table gained {@code down_checksum}: rows holding an old-format checksum that
+   * still matches the revision get the current pair, so that from now on a change to a downgrade
+   * alone is told apart. Rows that no longer match keep theirs and report as changed.
+   */
+  void translateLegacyChecksums(Connection c) throws SQLException {
+    List<String> updates = new ArrayList<>();
+    for (HistoryEntry entry : store.readHistory(c)) {
+      if (entry.checksum() == null
+          || !entry.checksum().startsWith(Checksums.V1 + ":")
+          || graph.find(entry.revision()).isEmpty()) {
+        continue;
+      }
+      RevisionScript revision = graph.get(entry.revision());
+      if (work.legacyChecksum(revision).equals(entry.checksum())) {
+        updates.add(store.translateChecksumSql(entry.id(), work.checksum(revision)));
       }
     }
-    return out;
+    try (Statement s = c.createStatement()) {
+      for (String sql : updates) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  /**
+   * Accepts the current definition of every applied revision whose checksum changed (Flyway's
+   * {@code repair}): records its checksums now in a {@code stamp} history row, without running
+   * anything or changing the version rows. Returns the changes accepted.
+   */
+  public List<ChecksumMismatch> acceptChecksums() {
+    try (MigrationSession session = open()) {
+      Connection c = session.connection();
+      try {
+        session.ensureTables();
+        List<ChecksumMismatch> mismatches = mismatches(c, store.readRows(c));
+        Set<String> revisions = new LinkedHashSet<>();
+        mismatches.forEach(m -> revisions.add(m.revision()));
+        String by = appliedBy(c);
+        c.setAutoCommit(false);
+        try {
+          for (String revision : revisions) {
+            output.accept("Accepting the changed checksum of " + revision);
+            store.recordStep(
+                c,
+                List.of(),
+                revision,
+                HistoryEntry.Action.STAMP,
+                work.checksum(graph.get(revision)),
+                0,
+                true,
+                by);
+          }
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
+        return mismatches;
+      } catch (SQLException e) {
+        throw databaseError(e);
+      }
+    }
   }
 
   // ---- helpers -------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ final class RevisionWork {
 
   private final Dialect dialect;
   private final DatabaseKind kind;
-  private final Map<String, String> checksums = new HashMap<>();
+  private final Map<String, Checksum> checksums = new HashMap<>();
 
   RevisionWork(Dialect dialect) {
     this.dialect = dialect;
@@ -130,26 +130,36 @@ final class RevisionWork {
   }
 
   /**
-   * {@code v1:<sha256>} over the revision's upgrade statements, a marker, and its downgrade
-   * statements, rendered offline so that online and offline runs agree. Operations that only render
+   * The revision's {@code v2} checksums (see {@link Checksums}), one per direction, over the
+   * statements rendered offline so that online and offline runs agree. Operations that only render
    * against a live schema (a SQLite batch recreate) contribute their value's text.
    */
-  String checksum(RevisionScript revision) {
+  Checksum checksum(RevisionScript revision) {
     return checksums.computeIfAbsent(
         revision.id(),
-        id -> {
-          List<String> parts = new ArrayList<>(checksumParts(revision, Direction.UPGRADE));
-          parts.add(DOWNGRADE_MARKER);
-          parts.addAll(checksumParts(revision, Direction.DOWNGRADE));
-          return Checksums.v1(parts);
-        });
+        id ->
+            new Checksum(
+                Checksums.v2(checksumParts(revision, Direction.UPGRADE, false)),
+                Checksums.v2(checksumParts(revision, Direction.DOWNGRADE, false))));
   }
 
-  private List<String> checksumParts(RevisionScript revision, Direction direction) {
+  /**
+   * The {@code v1} checksum of history rows written before {@code v2}: upgrade statements, a
+   * marker, downgrade statements, an irreversible direction by its declaration's text.
+   */
+  String legacyChecksum(RevisionScript revision) {
+    List<String> parts = new ArrayList<>(checksumParts(revision, Direction.UPGRADE, true));
+    parts.add(DOWNGRADE_MARKER);
+    parts.addAll(checksumParts(revision, Direction.DOWNGRADE, true));
+    return Checksums.v1(parts);
+  }
+
+  private List<String> checksumParts(RevisionScript revision, Direction direction, boolean v1) {
     MigrationPlan plan = plan(revision, direction);
     List<String> parts = new ArrayList<>();
     if (plan.irreversibleReason().isPresent()) {
-      parts.add("-- irreversible: " + plan.irreversibleReason().get());
+      parts.add(
+          v1 ? "-- irreversible: " + plan.irreversibleReason().get() : Checksums.IRREVERSIBLE);
     }
     for (Operation operation : plan.operations()) {
       try {
