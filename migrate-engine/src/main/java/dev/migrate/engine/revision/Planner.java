@@ -98,16 +98,7 @@ final class Planner {
       List<String> missing =
           graph.node(id).normalizedDown().stream().filter(r -> !applied.contains(r)).toList();
       if (!missing.isEmpty()) {
-        throw MigrateException.badInput(
-            "Revision "
-                + id
-                + " cannot be applied alone: "
-                + String.join(", ", missing)
-                + " below it "
-                + (missing.size() == 1 ? "is" : "are")
-                + " not applied; apply "
-                + (missing.size() == 1 ? "it" : "them")
-                + " first");
+        throw notAlone(id, "applied", missing, "below it", "not applied", "apply");
       }
     } else {
       if (!applied.contains(id)) {
@@ -122,19 +113,35 @@ final class Planner {
       above.remove(id);
       above.retainAll(applied);
       if (!above.isEmpty()) {
-        throw MigrateException.badInput(
-            "Revision "
-                + id
-                + " cannot be undone alone: "
-                + String.join(", ", above)
-                + " above it "
-                + (above.size() == 1 ? "is" : "are")
-                + " applied; undo "
-                + (above.size() == 1 ? "it" : "them")
-                + " first");
+        throw notAlone(id, "undone", above, "above it", "applied", "undo");
       }
     }
     return new VersionRows(graph).steps(rows, List.of(id), direction).get(0);
+  }
+
+  private static MigrateException notAlone(
+      String id,
+      String done,
+      Collection<String> blocking,
+      String where,
+      String state,
+      String verb) {
+    boolean one = blocking.size() == 1;
+    return MigrateException.badInput(
+        "Revision "
+            + id
+            + " cannot be "
+            + done
+            + " alone: "
+            + String.join(", ", blocking)
+            + " "
+            + where
+            + (one ? " is " : " are ")
+            + state
+            + "; "
+            + verb
+            + (one ? " it" : " them")
+            + " first");
   }
 
   /** Revision ids of a history range, newest first. */

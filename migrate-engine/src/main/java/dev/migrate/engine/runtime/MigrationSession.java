@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One connection to one database with the migration lock held, from {@link Migrator#open()} until
@@ -42,6 +44,7 @@ public final class MigrationSession implements AutoCloseable {
   private final MigrationLock lock;
   private final SchemaReader reader;
   private final List<String> applied = new ArrayList<>();
+  private final Map<String, HistoryEntry> interruptedEarlier = new HashMap<>();
   private String appliedBy;
   private boolean tablesReady;
   private boolean closed;
@@ -188,6 +191,14 @@ public final class MigrationSession implements AutoCloseable {
       if (migrator.store.ensureTables(connection)) {
         migrator.translateLegacyChecksums(connection);
       }
+      // A revision whose latest history row is still "started" was cut off by a killed run.
+      Map<String, HistoryEntry> latest = new HashMap<>();
+      for (HistoryEntry entry : migrator.store.readHistory(connection)) {
+        latest.put(entry.revision(), entry);
+      }
+      latest.values().stream()
+          .filter(HistoryEntry::interrupted)
+          .forEach(entry -> interruptedEarlier.put(entry.revision(), entry));
       tablesReady = true;
     }
   }
@@ -240,31 +251,43 @@ public final class MigrationSession implements AutoCloseable {
   private StepResult run(MigrationStep step, MigrationPlan plan) throws SQLException {
     RevisionScript revision = step.revision();
     Checksum checksum = migrator.work.checksum(revision);
-    List<String> statements;
-    List<List<Object>> parameters;
+    RevisionWork.Bound bound;
     try {
-      RevisionWork.Bound bound = migrator.work.bind(plan, connection);
-      statements = bound.statements();
-      parameters = bound.parameters();
+      bound = migrator.work.bind(plan, connection);
     } catch (SQLException | RuntimeException e) {
       throw notify(step, migrator.renderFailure(step, e, applied, rowsOrNull()));
     }
+    List<String> statements = bound.statements();
     RevisionWork.Mode mode = migrator.work.mode(plan, statements);
+    boolean transactionalDdl = migrator.dialect.transactionalDdl();
+    // Where a rollback cannot undo everything, a row says the step began before anything runs,
+    // so that a run killed in the middle leaves a trace the next run reports.
+    boolean leavesTrace = !transactionalDdl || mode != RevisionWork.Mode.TRANSACTION;
+    HistoryEntry interrupted = interruptedEarlier.get(revision.id());
     migrator.output.accept(
         step.describe() + (mode == RevisionWork.Mode.TRANSACTION ? "" : " (non-transactional)"));
+    if (interrupted != null) {
+      migrator.output.accept("Warning: " + interruptedNote(interrupted));
+    }
     for (MigrationListener listener : migrator.listeners) {
       listener.beforeStep(step, statements);
     }
     String by = appliedBy();
     long started = System.nanoTime();
+    long historyId = -1;
     int failedAt = 0;
     int committed = 0;
+    RevisionFailedException.Phase phase = RevisionFailedException.Phase.STATEMENT;
     try {
+      if (leavesTrace) {
+        autoCommit(true);
+        historyId = migrator.store.startStep(connection, revision.id(), action(step), checksum, by);
+      }
       autoCommit(mode == RevisionWork.Mode.AUTOCOMMIT);
       try (Statement s = connection.createStatement()) {
         for (String sql : statements) {
           failedAt++;
-          List<Object> values = parameters.get(failedAt - 1);
+          List<Object> values = bound.parameters().get(failedAt - 1);
           if (mode == RevisionWork.Mode.SPLIT && migrator.work.outsideTransaction(sql)) {
             connection.setAutoCommit(true); // commits the statements before it
             committed = failedAt - 1;
@@ -277,50 +300,64 @@ public final class MigrationSession implements AutoCloseable {
         }
       }
       failedAt = 0;
+      phase = RevisionFailedException.Phase.RECORD;
       // The version-row change and the history row commit together, also when the statements
       // could not be in a transaction.
       autoCommit(false);
-      migrator.store.recordStep(
-          connection,
-          step.versionChanges(),
-          revision.id(),
-          action(step),
-          checksum,
-          millisSince(started),
-          true,
-          by);
+      if (historyId >= 0) {
+        migrator.store.finishStep(
+            connection, step.versionChanges(), historyId, millisSince(started), true);
+      } else {
+        migrator.store.recordStep(
+            connection,
+            step.versionChanges(),
+            revision.id(),
+            action(step),
+            checksum,
+            millisSince(started),
+            true,
+            by);
+      }
+      phase = RevisionFailedException.Phase.COMMIT;
       connection.commit();
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly();
-      recordFailureQuietly(step, checksum, millisSince(started), by, e);
+      recordFailureQuietly(step, checksum, historyId, millisSince(started), by, e);
       int executed = failedAt > 0 ? failedAt - 1 : statements.size();
-      boolean transactionalDdl = migrator.dialect.transactionalDdl();
-      boolean inTransaction = transactionalDdl && mode != RevisionWork.Mode.AUTOCOMMIT;
-      int tookEffect = inTransaction ? committed : executed;
-      String why =
-          !transactionalDdl
-              ? "MySQL commits DDL at once"
-              : mode == RevisionWork.Mode.AUTOCOMMIT
-                  ? "it ran outside a transaction"
-                  : "they ran outside a transaction, or before a statement that had to";
-      RevisionFailedException.Phase phase =
-          failedAt > 0
-              ? RevisionFailedException.Phase.STATEMENT
-              : RevisionFailedException.Phase.RECORD;
-      throw notify(
-          step,
+      int tookEffect;
+      boolean rolledBack;
+      String why;
+      if (mode == RevisionWork.Mode.AUTOCOMMIT) {
+        tookEffect = executed;
+        rolledBack = false;
+        why = "it ran outside a transaction";
+      } else if (!transactionalDdl) {
+        tookEffect = committedByMysql(statements, executed, failedAt);
+        rolledBack = tookEffect < executed;
+        why = "MySQL commits DDL at once, with the statements before it";
+      } else {
+        tookEffect = committed;
+        rolledBack = true;
+        why = "they ran outside a transaction, or before a statement that had to";
+      }
+      String source = failedAt > 0 ? bound.sources().get(failedAt - 1) : null;
+      RevisionFailedException failure =
           migrator.stepFailure(
               step,
               statements,
               phase,
               failedAt,
+              source,
               tookEffect,
               why,
-              inTransaction,
+              rolledBack,
+              interrupted == null ? null : interruptedNote(interrupted),
               List.copyOf(applied),
               rowsOrNull(),
-              e));
+              e);
+      throw notify(step, failure);
     }
+    interruptedEarlier.remove(revision.id());
     applied.add(revision.id() + " (" + step.direction().word() + ")");
     StepResult result =
         new StepResult(
@@ -332,6 +369,35 @@ public final class MigrationSession implements AutoCloseable {
       listener.afterStep(result);
     }
     return result;
+  }
+
+  /**
+   * On MySQL, how many of the first {@code executed} statements committed: each DDL statement
+   * commits itself and everything before it; what followed the last one was rolled back. A failed
+   * DDL statement has already committed the statements before it.
+   */
+  private static int committedByMysql(List<String> statements, int executed, int failedAt) {
+    if (failedAt > 0 && RevisionWork.causesImplicitCommit(statements.get(failedAt - 1))) {
+      return executed;
+    }
+    for (int i = executed; i > 0; i--) {
+      if (RevisionWork.causesImplicitCommit(statements.get(i - 1))) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  private static String interruptedNote(HistoryEntry started) {
+    return "an earlier run started the "
+        + started.action().word()
+        + " of revision "
+        + started.revision()
+        + (started.appliedAt() == null ? "" : " at " + started.appliedAt())
+        + " (by "
+        + started.appliedBy()
+        + ") and never finished: it was killed or lost its connection part-way, so some of its"
+        + " statements may already have taken effect.";
   }
 
   private void execute(Statement s, String sql, List<Object> values) throws SQLException {
@@ -367,10 +433,17 @@ public final class MigrationSession implements AutoCloseable {
   }
 
   private void recordFailureQuietly(
-      MigrationStep step, Checksum checksum, long millis, String by, Exception failure) {
+      MigrationStep step,
+      Checksum checksum,
+      long historyId,
+      long millis,
+      String by,
+      Exception failure) {
     try {
       connection.setAutoCommit(true);
-      if (migrator.store.historyTableExists(connection)) {
+      if (historyId >= 0) {
+        migrator.store.finishStep(connection, List.of(), historyId, millis, false);
+      } else if (migrator.store.historyTableExists(connection)) {
         migrator.store.recordStep(
             connection, List.of(), step.revision().id(), action(step), checksum, millis, false, by);
       }

@@ -40,8 +40,11 @@ import org.slf4j.LoggerFactory;
  * where the database allows it, and checksums of applied revisions. Also writes the same work as a
  * SQL script without connecting (offline mode). The CLI and the JUnit extension both call this.
  *
- * <p>Every method opens its own connection and closes it before returning. Errors are {@link
- * MigrateException}s whose messages name the revision, its file and the statement at fault.
+ * <p>Every method opens its own connection (or uses the caller's, which it never closes) and gives
+ * it back before returning; {@link #open()} keeps one connection and the lock across steps ({@link
+ * MigrationSession}), which {@link #stepUp} and {@link #stepDown} plan one revision at a time.
+ * Errors are {@link MigrateException}s of a type that says what failed, with messages that name the
+ * revision, its file and the statement at fault.
  */
 public final class Migrator {
   /** What a version or history table name may be, for messages. */
@@ -159,15 +162,10 @@ public final class Migrator {
    */
   public List<VersionChange> stamp(List<String> targets, boolean purge) {
     List<String> given = List.copyOf(targets);
-    try (MigrationSession session = open()) {
-      Connection c = session.connection();
-      try {
-        session.ensureTables();
-        List<String> rows = store.readRows(c);
-        List<VersionChange> changes = graph.stamp(rows, given, purge);
-        String by = appliedBy(c);
-        c.setAutoCommit(false);
-        try {
+    return inOneTransaction(
+        c -> {
+          List<VersionChange> changes = graph.stamp(store.readRows(c), given, purge);
+          String by = appliedBy(c);
           for (VersionChange change : changes) {
             output.accept("Running stamp_revision " + stampLine(change));
             String revision = stampedRevision(change);
@@ -176,14 +174,30 @@ public final class Migrator {
             store.recordStep(
                 c, List.of(change), revision, HistoryEntry.Action.STAMP, checksum, 0, true, by);
           }
+          return changes;
+        });
+  }
+
+  /**
+   * In a session, with the tables ensured: runs {@code work} in one transaction, committed when it
+   * returns and rolled back when it fails.
+   */
+  private <T> T inOneTransaction(Work<T> work) {
+    try (MigrationSession session = open()) {
+      Connection c = session.connection();
+      try {
+        session.ensureTables();
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
           c.commit();
+          return result;
         } catch (SQLException | RuntimeException e) {
           c.rollback();
           throw e;
         } finally {
           c.setAutoCommit(true);
         }
-        return changes;
       } catch (SQLException e) {
         throw databaseError(e);
       }
@@ -389,10 +403,11 @@ public final class Migrator {
     }
     return "Statements 1 to "
         + tookEffect
-        + " of it may have taken effect ("
+        + " of it took effect ("
         + why
-        + ") and were not rolled back: undo them by hand (or complete the revision by hand and"
-        + " `migrate stamp "
+        + ") and were not rolled back"
+        + (rolledBack ? "; the statements after them were" : "")
+        + ": undo them by hand (or complete the revision by hand and `migrate stamp "
         + revision.id()
         + "`) before running again.";
   }
@@ -402,9 +417,11 @@ public final class Migrator {
       List<String> statements,
       RevisionFailedException.Phase phase,
       int failedAt,
+      String source,
       int tookEffect,
       String why,
       boolean rolledBack,
+      String interruptedNote,
       List<String> appliedBefore,
       List<String> rows,
       Exception cause) {
@@ -423,6 +440,7 @@ public final class Migrator {
               .append(statements.size())
               .append(" of its ")
               .append(step.direction().word())
+              .append(source == null ? "" : " (" + source + ")")
               .append(":\n    ")
               .append(shortened(statements.get(failedAt - 1)).replace("\n", "\n    "));
       case RENDER ->
@@ -440,6 +458,14 @@ public final class Migrator {
     }
     m.append(":\n  ").append(reason(cause)).append('\n');
     m.append(effect(tookEffect, why, rolledBack, revision)).append('\n');
+    if (interruptedNote != null) {
+      m.append("Note: ")
+          .append(interruptedNote)
+          .append(" That may be why it failed now: check what is there, then undo it by hand")
+          .append(" (or complete the revision by hand and `migrate stamp ")
+          .append(revision.id())
+          .append("`).\n");
+    }
     if (appliedBefore.isEmpty()) {
       m.append("No revision was applied by this run.\n");
     } else {
@@ -511,9 +537,11 @@ public final class Migrator {
         List.of(),
         RevisionFailedException.Phase.RENDER,
         0,
+        null,
         0,
         "",
         false,
+        null,
         appliedBefore,
         rows,
         e);
@@ -613,40 +641,19 @@ public final class Migrator {
    * anything or changing the version rows. Returns the changes accepted.
    */
   public List<ChecksumMismatch> acceptChecksums() {
-    try (MigrationSession session = open()) {
-      Connection c = session.connection();
-      try {
-        session.ensureTables();
-        List<ChecksumMismatch> mismatches = mismatches(c, store.readRows(c));
-        Set<String> revisions = new LinkedHashSet<>();
-        mismatches.forEach(m -> revisions.add(m.revision()));
-        String by = appliedBy(c);
-        c.setAutoCommit(false);
-        try {
+    return inOneTransaction(
+        c -> {
+          List<ChecksumMismatch> mismatches = mismatches(c, store.readRows(c));
+          Set<String> revisions = new LinkedHashSet<>();
+          mismatches.forEach(m -> revisions.add(m.revision()));
+          String by = appliedBy(c);
           for (String revision : revisions) {
             output.accept("Accepting the changed checksum of " + revision);
-            store.recordStep(
-                c,
-                List.of(),
-                revision,
-                HistoryEntry.Action.STAMP,
-                work.checksum(graph.get(revision)),
-                0,
-                true,
-                by);
+            Checksum now = work.checksum(graph.get(revision));
+            store.recordStep(c, List.of(), revision, HistoryEntry.Action.STAMP, now, 0, true, by);
           }
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          c.setAutoCommit(true);
-        }
-        return mismatches;
-      } catch (SQLException e) {
-        throw databaseError(e);
-      }
-    }
+          return mismatches;
+        });
   }
 
   // ---- helpers -------------------------------------------------------------------------------

@@ -73,25 +73,52 @@ final class RevisionWork {
    * Operation.Execute} keeps its {@code ?} placeholders to be bound; offline its values are
    * inlined.
    */
-  record Bound(List<String> statements, List<List<Object>> parameters) {}
+  record Bound(List<String> statements, List<List<Object>> parameters, List<String> sources) {}
 
+  /**
+   * The plan's statements to run, each with its parameters and the operation it came from ({@code
+   * operation 2 of 3, addColumn("post", "status")}; null for raw SQL).
+   */
   Bound bind(MigrationPlan plan, Connection connection) throws SQLException {
     List<String> statements = new ArrayList<>();
     List<List<Object>> parameters = new ArrayList<>();
-    for (Operation operation : plan.operations()) {
+    List<String> sources = new ArrayList<>();
+    List<Operation> operations = plan.operations();
+    for (int i = 0; i < operations.size(); i++) {
+      Operation operation = operations.get(i);
+      String name = OperationNames.of(operation);
+      String source =
+          name == null ? null : "operation " + (i + 1) + " of " + operations.size() + ", " + name;
       if (connection != null
           && operation instanceof Operation.Execute execute
           && !execute.parameters().isEmpty()) {
         statements.add(execute.sql());
         parameters.add(execute.parameters());
+        sources.add(source);
         continue;
       }
       for (String sql : dialect.render(operation, connection)) {
         statements.add(sql);
         parameters.add(List.of());
+        sources.add(source);
       }
     }
-    return new Bound(statements, parameters);
+    return new Bound(statements, parameters, sources);
+  }
+
+  /**
+   * Whether MySQL commits the open transaction before (and after) running {@code sql}: DDL and the
+   * other statements its manual lists under "Statements That Cause an Implicit Commit".
+   */
+  static boolean causesImplicitCommit(String sql) {
+    String text = SqlComments.strip(sql).toUpperCase(java.util.Locale.ROOT);
+    if (text.matches("(?s)^(CREATE|DROP)\\s+TEMPORARY\\s+TABLE\\b.*")) {
+      return false;
+    }
+    return text.matches(
+        "(?s)^(CREATE|ALTER|DROP|RENAME|TRUNCATE|GRANT|REVOKE|LOCK|UNLOCK|ANALYZE|OPTIMIZE|REPAIR"
+            + "|CHECK\\s+TABLE|FLUSH|RESET|INSTALL|UNINSTALL|CACHE\\s+INDEX|LOAD\\s+INDEX"
+            + "|START\\s+TRANSACTION|BEGIN|SET\\s+PASSWORD|SET\\s+AUTOCOMMIT)\\b.*");
   }
 
   /** How a revision's statements meet transactions. */
