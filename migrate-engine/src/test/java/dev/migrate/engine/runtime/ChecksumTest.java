@@ -69,6 +69,23 @@ class ChecksumTest {
         .build();
   }
 
+  /** The checkout after bb02's up was edited. */
+  private Migrator editedUp(TestDatabase db) throws Exception {
+    return migrator(
+        db, checkout("after", FIRST, SECOND.replace("(id INTEGER PRIMARY KEY)", "(id INTEGER)")));
+  }
+
+  /** The checkout after bb02's down was fixed, with cc03 added. */
+  private Migrator editedDown(TestDatabase db) throws Exception {
+    return migrator(
+        db,
+        checkout(
+            "after",
+            FIRST,
+            SECOND.replace("DROP TABLE note;", "DROP TABLE IF EXISTS note;"),
+            THIRD));
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aDatabaseMigratedFromAnotherCheckoutUpgradesOn(DatabaseKind kind) throws Exception {
@@ -96,13 +113,7 @@ class ChecksumTest {
   void editingOnlyADownIsAWarningNotAStop(DatabaseKind kind) throws Exception {
     try (TestDatabase db = TestDatabases.create(kind)) {
       migrator(db, checkout("before", FIRST, SECOND)).upgrade("head");
-      Path fixed =
-          checkout(
-              "after",
-              FIRST,
-              SECOND.replace("DROP TABLE note;", "DROP TABLE IF EXISTS note;"),
-              THIRD);
-      Migrator m = migrator(db, fixed);
+      Migrator m = editedDown(db);
       assertThat(m.checksumMismatches())
           .singleElement()
           .satisfies(
@@ -126,10 +137,7 @@ class ChecksumTest {
   void anEditedUpStopsEvenANoOpUpgradeAndDowngradeSaysSo(DatabaseKind kind) throws Exception {
     try (TestDatabase db = TestDatabases.create(kind)) {
       migrator(db, checkout("before", FIRST, SECOND)).upgrade("head");
-      Migrator edited =
-          migrator(
-              db,
-              checkout("after", FIRST, SECOND.replace("(id INTEGER PRIMARY KEY)", "(id INTEGER)")));
+      Migrator edited = editedUp(db);
       assertThatThrownBy(() -> edited.upgrade("head"))
           .as("nothing pending, yet the edit is noticed")
           .isInstanceOfSatisfying(
@@ -157,10 +165,7 @@ class ChecksumTest {
   void acceptingChecksumsRecordsTheEditWithoutRunningAnything(DatabaseKind kind) throws Exception {
     try (TestDatabase db = TestDatabases.create(kind)) {
       migrator(db, checkout("before", FIRST, SECOND)).upgrade("head");
-      Migrator edited =
-          migrator(
-              db,
-              checkout("after", FIRST, SECOND.replace("(id INTEGER PRIMARY KEY)", "(id INTEGER)")));
+      Migrator edited = editedUp(db);
       assertThat(edited.acceptChecksums())
           .extracting(ChecksumMismatch::revision)
           .containsExactly("bb02");
@@ -208,14 +213,7 @@ class ChecksumTest {
                 assertThat(h.downChecksum()).startsWith("v2:");
               });
 
-      Migrator fixed =
-          migrator(
-              db,
-              checkout(
-                  "after",
-                  FIRST,
-                  SECOND.replace("DROP TABLE note;", "DROP TABLE IF EXISTS note;"),
-                  THIRD));
+      Migrator fixed = editedDown(db);
       assertThat(fixed.upgrade("head")).extracting(s -> s.revision().id()).containsExactly("cc03");
       assertThat(fixed.checksumMismatches())
           .singleElement()
