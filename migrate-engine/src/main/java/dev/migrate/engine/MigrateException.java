@@ -1,34 +1,55 @@
 package dev.migrate.engine;
 
 /**
- * Base of every error the engine reports to a user. The message is written for people: it names the
- * file, revision or option at fault and says what to do. {@link #exitCode()} is the CLI's exit code
- * for it [contract]: 2 for bad usage or bad input, 1 when a command ran and found a problem.
+ * Base of every error the engine reports. The message is written for people: it names the file,
+ * revision or option at fault and says what to do. The subclass says what kind of error it is, and
+ * carries its facts as fields, so a caller never parses the message:
+ *
+ * <ul>
+ *   <li>{@link BadInputException}: bad usage or bad input (unknown revision, cycle, malformed file,
+ *       bad option);
+ *   <li>{@link RevisionFailedException}: a revision's statements failed on the database;
+ *   <li>{@link IrreversibleRevisionException}: a step asked for a direction declared irreversible;
+ *   <li>{@link ChecksumMismatchException}: applied revisions were edited after they were applied;
+ *   <li>{@link LockTimeoutException}: another run held the migration lock too long;
+ *   <li>{@link MigrateFailedException}: any other failure of a command that ran (a database error,
+ *       a failed check).
+ * </ul>
+ *
+ * The CLI maps these types to its exit codes [contract] ({@code dev.migrate.engine.cli.ExitCodes}).
  */
-public class MigrateException extends RuntimeException {
-  private final int exitCode;
+public abstract sealed class MigrateException extends RuntimeException
+    permits BadInputException,
+        MigrateFailedException,
+        RevisionFailedException,
+        IrreversibleRevisionException,
+        ChecksumMismatchException,
+        LockTimeoutException {
 
-  public MigrateException(String message, int exitCode) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-
-  public MigrateException(String message, int exitCode, Throwable cause) {
+  protected MigrateException(String message, Throwable cause) {
     super(message, cause);
-    this.exitCode = exitCode;
   }
 
+  /**
+   * The CLI's exit code for this error: 2 for bad input, 1 otherwise. The mapping lives in the CLI;
+   * this delegates to it for callers that mimic the CLI.
+   */
   public int exitCode() {
-    return exitCode;
+    return dev.migrate.engine.cli.ExitCodes.of(this);
   }
 
-  /** Bad usage or bad input: unknown revision, cycle, malformed file, bad option. Exit code 2. */
-  public static MigrateException badInput(String message) {
-    return new MigrateException(message, 2);
+  /** Bad usage or bad input: unknown revision, cycle, malformed file, bad option. */
+  public static BadInputException badInput(String message) {
+    return new BadInputException(message, null);
   }
 
-  /** The command ran and found a problem: a failed migration, drift, a failed check. Exit 1. */
-  public static MigrateException failed(String message, Throwable cause) {
-    return new MigrateException(message, 1, cause);
+  /** Bad input found through {@code cause} (a class that threw, a file that cannot be read). */
+  public static BadInputException badInput(String message, Throwable cause) {
+    return new BadInputException(message, cause);
+  }
+
+  /** The command ran and found a problem: a database error, drift, a failed check. */
+  public static MigrateFailedException failed(String message, Throwable cause) {
+    return new MigrateFailedException(message, cause);
   }
 }

@@ -50,12 +50,21 @@ final class CheckCommand extends MigrateCommand {
       return 0;
     }
     problems.forEach(out()::println);
-    throw new MigrateException(
-        "check found " + problems.size() + (problems.size() == 1 ? " problem" : " problems"), 1);
+    throw MigrateException.failed(
+        "check found " + problems.size() + (problems.size() == 1 ? " problem" : " problems"), null);
   }
 
-  private static List<String> checksums(Migrator migrator) {
-    return migrator.checksumMismatches().stream().map(ChecksumMismatch::describe).toList();
+  /** Changed upgrades are problems; a changed downgrade only is printed as a warning. */
+  private List<String> checksums(Migrator migrator) {
+    List<String> problems = new ArrayList<>();
+    for (ChecksumMismatch mismatch : migrator.checksumMismatches()) {
+      if (mismatch.isWarning()) {
+        out().println("Warning: " + mismatch.describe());
+      } else {
+        problems.add(mismatch.describe());
+      }
+    }
+    return problems;
   }
 
   private static List<String> atHeads(RevisionGraph graph, List<String> rows) {

@@ -132,7 +132,7 @@ public final class Main implements Runnable {
     int code;
     String message;
     if (exception instanceof MigrateException migrate) {
-      code = migrate.exitCode();
+      code = ExitCodes.of(migrate);
       message = migrate.getMessage();
     } else if (exception instanceof SQLException sql) {
       code = 1;

@@ -135,7 +135,7 @@ final class RevisionCommand extends MigrateCommand {
       Migrator migrator = migrator(false);
       if (!new HashSet<>(graph.current(migrator.currentRows()))
           .equals(new HashSet<>(graph.heads()))) {
-        throw new MigrateException("Target database is not up to date.", 1);
+        throw MigrateException.failed("Target database is not up to date.", null);
       }
       List<Difference> differences = modelDifferences(migrator);
       if (differences.isEmpty()) {

@@ -89,7 +89,10 @@ abstract class BaseDialect implements Dialect {
   @Override
   public List<String> render(Operation operation, Connection connection) throws SQLException {
     if (operation instanceof Operation.Execute op) {
-      return List.of(op.sql());
+      return List.of(
+          op.parameters().isEmpty()
+              ? op.sql()
+              : ParameterText.inline(op.sql(), op.parameters(), this));
     } else if (operation instanceof Operation.CreateTable op) {
       return List.of(createTable(op.table(), op.columns(), op.constraints()));
     } else if (operation instanceof Operation.DropTable op) {

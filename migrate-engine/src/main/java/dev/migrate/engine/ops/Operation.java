@@ -12,8 +12,20 @@ import java.util.Objects;
  */
 public sealed interface Operation {
 
-  /** Raw SQL, run as it is. One statement. */
-  record Execute(String sql) implements Operation {}
+  /**
+   * Raw SQL, one statement. With parameters, each {@code ?} outside quotes takes the next value:
+   * bound through JDBC when run online, written as this database's literal offline and in the
+   * checksum.
+   */
+  record Execute(String sql, List<Object> parameters) implements Operation {
+    public Execute {
+      parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
+    }
+
+    public Execute(String sql) {
+      this(sql, List.of());
+    }
+  }
 
   record CreateTable(String table, List<ColumnDef> columns, List<Constraint> constraints)
       implements Operation {

@@ -1,5 +1,6 @@
 package dev.migrate.engine.ops;
 
+import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,31 @@ import java.util.Optional;
  */
 public final class Ops {
   private final List<Operation> operations = new ArrayList<>();
+  private final DatabaseKind database;
   private String irreversibleReason;
+
+  /** Operations for no particular backend ({@link #database()} is then unknown). */
+  public Ops() {
+    this(null);
+  }
+
+  /** Operations recorded for {@code database}, which {@link #database()} tells the revision. */
+  public Ops(DatabaseKind database) {
+    this.database = database;
+  }
+
+  /**
+   * The backend the operations are recorded for, so a revision can write what only one backend
+   * understands: {@code if (op.database() == DatabaseKind.POSTGRESQL) op.execute("...")}.
+   *
+   * @throws IllegalStateException when these operations were recorded for no backend
+   */
+  public DatabaseKind database() {
+    if (database == null) {
+      throw new IllegalStateException("These operations are recorded for no particular database");
+    }
+    return database;
+  }
 
   /** Columns ({@link Columns#column}) and constraints ({@link Columns#unique} etc.), in order. */
   public Ops createTable(String table, TableElement... elements) {
@@ -127,6 +152,16 @@ public final class Ops {
   /** Run one raw SQL statement. */
   public Ops execute(String sql) {
     return add(new Operation.Execute(sql));
+  }
+
+  /**
+   * Run one data statement with parameters, e.g. {@code op.execute("UPDATE task SET state = ? WHERE
+   * state = ?", "done", "closed")}: each {@code ?} outside quotes takes the next value (null,
+   * numbers, booleans, strings, java.time values, UUIDs, byte arrays). Online the values are bound;
+   * offline ({@code --sql}) they are written as literals.
+   */
+  public Ops execute(String sql, Object... parameters) {
+    return add(new Operation.Execute(sql, java.util.Arrays.asList(parameters)));
   }
 
   /**

@@ -86,6 +86,64 @@ final class Planner {
     return new VersionRows(graph).steps(rows, order, Direction.DOWNGRADE);
   }
 
+  /** The one step that applies or undoes {@code id} alone from {@code rows}. */
+  MigrationStep single(List<String> rows, String id, Direction direction) {
+    traversal.checkOverlap(rows, false, true, ROWS_OVERLAP);
+    Set<String> applied = traversal.ancestors(rows, true);
+    if (direction == Direction.UPGRADE) {
+      if (applied.contains(id)) {
+        throw MigrateException.badInput(
+            "Revision " + id + " is already applied (current: " + String.join(", ", rows) + ")");
+      }
+      List<String> missing =
+          graph.node(id).normalizedDown().stream().filter(r -> !applied.contains(r)).toList();
+      if (!missing.isEmpty()) {
+        throw notAlone(id, "applied", missing, "below it", "not applied", "apply");
+      }
+    } else {
+      if (!applied.contains(id)) {
+        throw MigrateException.badInput(
+            "Revision "
+                + id
+                + " is not applied (current: "
+                + (rows.isEmpty() ? "none" : String.join(", ", rows))
+                + "); nothing to undo");
+      }
+      Set<String> above = traversal.descendants(List.of(id), true);
+      above.remove(id);
+      above.retainAll(applied);
+      if (!above.isEmpty()) {
+        throw notAlone(id, "undone", above, "above it", "applied", "undo");
+      }
+    }
+    return new VersionRows(graph).steps(rows, List.of(id), direction).get(0);
+  }
+
+  private static MigrateException notAlone(
+      String id,
+      String done,
+      Collection<String> blocking,
+      String where,
+      String state,
+      String verb) {
+    boolean one = blocking.size() == 1;
+    return MigrateException.badInput(
+        "Revision "
+            + id
+            + " cannot be "
+            + done
+            + " alone: "
+            + String.join(", ", blocking)
+            + " "
+            + where
+            + (one ? " is " : " are ")
+            + state
+            + "; "
+            + verb
+            + (one ? " it" : " them")
+            + " first");
+  }
+
   /** Revision ids of a history range, newest first. */
   List<String> history(String range, Collection<String> currentRows) {
     String start = "base";

@@ -206,6 +206,23 @@ public final class RevisionGraph {
   }
 
   /**
+   * Exactly one revision up from {@code currentRows}: the step that applies {@code revision} alone
+   * (its parents and dependencies must be applied, it must not be), with its version-row changes.
+   */
+  public MigrationStep stepUp(Collection<String> currentRows, String revision) {
+    return planner.single(checkRows(currentRows), resolve(revision).id(), Direction.UPGRADE);
+  }
+
+  /**
+   * Exactly one revision down from {@code currentRows}: the step that undoes {@code revision} alone
+   * (it must be applied, nothing applied may stand on it). A merge or branch-point revision can be
+   * undone this way without touching the branches below it.
+   */
+  public MigrationStep stepDown(Collection<String> currentRows, String revision) {
+    return planner.single(checkRows(currentRows), resolve(revision).id(), Direction.DOWNGRADE);
+  }
+
+  /**
    * The version-table changes that set the rows to {@code targets} without running migrations. With
    * {@code purge} every current row is deleted first (and unknown rows are allowed).
    */

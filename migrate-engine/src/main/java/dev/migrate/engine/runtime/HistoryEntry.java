@@ -14,6 +14,10 @@ import java.time.Instant;
  * @param durationMs how long the step took
  * @param success false when the step failed and was rolled back (or left half done on MySQL)
  * @param appliedBy the operating-system user, or the database user
+ * @param downChecksum the checksum of its downgrade at the time ({@code v2:...}); null in rows
+ *     written before downgrades had their own checksum
+ * @param interrupted true when the step began and never finished: the run was killed or lost its
+ *     connection in the middle of it (its statements may have half taken effect)
  */
 public record HistoryEntry(
     long id,
@@ -23,7 +27,9 @@ public record HistoryEntry(
     Instant appliedAt,
     long durationMs,
     boolean success,
-    String appliedBy) {
+    String appliedBy,
+    String downChecksum,
+    boolean interrupted) {
 
   /** The {@code direction} column of the history table [contract]. */
   public enum Action {

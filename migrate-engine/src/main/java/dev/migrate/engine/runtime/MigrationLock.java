@@ -1,5 +1,6 @@
 package dev.migrate.engine.runtime;
 
+import dev.migrate.engine.LockTimeoutException;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.io.IOException;
@@ -18,9 +19,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -33,8 +34,40 @@ import java.util.concurrent.TimeUnit;
 abstract class MigrationLock implements AutoCloseable {
   private static final long POLL_MILLIS = 50;
 
-  /** In-process holders per SQLite lock file: the OS lock is per process, not per thread. */
-  private static final Map<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
+  /**
+   * In-process users (holders and waiters) per SQLite lock file: the OS lock is per process, not
+   * per thread, and closing any channel on the file may release it, so only one thread at a time
+   * opens it. An entry lives only while someone uses that file.
+   */
+  private static final Map<Path, InProcess> IN_PROCESS = new HashMap<>();
+
+  private static final class InProcess {
+    final Semaphore semaphore = new Semaphore(1);
+    int users;
+  }
+
+  private static InProcess enter(Path lockFile) {
+    synchronized (IN_PROCESS) {
+      InProcess entry = IN_PROCESS.computeIfAbsent(lockFile, p -> new InProcess());
+      entry.users++;
+      return entry;
+    }
+  }
+
+  private static void leave(Path lockFile, InProcess entry) {
+    synchronized (IN_PROCESS) {
+      if (--entry.users == 0) {
+        IN_PROCESS.remove(lockFile);
+      }
+    }
+  }
+
+  /** How many SQLite lock files this process is using now (for tests). */
+  static int lockFilesInUse() {
+    synchronized (IN_PROCESS) {
+      return IN_PROCESS.size();
+    }
+  }
 
   /**
    * Takes the lock for {@code versionTable} in the connection's database, waiting up to timeout.
@@ -52,17 +85,8 @@ abstract class MigrationLock implements AutoCloseable {
   @Override
   public abstract void close() throws SQLException;
 
-  static MigrateException timedOut(Duration timeout, String lock, String where) {
-    return MigrateException.failed(
-        "Timed out after "
-            + timeout.toMillis() / 1000.0
-            + " s waiting for the migration lock on "
-            + where
-            + " ("
-            + lock
-            + "): another migrate run is applying revisions to this database. Wait for it to"
-            + " finish and try again, or raise the lock timeout.",
-        null);
+  static LockTimeoutException timedOut(Duration timeout, String lock, String where) {
+    return new LockTimeoutException(timeout, lock, where);
   }
 
   private static byte[] sha256(String text) {
@@ -164,11 +188,13 @@ abstract class MigrationLock implements AutoCloseable {
   }
 
   private static final class SqliteFileLock extends MigrationLock {
-    private final Semaphore inProcess;
+    private final Path lockFile;
+    private final InProcess inProcess;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private SqliteFileLock(Semaphore inProcess, FileChannel channel, FileLock lock) {
+    private SqliteFileLock(Path lockFile, InProcess inProcess, FileChannel channel, FileLock lock) {
+      this.lockFile = lockFile;
       this.inProcess = inProcess;
       this.channel = channel;
       this.lock = lock;
@@ -194,12 +220,14 @@ abstract class MigrationLock implements AutoCloseable {
       Path lockFile = Path.of(file + ".migrate-lock").toAbsolutePath().normalize();
       String description = "lock file " + lockFile;
       long deadline = System.nanoTime() + timeout.toNanos();
-      Semaphore inProcess = IN_PROCESS.computeIfAbsent(lockFile, p -> new Semaphore(1));
+      InProcess inProcess = enter(lockFile);
       try {
-        if (!inProcess.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (!inProcess.semaphore.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+          leave(lockFile, inProcess);
           throw timedOut(timeout, description, where);
         }
       } catch (InterruptedException e) {
+        leave(lockFile, inProcess);
         Thread.currentThread().interrupt();
         throw timedOut(timeout, description, where);
       }
@@ -214,7 +242,7 @@ abstract class MigrationLock implements AutoCloseable {
             lock = null;
           }
           if (lock != null) {
-            return new SqliteFileLock(inProcess, channel, lock);
+            return new SqliteFileLock(lockFile, inProcess, channel, lock);
           }
           if (System.nanoTime() > deadline) {
             throw timedOut(timeout, description, where);
@@ -223,7 +251,8 @@ abstract class MigrationLock implements AutoCloseable {
         }
       } catch (IOException | RuntimeException e) {
         closeQuietly(channel);
-        inProcess.release();
+        inProcess.semaphore.release();
+        leave(lockFile, inProcess);
         if (e instanceof RuntimeException re) {
           throw re;
         }
@@ -240,7 +269,8 @@ abstract class MigrationLock implements AutoCloseable {
         // closing the channel below releases it too
       } finally {
         closeQuietly(channel);
-        inProcess.release();
+        inProcess.semaphore.release();
+        leave(lockFile, inProcess);
       }
     }
 

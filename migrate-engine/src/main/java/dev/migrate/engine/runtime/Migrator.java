@@ -1,16 +1,18 @@
 package dev.migrate.engine.runtime;
 
 import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.MigrateFailedException;
+import dev.migrate.engine.RevisionFailedException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Dialect;
 import dev.migrate.engine.dialect.UrlSyntax;
 import dev.migrate.engine.dialect.Urls;
-import dev.migrate.engine.revision.Direction;
 import dev.migrate.engine.revision.MigrationPlan;
 import dev.migrate.engine.revision.MigrationStep;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.RevisionScript;
 import dev.migrate.engine.revision.VersionChange;
+import dev.migrate.engine.revision.source.Checksums;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.schema.SchemaReader;
 import java.sql.Connection;
@@ -18,11 +20,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -34,8 +39,11 @@ import org.slf4j.LoggerFactory;
  * where the database allows it, and checksums of applied revisions. Also writes the same work as a
  * SQL script without connecting (offline mode). The CLI and the JUnit extension both call this.
  *
- * <p>Every method opens its own connection and closes it before returning. Errors are {@link
- * MigrateException}s whose messages name the revision, its file and the statement at fault.
+ * <p>Every method opens its own connection (or uses the caller's, which it never closes) and gives
+ * it back before returning; {@link #open()} keeps one connection and the lock across steps ({@link
+ * MigrationSession}), which {@link #stepUp} and {@link #stepDown} plan one revision at a time.
+ * Errors are {@link MigrateException}s of a type that says what failed, with messages that name the
+ * revision, its file and the statement at fault.
  */
 public final class Migrator {
   /** What a version or history table name may be, for messages. */
@@ -44,21 +52,24 @@ public final class Migrator {
 
   private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
-  private final RevisionGraph graph;
+  final RevisionGraph graph;
   private final ConnectionSource connections;
+  private final boolean callerConnection;
   private final String where;
   private final DatabaseKind kind;
-  private final Dialect dialect;
-  private final VersionStore store;
-  private final RevisionWork work;
-  private final boolean ignoreChecksums;
-  private final Consumer<String> output;
+  final Dialect dialect;
+  final VersionStore store;
+  final RevisionWork work;
+  final boolean ignoreChecksums;
+  final Consumer<String> output;
+  final List<MigrationListener> listeners;
   private final Duration lockTimeout;
   private final String appliedBy;
 
   private Migrator(Builder b, DatabaseKind kind) {
     this.graph = b.graph;
     this.connections = b.connections;
+    this.callerConnection = b.callerConnection;
     this.where = b.where;
     this.kind = kind;
     this.dialect = Dialect.of(kind);
@@ -66,6 +77,7 @@ public final class Migrator {
     this.work = new RevisionWork(dialect);
     this.ignoreChecksums = b.ignoreChecksums;
     this.output = b.output;
+    this.listeners = List.copyOf(b.listeners);
     this.lockTimeout = b.lockTimeout;
     this.appliedBy = b.appliedBy;
   }
@@ -86,34 +98,60 @@ public final class Migrator {
   // ---- online --------------------------------------------------------------------------------
 
   /**
+   * Opens a session: one connection with the migration lock held until it is closed. Steps run
+   * through it see no other run's changes in between.
+   */
+  public MigrationSession open() {
+    Connection c = connect();
+    Runnable release = releaser(c);
+    try {
+      c.setAutoCommit(true);
+      MigrationLock lock =
+          MigrationLock.acquire(c, kind, store.versionTableName(), lockTimeout, where);
+      return new MigrationSession(this, c, release, lock);
+    } catch (SQLException e) {
+      release.run();
+      throw databaseError(e);
+    } catch (RuntimeException e) {
+      release.run();
+      throw e;
+    }
+  }
+
+  /**
+   * The step that applies exactly {@code revision} from {@code currentRows}: its parents and
+   * dependencies must be applied, it must not be.
+   */
+  public MigrationStep stepUp(Collection<String> currentRows, String revision) {
+    return graph.stepUp(currentRows, revision);
+  }
+
+  /**
+   * The step that undoes exactly {@code revision} from {@code currentRows}, leaving every other
+   * revision applied; nothing applied may stand on it. A merge revision can be undone alone.
+   */
+  public MigrationStep stepDown(Collection<String> currentRows, String revision) {
+    return graph.stepDown(currentRows, revision);
+  }
+
+  /**
    * Upgrades to {@code target} ({@code head}, {@code heads}, {@code +1}, an id, {@code label@head},
    * ...). Stops before running anything when an applied revision's checksum changed, unless
    * checksums are ignored. Returns the steps run, none when already there.
    */
   public List<MigrationStep> upgrade(String target) {
     rejectRange(target, "upgrade");
-    return locked(
-        c -> {
-          store.ensureTables(c);
-          List<String> rows = store.readRows(c);
-          List<MigrationStep> steps = graph.upgrade(rows, target);
-          if (!steps.isEmpty()) {
-            // Only when there is work: upgrading a database already at the target stays a no-op.
-            checkChecksums(c, rows);
-          }
-          return execute(c, steps);
-        });
+    try (MigrationSession session = open()) {
+      return session.upgrade(target);
+    }
   }
 
   /** Downgrades to {@code target} ({@code base}, {@code -1}, an id, ...). Returns the steps run. */
   public List<MigrationStep> downgrade(String target) {
     rejectRange(target, "downgrade");
-    return locked(
-        c -> {
-          store.ensureTables(c);
-          List<String> rows = store.readRows(c);
-          return execute(c, graph.downgrade(rows, target));
-        });
+    try (MigrationSession session = open()) {
+      return session.downgrade(target);
+    }
   }
 
   /**
@@ -123,33 +161,46 @@ public final class Migrator {
    */
   public List<VersionChange> stamp(List<String> targets, boolean purge) {
     List<String> given = List.copyOf(targets);
-    return locked(
+    return inOneTransaction(
         c -> {
-          store.ensureTables(c);
-          List<String> rows = store.readRows(c);
-          List<VersionChange> changes = graph.stamp(rows, given, purge);
+          List<VersionChange> changes = graph.stamp(store.readRows(c), given, purge);
           String by = appliedBy(c);
-          c.setAutoCommit(false);
-          try {
-            for (VersionChange change : changes) {
-              output.accept("Running stamp_revision " + stampLine(change));
-              String revision = stampedRevision(change);
-              String checksum =
-                  change instanceof VersionChange.Delete
-                      ? null
-                      : work.checksum(graph.get(revision));
-              store.recordStep(
-                  c, List.of(change), revision, HistoryEntry.Action.STAMP, checksum, 0, true, by);
-            }
-            c.commit();
-          } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(c);
-            throw e;
-          } finally {
-            c.setAutoCommit(true);
+          for (VersionChange change : changes) {
+            output.accept("Running stamp_revision " + stampLine(change));
+            String revision = stampedRevision(change);
+            Checksum checksum =
+                change instanceof VersionChange.Delete ? null : work.checksum(graph.get(revision));
+            store.recordStep(
+                c, List.of(change), revision, HistoryEntry.Action.STAMP, checksum, 0, true, by);
           }
           return changes;
         });
+  }
+
+  /**
+   * In a session, with the tables ensured: runs {@code work} in one transaction, committed when it
+   * returns and rolled back when it fails.
+   */
+  private <T> T inOneTransaction(Work<T> work) {
+    try (MigrationSession session = open()) {
+      Connection c = session.connection();
+      try {
+        session.ensureTables();
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        throw databaseError(e);
+      }
+    }
   }
 
   /** The version rows as they are; empty when the table does not exist (it is not created). */
@@ -247,7 +298,7 @@ public final class Migrator {
       out.line("-- Running stamp_revision " + stampLine(change));
       out.statement(store.changeSql(change));
       String revision = stampedRevision(change);
-      String checksum =
+      Checksum checksum =
           change instanceof VersionChange.Delete ? null : work.checksum(graph.get(revision));
       out.statement(store.recordSql(revision, HistoryEntry.Action.STAMP, checksum, 0, true, by));
     }
@@ -319,114 +370,26 @@ public final class Migrator {
     // Every plan first, so an irreversible step stops the run before anything has changed.
     List<MigrationPlan> plans = new ArrayList<>();
     for (MigrationStep step : steps) {
-      RevisionScript revision = step.revision();
-      if (revision.id().length() > VersionStore.MAX_ID_LENGTH) {
-        throw MigrateException.badInput(
-            "Revision id '"
-                + revision.id()
-                + "' ("
-                + revision.origin()
-                + ") is longer than "
-                + VersionStore.MAX_ID_LENGTH
-                + " characters, the width of the version table's version_num column;"
-                + " give it a shorter id");
-      }
-      plans.add(work.runnablePlan(revision, step.direction()));
+      plans.add(plan(step));
     }
     return plans;
   }
 
-  private List<MigrationStep> execute(Connection c, List<MigrationStep> steps) throws SQLException {
-    List<MigrationPlan> plans = plans(steps);
-    String by = appliedBy(c);
-    List<MigrationStep> done = new ArrayList<>();
-    try {
-      for (int i = 0; i < steps.size(); i++) {
-        runStep(c, steps.get(i), plans.get(i), by, done);
-        done.add(steps.get(i));
-      }
-    } finally {
-      setAutoCommitQuietly(c);
-    }
-    return done;
-  }
-
-  private void runStep(
-      Connection c, MigrationStep step, MigrationPlan plan, String by, List<MigrationStep> done)
-      throws SQLException {
+  /** The step's plan; fails on an id too long for the version table or an irreversible step. */
+  MigrationPlan plan(MigrationStep step) {
     RevisionScript revision = step.revision();
-    String checksum = work.checksum(revision);
-    List<String> statements;
-    try {
-      statements = work.render(revision, plan, c);
-    } catch (SQLException | RuntimeException e) {
-      throw renderFailure(revision, e);
+    if (revision.id().length() > VersionStore.MAX_ID_LENGTH) {
+      throw MigrateException.badInput(
+          "Revision id '"
+              + revision.id()
+              + "' ("
+              + revision.origin()
+              + ") is longer than "
+              + VersionStore.MAX_ID_LENGTH
+              + " characters, the width of the version table's version_num column;"
+              + " give it a shorter id");
     }
-    RevisionWork.Mode mode = work.mode(plan, statements);
-    output.accept(
-        step.describe() + (mode == RevisionWork.Mode.TRANSACTION ? "" : " (non-transactional)"));
-    long started = System.nanoTime();
-    int failedAt = 0;
-    int committed = 0;
-    try {
-      autoCommit(c, mode == RevisionWork.Mode.AUTOCOMMIT);
-      try (Statement s = c.createStatement()) {
-        for (String sql : statements) {
-          failedAt++;
-          if (mode == RevisionWork.Mode.SPLIT && work.outsideTransaction(sql)) {
-            c.setAutoCommit(true); // commits the statements before it
-            committed = failedAt - 1;
-            s.execute(sql);
-            committed = failedAt;
-            c.setAutoCommit(false);
-          } else {
-            s.execute(sql);
-          }
-        }
-      }
-      failedAt = 0;
-      // The version-row change and the history row commit together, also when the statements
-      // could not be in a transaction.
-      autoCommit(c, false);
-      store.recordStep(
-          c,
-          step.versionChanges(),
-          revision.id(),
-          action(step),
-          checksum,
-          millisSince(started),
-          true,
-          by);
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      rollbackQuietly(c);
-      recordFailureQuietly(c, step, checksum, millisSince(started), by, e);
-      int executed = failedAt > 0 ? failedAt - 1 : statements.size();
-      String effect;
-      if (!dialect.transactionalDdl()) {
-        effect = effect(executed, "MySQL commits DDL at once", false, revision);
-      } else if (mode == RevisionWork.Mode.AUTOCOMMIT) {
-        effect = effect(executed, "it ran outside a transaction", false, revision);
-      } else {
-        effect =
-            effect(
-                committed,
-                "they ran outside a transaction, or before a statement that had to",
-                true,
-                revision);
-      }
-      throw stepFailure(c, step, statements, failedAt, effect, done, e);
-    }
-  }
-
-  /**
-   * Switches autocommit only when it changes: some drivers (MySQL's) spend a round trip on every
-   * call, and consecutive revisions mostly want the same mode.
-   */
-  private static void autoCommit(Connection c, boolean on) throws SQLException {
-    if (c.getAutoCommit() != on) {
-      c.setAutoCommit(on);
-    }
+    return work.runnablePlan(revision, step.direction());
   }
 
   /** What a failed revision left behind: how many of its first statements took effect. */
@@ -439,21 +402,27 @@ public final class Migrator {
     }
     return "Statements 1 to "
         + tookEffect
-        + " of it may have taken effect ("
+        + " of it took effect ("
         + why
-        + ") and were not rolled back: undo them by hand (or complete the revision by hand and"
-        + " `migrate stamp "
+        + ") and were not rolled back"
+        + (rolledBack ? "; the statements after them were" : "")
+        + ": undo them by hand (or complete the revision by hand and `migrate stamp "
         + revision.id()
         + "`) before running again.";
   }
 
-  private MigrateException stepFailure(
-      Connection c,
+  RevisionFailedException stepFailure(
       MigrationStep step,
       List<String> statements,
+      RevisionFailedException.Phase phase,
       int failedAt,
-      String effect,
-      List<MigrationStep> done,
+      String source,
+      int tookEffect,
+      String why,
+      boolean rolledBack,
+      String interruptedNote,
+      List<String> appliedBefore,
+      List<String> rows,
       Exception cause) {
     RevisionScript revision = step.revision();
     StringBuilder m = new StringBuilder();
@@ -462,47 +431,67 @@ public final class Migrator {
         .append(" (")
         .append(revision.origin())
         .append(") failed");
-    if (failedAt > 0) {
-      m.append(" at statement ")
-          .append(failedAt)
-          .append(" of ")
-          .append(statements.size())
-          .append(" of its ")
-          .append(step.direction().word())
-          .append(":\n    ")
-          .append(shortened(statements.get(failedAt - 1)).replace("\n", "\n    "))
-          .append("\n  ")
-          .append(reason(cause))
-          .append('\n');
-    } else {
-      m.append(" while recording it in ")
-          .append(store.versionTableName())
-          .append(":\n  ")
-          .append(reason(cause))
-          .append('\n');
+    switch (phase) {
+      case STATEMENT ->
+          m.append(" at statement ")
+              .append(failedAt)
+              .append(" of ")
+              .append(statements.size())
+              .append(" of its ")
+              .append(step.direction().word())
+              .append(source == null ? "" : " (" + source + ")")
+              .append(":\n    ")
+              .append(shortened(statements.get(failedAt - 1)).replace("\n", "\n    "));
+      case RENDER ->
+          m.append(" before running its ")
+              .append(step.direction().word())
+              .append(": it could not be rendered for ")
+              .append(kind.id());
+      case COMMIT ->
+          m.append(" when its ")
+              .append(step.direction().word())
+              .append(
+                  " committed (a constraint checked at commit, such as a deferred foreign key, or"
+                      + " a conflict with another transaction)");
+      case RECORD -> m.append(" while recording it in ").append(store.versionTableName());
     }
-    m.append(effect).append('\n');
-    if (done.isEmpty()) {
+    m.append(":\n  ").append(reason(cause)).append('\n');
+    m.append(effect(tookEffect, why, rolledBack, revision)).append('\n');
+    if (interruptedNote != null) {
+      m.append("Note: ")
+          .append(interruptedNote)
+          .append(" That may be why it failed now: check what is there, then undo it by hand")
+          .append(" (or complete the revision by hand and `migrate stamp ")
+          .append(revision.id())
+          .append("`).\n");
+    }
+    if (appliedBefore.isEmpty()) {
       m.append("No revision was applied by this run.\n");
     } else {
-      m.append("Applied by this run before it: ");
-      for (int i = 0; i < done.size(); i++) {
-        m.append(i == 0 ? "" : ", ")
-            .append(done.get(i).revision().id())
-            .append(" (")
-            .append(done.get(i).direction().word())
-            .append(')');
-      }
-      m.append(".\n");
+      m.append("Applied by this run before it: ")
+          .append(String.join(", ", appliedBefore))
+          .append(".\n");
     }
     m.append("Version table ").append(store.versionTableName()).append(" now holds: ");
-    try {
-      List<String> rows = store.readRows(c);
+    if (rows == null) {
+      m.append("unknown (it could not be read).");
+    } else {
       m.append(rows.isEmpty() ? "no rows (base)" : String.join(", ", rows)).append('.');
-    } catch (SQLException | RuntimeException e) {
-      m.append("unknown (").append(e.getMessage()).append(").");
     }
-    return MigrateException.failed(m.toString(), cause);
+    return new RevisionFailedException(
+        m.toString(),
+        cause,
+        revision.id(),
+        revision.origin(),
+        step.direction(),
+        phase,
+        statements,
+        phase == RevisionFailedException.Phase.STATEMENT ? failedAt : 0,
+        cause instanceof SQLException sql ? sql.getSQLState() : null,
+        tookEffect,
+        rolledBack,
+        rows,
+        appliedBefore);
   }
 
   /** A statement for a message: a bulk insert can be megabytes long. */
@@ -519,6 +508,7 @@ public final class Migrator {
     return message == null ? e.toString() : message.strip();
   }
 
+  /** Offline: a revision that cannot be rendered, naming it. */
   private MigrateException renderFailure(RevisionScript revision, Exception e) {
     if (e instanceof MigrateException me && me.getMessage().contains(revision.id())) {
       return me;
@@ -535,79 +525,140 @@ public final class Migrator {
         e);
   }
 
-  private void recordFailureQuietly(
-      Connection c,
-      MigrationStep step,
-      String checksum,
-      long millis,
-      String by,
-      Exception failure) {
-    try {
-      c.setAutoCommit(true);
-      if (store.historyTableExists(c)) {
-        store.recordStep(
-            c, List.of(), step.revision().id(), action(step), checksum, millis, false, by);
-      }
-    } catch (SQLException | RuntimeException e) {
-      failure.addSuppressed(e);
+  /** Online: a revision that cannot be rendered against the live schema; nothing ran. */
+  MigrateException renderFailure(
+      MigrationStep step, Exception e, List<String> appliedBefore, List<String> rows) {
+    if (e instanceof MigrateException me && !(e instanceof MigrateFailedException)) {
+      return me;
     }
+    return stepFailure(
+        step,
+        List.of(),
+        RevisionFailedException.Phase.RENDER,
+        0,
+        null,
+        0,
+        "",
+        false,
+        null,
+        appliedBefore,
+        rows,
+        e);
   }
 
-  private void checkChecksums(Connection c, List<String> rows) throws SQLException {
-    List<ChecksumMismatch> mismatches = mismatches(c, rows);
-    if (mismatches.isEmpty()) {
-      return;
-    }
-    StringBuilder m = new StringBuilder();
-    for (ChecksumMismatch mismatch : mismatches) {
-      m.append(mismatch.describe()).append('\n');
-    }
-    if (ignoreChecksums) {
-      output.accept("Ignoring changed revisions (--ignore-checksums):\n" + m.toString().strip());
-      return;
-    }
-    m.append(
-        "Upgrade stopped before running anything. Restore the revision file(s) as they were"
-            + " applied, or run with --ignore-checksums to upgrade anyway.");
-    throw MigrateException.failed(m.toString(), null);
-  }
-
-  private List<ChecksumMismatch> mismatches(Connection c, List<String> rows) throws SQLException {
+  /**
+   * Applied revisions (the current rows and everything below them) whose checksum now differs from
+   * the one recorded when they were last upgraded or stamped: upgrade changes first, then
+   * downgrade-only changes.
+   */
+  List<ChecksumMismatch> mismatches(Connection c, List<String> rows) throws SQLException {
     if (rows.isEmpty()) {
       return List.of();
     }
-    Map<String, String> stored = new HashMap<>();
+    Map<String, HistoryEntry> recorded = recordedChecksums(c);
+    List<ChecksumMismatch> up = new ArrayList<>();
+    List<ChecksumMismatch> down = new ArrayList<>();
+    for (RevisionScript revision : applied(rows)) {
+      HistoryEntry entry = recorded.get(revision.id());
+      if (entry == null) {
+        continue;
+      }
+      if (Checksums.version(entry.checksum()).equals(Checksums.V1)) {
+        String now = work.legacyChecksum(revision);
+        if (!now.equals(entry.checksum())) {
+          up.add(new ChecksumMismatch(revision.id(), revision.origin(), entry.checksum(), now));
+        }
+        continue;
+      }
+      Checksum now = work.checksum(revision);
+      if (!now.up().equals(entry.checksum())) {
+        up.add(new ChecksumMismatch(revision.id(), revision.origin(), entry.checksum(), now.up()));
+      } else if (entry.downChecksum() != null && !now.down().equals(entry.downChecksum())) {
+        down.add(
+            new ChecksumMismatch(
+                revision.id(),
+                revision.origin(),
+                entry.downChecksum(),
+                now.down(),
+                ChecksumMismatch.Part.DOWNGRADE));
+      }
+    }
+    up.addAll(down);
+    return up;
+  }
+
+  /** Per revision, its last successful upgrade or stamp row that carries a checksum. */
+  private Map<String, HistoryEntry> recordedChecksums(Connection c) throws SQLException {
+    Map<String, HistoryEntry> recorded = new HashMap<>();
     for (HistoryEntry entry : store.readHistory(c)) {
       if (entry.success()
           && entry.checksum() != null
           && entry.action() != HistoryEntry.Action.DOWNGRADE) {
-        stored.put(entry.revision(), entry.checksum());
+        recorded.put(entry.revision(), entry);
       }
     }
-    // The applied revisions are exactly those a downgrade to base would undo.
+    return recorded;
+  }
+
+  /** The applied revisions: exactly those a downgrade to base would undo. */
+  private List<RevisionScript> applied(List<String> rows) {
     Map<String, RevisionScript> applied = new LinkedHashMap<>();
     for (MigrationStep step : graph.downgrade(rows, "base")) {
       applied.put(step.revision().id(), step.revision());
     }
-    List<ChecksumMismatch> out = new ArrayList<>();
-    for (RevisionScript revision : applied.values()) {
-      String before = stored.get(revision.id());
-      if (before != null) {
-        String now = work.checksum(revision);
-        if (!now.equals(before)) {
-          out.add(new ChecksumMismatch(revision.id(), revision.origin(), before, now));
-        }
+    return List.copyOf(applied.values());
+  }
+
+  /**
+   * After a history table gained {@code down_checksum}: rows holding an old-format checksum that
+   * still matches the revision get the current pair, so that from now on a change to a downgrade
+   * alone is told apart. Rows that no longer match keep theirs and report as changed.
+   */
+  void translateLegacyChecksums(Connection c) throws SQLException {
+    List<String> updates = new ArrayList<>();
+    for (HistoryEntry entry : store.readHistory(c)) {
+      if (entry.checksum() == null
+          || !entry.checksum().startsWith(Checksums.V1 + ":")
+          || graph.find(entry.revision()).isEmpty()) {
+        continue;
+      }
+      RevisionScript revision = graph.get(entry.revision());
+      if (work.legacyChecksum(revision).equals(entry.checksum())) {
+        updates.add(store.translateChecksumSql(entry.id(), work.checksum(revision)));
       }
     }
-    return out;
+    try (Statement s = c.createStatement()) {
+      for (String sql : updates) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  /**
+   * Accepts the current definition of every applied revision whose checksum changed (Flyway's
+   * {@code repair}): records its checksums now in a {@code stamp} history row, without running
+   * anything or changing the version rows. Returns the changes accepted.
+   */
+  public List<ChecksumMismatch> acceptChecksums() {
+    return inOneTransaction(
+        c -> {
+          List<ChecksumMismatch> mismatches = mismatches(c, store.readRows(c));
+          Set<String> revisions = new LinkedHashSet<>();
+          mismatches.forEach(m -> revisions.add(m.revision()));
+          String by = appliedBy(c);
+          for (String revision : revisions) {
+            output.accept("Accepting the changed checksum of " + revision);
+            Checksum now = work.checksum(graph.get(revision));
+            store.recordStep(c, List.of(), revision, HistoryEntry.Action.STAMP, now, 0, true, by);
+          }
+          return mismatches;
+        });
   }
 
   // ---- helpers -------------------------------------------------------------------------------
 
   private static HistoryEntry.Action action(MigrationStep step) {
-    return step.direction() == Direction.UPGRADE
-        ? HistoryEntry.Action.UPGRADE
-        : HistoryEntry.Action.DOWNGRADE;
+    return MigrationSession.action(step);
   }
 
   private static String stampLine(VersionChange change) {
@@ -642,7 +693,7 @@ public final class Migrator {
     }
   }
 
-  private String appliedBy(Connection c) throws SQLException {
+  String appliedBy(Connection c) throws SQLException {
     if (appliedBy != null) {
       return appliedBy;
     }
@@ -653,26 +704,53 @@ public final class Migrator {
     return user == null || user.isBlank() ? "unknown" : user;
   }
 
-  private static long millisSince(long nanos) {
-    return (System.nanoTime() - nanos) / 1_000_000;
+  MigrateException databaseError(SQLException e) {
+    String hint =
+        kind == DatabaseKind.SQLITE && String.valueOf(e.getMessage()).contains("SQLITE_CANTOPEN")
+            ? "; check that the database file's directory exists and is writable"
+            : "";
+    return MigrateException.failed("Database error on " + where + ": " + reason(e) + hint, e);
   }
 
-  private static void rollbackQuietly(Connection c) {
+  private Connection connect() {
+    if (connections == null) {
+      throw MigrateException.badInput(
+          "No database connection configured: give a JDBC URL (offline --sql needs none)");
+    }
     try {
-      if (!c.getAutoCommit()) {
-        c.rollback();
+      return connections.open();
+    } catch (SQLException e) {
+      throw databaseError(e);
+    }
+  }
+
+  /**
+   * How to give a connection back: close it, or for a caller's own connection restore its
+   * autocommit setting and leave it open.
+   */
+  private Runnable releaser(Connection c) {
+    if (!callerConnection) {
+      return () -> {
+        try {
+          c.close();
+        } catch (SQLException e) {
+          // nothing more to release
+        }
+      };
+    }
+    boolean autoCommit;
+    try {
+      autoCommit = c.getAutoCommit();
+    } catch (SQLException e) {
+      throw databaseError(e);
+    }
+    return () -> {
+      try {
+        c.setAutoCommit(autoCommit);
+      } catch (SQLException e) {
+        // the caller's connection is broken; the caller finds out on its next use
       }
-    } catch (SQLException e) {
-      // the connection is broken; closing it discards the transaction
-    }
-  }
-
-  private static void setAutoCommitQuietly(Connection c) {
-    try {
-      c.setAutoCommit(true);
-    } catch (SQLException e) {
-      // reported by the next use of the connection, if any
-    }
+    };
   }
 
   private interface Work<T> {
@@ -680,37 +758,24 @@ public final class Migrator {
   }
 
   private <T> T connected(Work<T> work) {
-    if (connections == null) {
-      throw MigrateException.badInput(
-          "No database connection configured: give a JDBC URL (offline --sql needs none)");
-    }
-    try (Connection c = connections.open()) {
+    Connection c = connect();
+    Runnable release = releaser(c);
+    try {
       c.setAutoCommit(true);
       return work.run(c);
     } catch (SQLException e) {
-      String hint =
-          kind == DatabaseKind.SQLITE && String.valueOf(e.getMessage()).contains("SQLITE_CANTOPEN")
-              ? "; check that the database file's directory exists and is writable"
-              : "";
-      throw MigrateException.failed("Database error on " + where + ": " + reason(e) + hint, e);
+      throw databaseError(e);
+    } finally {
+      release.run();
     }
-  }
-
-  /** Runs with the migration lock held; the version rows are read only after it is taken. */
-  private <T> T locked(Work<T> work) {
-    return connected(
-        c -> {
-          try (MigrationLock lock =
-              MigrationLock.acquire(c, kind, store.versionTableName(), lockTimeout, where)) {
-            return work.run(c);
-          }
-        });
   }
 
   /** Options of a {@link Migrator}; only the graph and a database are required. */
   public static final class Builder {
     private final RevisionGraph graph;
     private ConnectionSource connections;
+    private boolean callerConnection;
+    private final List<MigrationListener> listeners = new ArrayList<>();
     private String where = "the database";
     private String url;
     private DatabaseKind kind;
@@ -737,11 +802,24 @@ public final class Migrator {
      */
     public Builder url(String url, String user, String password) {
       this.url = Objects.requireNonNull(url, "url");
+      this.callerConnection = false;
       this.where = Urls.mask(url);
       this.connections = UrlConnections.of(url, user, password);
       return this;
     }
 
+    /**
+     * The caller's own connection: every run and session uses it, and none closes it. Its
+     * autocommit setting is restored after each. Runs on it must not overlap.
+     */
+    public Builder connection(Connection connection) {
+      Objects.requireNonNull(connection, "connection");
+      connections(() -> connection);
+      this.callerConnection = true;
+      return this;
+    }
+
+    /** Connections from the caller's data source; each is closed (given back) after use. */
     public Builder dataSource(DataSource dataSource) {
       Objects.requireNonNull(dataSource, "dataSource");
       return connections(dataSource::getConnection);
@@ -749,6 +827,7 @@ public final class Migrator {
 
     public Builder connections(ConnectionSource connections) {
       this.connections = Objects.requireNonNull(connections, "connections");
+      this.callerConnection = false;
       this.url = null;
       this.where = "the database";
       return this;
@@ -785,6 +864,12 @@ public final class Migrator {
       return this;
     }
 
+    /** Told before and after every step (statements, duration) and of every failed step. */
+    public Builder listener(MigrationListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
     /** How long to wait for another run's lock on the same database (default 10 minutes). */
     public Builder lockTimeout(Duration timeout) {
       this.lockTimeout = Objects.requireNonNull(timeout, "timeout");
@@ -803,8 +888,15 @@ public final class Migrator {
         resolved = UrlSyntax.check(url);
       }
       if (resolved == null && connections != null) {
-        try (Connection c = connections.open()) {
-          resolved = DatabaseKind.fromJdbcUrl(c.getMetaData().getURL());
+        try {
+          Connection c = connections.open();
+          try {
+            resolved = DatabaseKind.fromJdbcUrl(c.getMetaData().getURL());
+          } finally {
+            if (!callerConnection) {
+              c.close();
+            }
+          }
         } catch (SQLException e) {
           throw MigrateException.failed("Cannot connect to the database: " + reason(e), e);
         }

@@ -1,5 +1,6 @@
 package dev.migrate.engine.runtime;
 
+import dev.migrate.engine.IrreversibleRevisionException;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Dialect;
@@ -23,7 +24,7 @@ final class RevisionWork {
 
   private final Dialect dialect;
   private final DatabaseKind kind;
-  private final Map<String, String> checksums = new HashMap<>();
+  private final Map<String, Checksum> checksums = new HashMap<>();
 
   RevisionWork(Dialect dialect) {
     this.dialect = dialect;
@@ -55,17 +56,8 @@ final class RevisionWork {
   MigrationPlan runnablePlan(RevisionScript revision, Direction direction) {
     MigrationPlan plan = plan(revision, direction);
     if (plan.irreversibleReason().isPresent()) {
-      throw MigrateException.failed(
-          "Revision "
-              + revision.id()
-              + " ("
-              + revision.origin()
-              + ") cannot be "
-              + (direction == Direction.UPGRADE ? "upgraded" : "downgraded")
-              + ": it is declared irreversible ("
-              + plan.irreversibleReason().get()
-              + "). Nothing was run.",
-          null);
+      throw new IrreversibleRevisionException(
+          revision.id(), revision.origin(), direction, plan.irreversibleReason().get());
     }
     return plan;
   }
@@ -73,11 +65,60 @@ final class RevisionWork {
   /** The plan's statements; {@code connection} null renders offline. */
   List<String> render(RevisionScript revision, MigrationPlan plan, Connection connection)
       throws SQLException {
+    return bind(plan, connection).statements();
+  }
+
+  /**
+   * Statements to run, each with its parameters (empty for most). Online, a parameterised {@link
+   * Operation.Execute} keeps its {@code ?} placeholders to be bound; offline its values are
+   * inlined.
+   */
+  record Bound(List<String> statements, List<List<Object>> parameters, List<String> sources) {}
+
+  /**
+   * The plan's statements to run, each with its parameters and the operation it came from ({@code
+   * operation 2 of 3, addColumn("post", "status")}; null for raw SQL).
+   */
+  Bound bind(MigrationPlan plan, Connection connection) throws SQLException {
     List<String> statements = new ArrayList<>();
-    for (Operation operation : plan.operations()) {
-      statements.addAll(dialect.render(operation, connection));
+    List<List<Object>> parameters = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    List<Operation> operations = plan.operations();
+    for (int i = 0; i < operations.size(); i++) {
+      Operation operation = operations.get(i);
+      String name = OperationNames.of(operation);
+      String source =
+          name == null ? null : "operation " + (i + 1) + " of " + operations.size() + ", " + name;
+      if (connection != null
+          && operation instanceof Operation.Execute execute
+          && !execute.parameters().isEmpty()) {
+        statements.add(execute.sql());
+        parameters.add(execute.parameters());
+        sources.add(source);
+        continue;
+      }
+      for (String sql : dialect.render(operation, connection)) {
+        statements.add(sql);
+        parameters.add(List.of());
+        sources.add(source);
+      }
     }
-    return statements;
+    return new Bound(statements, parameters, sources);
+  }
+
+  /**
+   * Whether MySQL commits the open transaction before (and after) running {@code sql}: DDL and the
+   * other statements its manual lists under "Statements That Cause an Implicit Commit".
+   */
+  static boolean causesImplicitCommit(String sql) {
+    String text = SqlComments.strip(sql).toUpperCase(java.util.Locale.ROOT);
+    if (text.matches("(?s)^(CREATE|DROP)\\s+TEMPORARY\\s+TABLE\\b.*")) {
+      return false;
+    }
+    return text.matches(
+        "(?s)^(CREATE|ALTER|DROP|RENAME|TRUNCATE|GRANT|REVOKE|LOCK|UNLOCK|ANALYZE|OPTIMIZE|REPAIR"
+            + "|CHECK\\s+TABLE|FLUSH|RESET|INSTALL|UNINSTALL|CACHE\\s+INDEX|LOAD\\s+INDEX"
+            + "|START\\s+TRANSACTION|BEGIN|SET\\s+PASSWORD|SET\\s+AUTOCOMMIT)\\b.*");
   }
 
   /** How a revision's statements meet transactions. */
@@ -116,26 +157,36 @@ final class RevisionWork {
   }
 
   /**
-   * {@code v1:<sha256>} over the revision's upgrade statements, a marker, and its downgrade
-   * statements, rendered offline so that online and offline runs agree. Operations that only render
+   * The revision's {@code v2} checksums (see {@link Checksums}), one per direction, over the
+   * statements rendered offline so that online and offline runs agree. Operations that only render
    * against a live schema (a SQLite batch recreate) contribute their value's text.
    */
-  String checksum(RevisionScript revision) {
+  Checksum checksum(RevisionScript revision) {
     return checksums.computeIfAbsent(
         revision.id(),
-        id -> {
-          List<String> parts = new ArrayList<>(checksumParts(revision, Direction.UPGRADE));
-          parts.add(DOWNGRADE_MARKER);
-          parts.addAll(checksumParts(revision, Direction.DOWNGRADE));
-          return Checksums.v1(parts);
-        });
+        id ->
+            new Checksum(
+                Checksums.v2(checksumParts(revision, Direction.UPGRADE, false)),
+                Checksums.v2(checksumParts(revision, Direction.DOWNGRADE, false))));
   }
 
-  private List<String> checksumParts(RevisionScript revision, Direction direction) {
+  /**
+   * The {@code v1} checksum of history rows written before {@code v2}: upgrade statements, a
+   * marker, downgrade statements, an irreversible direction by its declaration's text.
+   */
+  String legacyChecksum(RevisionScript revision) {
+    List<String> parts = new ArrayList<>(checksumParts(revision, Direction.UPGRADE, true));
+    parts.add(DOWNGRADE_MARKER);
+    parts.addAll(checksumParts(revision, Direction.DOWNGRADE, true));
+    return Checksums.v1(parts);
+  }
+
+  private List<String> checksumParts(RevisionScript revision, Direction direction, boolean v1) {
     MigrationPlan plan = plan(revision, direction);
     List<String> parts = new ArrayList<>();
     if (plan.irreversibleReason().isPresent()) {
-      parts.add("-- irreversible: " + plan.irreversibleReason().get());
+      parts.add(
+          v1 ? "-- irreversible: " + plan.irreversibleReason().get() : Checksums.IRREVERSIBLE);
     }
     for (Operation operation : plan.operations()) {
       try {

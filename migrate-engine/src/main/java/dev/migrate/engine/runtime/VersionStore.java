@@ -96,8 +96,22 @@ final class VersionStore {
   }
 
   private static String commonColumns() {
-    return "revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80)";
+    return "revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80),"
+        + " down_checksum VARCHAR(80), state VARCHAR(16)";
   }
+
+  /**
+   * Columns added after the first release, with their type; a history table created before them
+   * gains them in {@link #ensureTables} (old rows keep NULL there).
+   */
+  private static final List<String[]> LATER_COLUMNS =
+      List.of(new String[] {"down_checksum", "VARCHAR(80)"}, new String[] {"state", "VARCHAR(16)"});
+
+  /** A step's history row says {@code started} until the step is done or failed. */
+  static final String STARTED = "started";
+
+  static final String DONE = "done";
+  static final String FAILED = "failed";
 
   // ---- online --------------------------------------------------------------------------------
 
@@ -128,16 +142,43 @@ final class VersionStore {
     }
   }
 
-  /** Creates both tables if missing; the caller holds the migration lock. Autocommit. */
-  void ensureTables(Connection c) throws SQLException {
+  /**
+   * Creates both tables if missing, and adds the history columns of later releases to an older
+   * table; the caller holds the migration lock. Autocommit. Returns whether the history table had
+   * to gain {@code down_checksum} (its rows then hold checksums of the old format only).
+   */
+  boolean ensureTables(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       if (!versionTableExists(c)) {
         s.execute(createVersionTableSql());
       }
       if (!historyTableExists(c)) {
         s.execute(createHistoryTableSql());
+        return false;
+      }
+      List<String> present = historyColumns(c);
+      boolean upgraded = false;
+      for (String[] column : LATER_COLUMNS) {
+        if (!present.contains(column[0])) {
+          s.execute("ALTER TABLE " + historyTable + " ADD COLUMN " + column[0] + " " + column[1]);
+          upgraded |= column[0].equals("down_checksum");
+        }
+      }
+      return upgraded;
+    }
+  }
+
+  /** The history table's column names, lower case. */
+  private List<String> historyColumns(Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM " + historyTable + " WHERE 1 = 0")) {
+      java.sql.ResultSetMetaData meta = rs.getMetaData();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        names.add(meta.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
       }
     }
+    return names;
   }
 
   /** The version rows in the table's order; none when the table does not exist. */
@@ -165,16 +206,63 @@ final class VersionStore {
       List<VersionChange> changes,
       String revision,
       HistoryEntry.Action action,
-      String checksum,
+      Checksum checksum,
       long durationMs,
       boolean success,
       String appliedBy)
+      throws SQLException {
+    record(c, changes, recordSql(revision, action, checksum, durationMs, success, appliedBy));
+  }
+
+  /**
+   * Writes a step's history row in state {@code started} before its first statement (committed on
+   * its own where the step cannot be undone by a rollback), so that a run killed in the middle
+   * leaves a trace. Returns the row's id, for {@link #finishStep}.
+   */
+  long startStep(
+      Connection c,
+      String revision,
+      HistoryEntry.Action action,
+      Checksum checksum,
+      String appliedBy)
+      throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(recordSql(revision, action, checksum, 0, false, appliedBy, STARTED));
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT MAX(id) FROM " + historyTable + " WHERE revision = " + literal(revision))) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Ends a started history row: done with the step's version-row changes, or failed. */
+  void finishStep(
+      Connection c, List<VersionChange> changes, long historyId, long durationMs, boolean success)
+      throws SQLException {
+    record(
+        c,
+        changes,
+        "UPDATE "
+            + historyTable
+            + " SET state = "
+            + literal(success ? DONE : FAILED)
+            + ", success = "
+            + bool(success)
+            + ", duration_ms = "
+            + durationMs
+            + " WHERE id = "
+            + historyId);
+  }
+
+  private void record(Connection c, List<VersionChange> changes, String historySql)
       throws SQLException {
     try (Statement s = c.createStatement()) {
       for (VersionChange change : changes) {
         s.addBatch(changeSql(change));
       }
-      s.addBatch(recordSql(revision, action, checksum, durationMs, success, appliedBy));
+      s.addBatch(historySql);
       int[] counts = s.executeBatch();
       for (int i = 0; i < changes.size(); i++) {
         VersionChange change = changes.get(i);
@@ -208,12 +296,18 @@ final class VersionStore {
     if (!historyTableExists(c)) {
       return List.of();
     }
+    List<String> columns = historyColumns(c);
+    String later =
+        (columns.contains("down_checksum") ? ", down_checksum" : ", NULL")
+            + (columns.contains("state") ? ", state" : ", NULL");
     List<HistoryEntry> entries = new ArrayList<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
                 "SELECT id, revision, direction, checksum, applied_at, duration_ms, success,"
-                    + " applied_by FROM "
+                    + " applied_by"
+                    + later
+                    + " FROM "
                     + historyTable
                     + " ORDER BY id")) {
       while (rs.next()) {
@@ -226,7 +320,9 @@ final class VersionStore {
                 appliedAt(rs),
                 rs.getLong(6),
                 rs.getBoolean(7),
-                rs.getString(8)));
+                rs.getString(8),
+                rs.getString(9),
+                STARTED.equals(rs.getString(10))));
       }
     }
     return entries;
@@ -284,25 +380,58 @@ final class VersionStore {
   String recordSql(
       String revision,
       HistoryEntry.Action action,
-      String checksum,
+      Checksum checksum,
       long durationMs,
       boolean success,
       String appliedBy) {
+    return recordSql(
+        revision, action, checksum, durationMs, success, appliedBy, success ? DONE : FAILED);
+  }
+
+  private String recordSql(
+      String revision,
+      HistoryEntry.Action action,
+      Checksum checksum,
+      long durationMs,
+      boolean success,
+      String appliedBy,
+      String state) {
     return "INSERT INTO "
         + historyTable
-        + " (revision, direction, checksum, duration_ms, success, applied_by) VALUES ("
+        + " (revision, direction, checksum, down_checksum, state, duration_ms, success,"
+        + " applied_by) VALUES ("
         + literal(revision)
         + ", "
         + literal(action.word())
         + ", "
-        + (checksum == null ? "NULL" : literal(checksum))
+        + (checksum == null ? "NULL" : literal(checksum.up()))
+        + ", "
+        + (checksum == null ? "NULL" : literal(checksum.down()))
+        + ", "
+        + literal(state)
         + ", "
         + durationMs
         + ", "
-        + (kind == DatabaseKind.SQLITE ? (success ? "1" : "0") : (success ? "TRUE" : "FALSE"))
+        + bool(success)
         + ", "
         + literal(shorten(appliedBy))
         + ")";
+  }
+
+  /** Rewrites a history row's old-format checksum as the current pair. */
+  String translateChecksumSql(long historyId, Checksum checksum) {
+    return "UPDATE "
+        + historyTable
+        + " SET checksum = "
+        + literal(checksum.up())
+        + ", down_checksum = "
+        + literal(checksum.down())
+        + " WHERE id = "
+        + historyId;
+  }
+
+  private String bool(boolean value) {
+    return kind == DatabaseKind.SQLITE ? (value ? "1" : "0") : (value ? "TRUE" : "FALSE");
   }
 
   private static String shorten(String user) {

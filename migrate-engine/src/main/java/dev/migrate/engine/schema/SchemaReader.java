@@ -57,15 +57,18 @@ public final class SchemaReader {
   }
 
   /**
-   * Sets SchemaCrawler's own loggers (and only those) to WARNING: each load otherwise logs about
-   * 270 INFO lines through java.util.logging. Every {@link #read} does this; call it before loading
-   * SchemaCrawler catalogs of your own.
+   * Sets SchemaCrawler's own loggers (and only those) to WARNING, once per JVM and only where no
+   * level was configured (a logging.properties or a test runner's setting wins): each load
+   * otherwise logs about 270 INFO lines through java.util.logging. Every {@link #read} calls this;
+   * call it before loading SchemaCrawler catalogs of your own.
    */
   public static synchronized void quietSchemaCrawler() {
     if (QUIET_LOGGERS.isEmpty()) {
       for (String name : List.of("schemacrawler", "us.fatehi")) {
         Logger logger = Logger.getLogger(name);
-        logger.setLevel(Level.WARNING);
+        if (logger.getLevel() == null) {
+          logger.setLevel(Level.WARNING);
+        }
         QUIET_LOGGERS.add(logger);
       }
     }

@@ -299,6 +299,48 @@ class CliDatabaseTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
+  void stampAcceptChecksumsAcceptsAnIntendedEditAndADownEditIsOnlyAWarning(DatabaseKind kind)
+      throws Exception {
+    open(kind);
+    Path first =
+        revision(
+            "CREATE TABLE account (id INTEGER PRIMARY KEY);",
+            "DROP TABLE account;",
+            "-m",
+            "create account",
+            "--rev-id",
+            "a1");
+    ok("upgrade", "head");
+    Files.writeString(
+        first,
+        Files.readString(first).replace("DROP TABLE account;", "DROP TABLE IF EXISTS account;"));
+    Cli.Result downOnly = ok("check");
+    assertThat(downOnly.out())
+        .contains("Warning: Revision a1 (" + first + "): its downgrade was changed")
+        .contains("No problems found.");
+
+    Files.writeString(
+        first,
+        Files.readString(first)
+            .replace("(id INTEGER PRIMARY KEY)", "(id INTEGER PRIMARY KEY, extra INTEGER)"));
+    assertThat(fails(1, "upgrade", "head").err())
+        .as("nothing pending, yet the edit stops it")
+        .contains("a1")
+        .contains("migrate stamp --accept-checksums");
+    assertThat(fails(2, "stamp").err()).contains("Missing TARGET");
+    assertThat(fails(2, "stamp", "--accept-checksums", "head").err())
+        .contains("--accept-checksums takes no TARGET");
+
+    assertThat(ok("stamp", "--accept-checksums").out())
+        .contains("Accepted: Revision a1 (" + first + ") was changed after it was applied");
+    assertThat(ok("check").out()).isEqualTo("No problems found.\n");
+    assertThat(ok("stamp", "--accept-checksums").out())
+        .isEqualTo("No applied revision was changed; nothing to accept.\n");
+    assertThat(versionRows()).containsExactly("a1");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
   void unknownRevisionInTheDatabaseSaysStampFixesIt(DatabaseKind kind) throws Exception {
     open(kind);
     threeRevisions();

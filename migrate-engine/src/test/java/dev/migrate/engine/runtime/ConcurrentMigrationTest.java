@@ -188,7 +188,7 @@ class ConcurrentMigrationTest {
     }
   }
 
-  private static Process startChild(String mode, String url) throws Exception {
+  static Process startChild(String mode, String url) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return new ProcessBuilder(
             java.toString(),

@@ -10,7 +10,8 @@ import java.time.Duration;
  * A second JVM for the locking tests. {@code upgrade <url>} prints {@code ready}, waits for a line
  * on stdin, upgrades {@link ConcurrentMigrationTest#slowChain()} to head and prints how many steps
  * it ran; {@code hold <url>} takes the migration lock, prints {@code locked}, and keeps it until
- * its stdin closes.
+ * its stdin closes; {@code half <url>} upgrades {@link FailureReportTest#halfApplied} with its slow
+ * statement, to be killed in the middle of it.
  */
 public final class MigrateProcess {
   private MigrateProcess() {}
@@ -32,6 +33,13 @@ public final class MigrateProcess {
           // wait for the parent to close our stdin
         }
       }
+      return;
+    }
+    if (args[0].equals("half")) {
+      Migrator.builder(RevisionGraph.of(FailureReportTest.halfApplied(true)))
+          .url(url)
+          .build()
+          .upgrade("head");
       return;
     }
     Migrator m =

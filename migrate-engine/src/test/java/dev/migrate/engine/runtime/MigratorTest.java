@@ -99,7 +99,11 @@ class MigratorTest {
       assertThat(history).allSatisfy(h -> assertThat(h.appliedAt()).isNotNull());
       assertThat(history).allSatisfy(h -> assertThat(h.appliedBy()).isNotBlank());
       assertThat(history.subList(0, 7))
-          .allSatisfy(h -> assertThat(h.checksum()).matches("v1:[0-9a-f]{64}"));
+          .allSatisfy(
+              h -> {
+                assertThat(h.checksum()).matches("v2:[0-9a-f]{64}");
+                assertThat(h.downChecksum()).matches("v2:[0-9a-f]{64}");
+              });
       assertThat(history.get(7).checksum()).as("a stamp that removes a row").isNull();
       assertThat(history.get(0).checksum()).isEqualTo(history.get(5).checksum());
     }
@@ -162,8 +166,8 @@ class MigratorTest {
                 if (kind == DatabaseKind.MYSQL) {
                   assertThat(e.getMessage())
                       .contains(
-                          "Statements 1 to 1 of it may have taken effect (MySQL commits DDL at"
-                              + " once) and were not rolled back");
+                          "Statements 1 to 1 of it took effect (MySQL commits DDL at once, with"
+                              + " the statements before it) and were not rolled back");
                 } else {
                   assertThat(e.getMessage()).contains("Its transaction was rolled back");
                 }
@@ -429,7 +433,7 @@ class MigratorTest {
           .isInstanceOf(MigrateException.class)
           .hasMessageContaining("failed at statement 4 of 4 of its upgrade")
           .hasMessageContaining(
-              "Statements 1 to 2 of it may have taken effect (they ran outside a transaction, or"
+              "Statements 1 to 2 of it took effect (they ran outside a transaction, or"
                   + " before a statement that had to) and were not rolled back")
           .hasMessageContaining("No revision was applied by this run.")
           .hasMessageContaining("now holds: no rows (base).");

@@ -36,7 +36,7 @@ class OfflineSqlTest {
   }
 
   private static String withoutChecksums(String script) {
-    return script.replaceAll("'v1:[0-9a-f]{64}'", "'v1:<checksum>'");
+    return script.replaceAll("'v2:[0-9a-f]{64}'", "'v2:<checksum>'");
   }
 
   @Test
@@ -46,7 +46,7 @@ class OfflineSqlTest {
             """
             CREATE TABLE IF NOT EXISTS migrate_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num));
 
-            CREATE TABLE IF NOT EXISTS migrate_history (id BIGSERIAL PRIMARY KEY, revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80), applied_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP, duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL, applied_by VARCHAR(128) NOT NULL);
+            CREATE TABLE IF NOT EXISTS migrate_history (id BIGSERIAL PRIMARY KEY, revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80), down_checksum VARCHAR(80), state VARCHAR(16), applied_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP, duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL, applied_by VARCHAR(128) NOT NULL);
 
             BEGIN;
 
@@ -56,7 +56,7 @@ class OfflineSqlTest {
 
             INSERT INTO migrate_version (version_num) VALUES ('a');
 
-            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, applied_by) VALUES ('a', 'upgrade', 'v1:<checksum>', 0, TRUE, 'dba');
+            INSERT INTO migrate_history (revision, direction, checksum, down_checksum, state, duration_ms, success, applied_by) VALUES ('a', 'upgrade', 'v2:<checksum>', 'v2:<checksum>', 'done', 0, TRUE, 'dba');
 
             COMMIT;
 
@@ -68,7 +68,7 @@ class OfflineSqlTest {
 
             UPDATE migrate_version SET version_num = 'b' WHERE version_num = 'a';
 
-            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, applied_by) VALUES ('b', 'upgrade', 'v1:<checksum>', 0, TRUE, 'dba');
+            INSERT INTO migrate_history (revision, direction, checksum, down_checksum, state, duration_ms, success, applied_by) VALUES ('b', 'upgrade', 'v2:<checksum>', 'v2:<checksum>', 'done', 0, TRUE, 'dba');
 
             COMMIT;
             """);
@@ -81,7 +81,7 @@ class OfflineSqlTest {
             """
             CREATE TABLE IF NOT EXISTS migrate_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num));
 
-            CREATE TABLE IF NOT EXISTS migrate_history (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80), applied_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL, applied_by VARCHAR(128) NOT NULL);
+            CREATE TABLE IF NOT EXISTS migrate_history (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80), down_checksum VARCHAR(80), state VARCHAR(16), applied_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3), duration_ms BIGINT NOT NULL, success BOOLEAN NOT NULL, applied_by VARCHAR(128) NOT NULL);
 
             -- Running upgrade  -> a
 
@@ -89,7 +89,7 @@ class OfflineSqlTest {
 
             INSERT INTO migrate_version (version_num) VALUES ('a');
 
-            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, applied_by) VALUES ('a', 'upgrade', 'v1:<checksum>', 0, TRUE, 'dba');
+            INSERT INTO migrate_history (revision, direction, checksum, down_checksum, state, duration_ms, success, applied_by) VALUES ('a', 'upgrade', 'v2:<checksum>', 'v2:<checksum>', 'done', 0, TRUE, 'dba');
 
             -- Running upgrade a -> b
 
@@ -97,7 +97,7 @@ class OfflineSqlTest {
 
             UPDATE migrate_version SET version_num = 'b' WHERE version_num = 'a';
 
-            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, applied_by) VALUES ('b', 'upgrade', 'v1:<checksum>', 0, TRUE, 'dba');
+            INSERT INTO migrate_history (revision, direction, checksum, down_checksum, state, duration_ms, success, applied_by) VALUES ('b', 'upgrade', 'v2:<checksum>', 'v2:<checksum>', 'done', 0, TRUE, 'dba');
             """);
   }
 
@@ -108,7 +108,7 @@ class OfflineSqlTest {
             """
             CREATE TABLE IF NOT EXISTS migrate_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT migrate_version_pkc PRIMARY KEY (version_num)) WITHOUT ROWID;
 
-            CREATE TABLE IF NOT EXISTS migrate_history (id INTEGER PRIMARY KEY, revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80), applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), duration_ms INTEGER NOT NULL, success INTEGER NOT NULL, applied_by VARCHAR(128) NOT NULL);
+            CREATE TABLE IF NOT EXISTS migrate_history (id INTEGER PRIMARY KEY, revision VARCHAR(32) NOT NULL, direction VARCHAR(16) NOT NULL, checksum VARCHAR(80), down_checksum VARCHAR(80), state VARCHAR(16), applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), duration_ms INTEGER NOT NULL, success INTEGER NOT NULL, applied_by VARCHAR(128) NOT NULL);
 
             BEGIN;
 
@@ -118,7 +118,7 @@ class OfflineSqlTest {
 
             INSERT INTO migrate_version (version_num) VALUES ('a');
 
-            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, applied_by) VALUES ('a', 'upgrade', 'v1:<checksum>', 0, 1, 'dba');
+            INSERT INTO migrate_history (revision, direction, checksum, down_checksum, state, duration_ms, success, applied_by) VALUES ('a', 'upgrade', 'v2:<checksum>', 'v2:<checksum>', 'done', 0, 1, 'dba');
 
             COMMIT;
 
@@ -130,7 +130,7 @@ class OfflineSqlTest {
 
             UPDATE migrate_version SET version_num = 'b' WHERE version_num = 'a';
 
-            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, applied_by) VALUES ('b', 'upgrade', 'v1:<checksum>', 0, 1, 'dba');
+            INSERT INTO migrate_history (revision, direction, checksum, down_checksum, state, duration_ms, success, applied_by) VALUES ('b', 'upgrade', 'v2:<checksum>', 'v2:<checksum>', 'done', 0, 1, 'dba');
 
             COMMIT;
             """);
@@ -149,7 +149,7 @@ class OfflineSqlTest {
 
             UPDATE migrate_version SET version_num = 'a' WHERE version_num = 'b';
 
-            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, applied_by) VALUES ('b', 'downgrade', 'v1:<checksum>', 0, TRUE, 'dba');
+            INSERT INTO migrate_history (revision, direction, checksum, down_checksum, state, duration_ms, success, applied_by) VALUES ('b', 'downgrade', 'v2:<checksum>', 'v2:<checksum>', 'done', 0, TRUE, 'dba');
 
             COMMIT;
 
@@ -161,7 +161,7 @@ class OfflineSqlTest {
 
             DELETE FROM migrate_version WHERE version_num = 'a';
 
-            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, applied_by) VALUES ('a', 'downgrade', 'v1:<checksum>', 0, TRUE, 'dba');
+            INSERT INTO migrate_history (revision, direction, checksum, down_checksum, state, duration_ms, success, applied_by) VALUES ('a', 'downgrade', 'v2:<checksum>', 'v2:<checksum>', 'done', 0, TRUE, 'dba');
 
             COMMIT;
             """);
@@ -180,7 +180,7 @@ class OfflineSqlTest {
 
             UPDATE migrate_version SET version_num = 'b' WHERE version_num = 'a';
 
-            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, applied_by) VALUES ('b', 'upgrade', 'v1:<checksum>', 0, 1, 'dba');
+            INSERT INTO migrate_history (revision, direction, checksum, down_checksum, state, duration_ms, success, applied_by) VALUES ('b', 'upgrade', 'v2:<checksum>', 'v2:<checksum>', 'done', 0, 1, 'dba');
 
             COMMIT;
             """);
@@ -197,8 +197,8 @@ class OfflineSqlTest {
 
             UPDATE migrate_version SET version_num = 'b' WHERE version_num = 'a';
 
-            INSERT INTO migrate_history (revision, direction, checksum, duration_ms, success, \
-            applied_by) VALUES ('b', 'stamp', 'v1:<checksum>', 0, TRUE, 'dba');
+            INSERT INTO migrate_history (revision, direction, checksum, down_checksum, state, \
+            duration_ms, success, applied_by) VALUES ('b', 'stamp', 'v2:<checksum>', 'v2:<checksum>', 'done', 0, TRUE, 'dba');
 
             COMMIT;
             """);

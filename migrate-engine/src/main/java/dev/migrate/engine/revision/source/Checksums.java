@@ -26,14 +26,33 @@ import java.util.List;
  * The digest input is, per statement, its UTF-8 byte length as a 4-byte big-endian integer followed
  * by those bytes, so no choice of statement text can make two different lists hash the same input.
  * Leading indentation, inner blank lines and letter case stay significant.
+ *
+ * <p>Format {@code v2}: the same digest with prefix {@code "v2:"}, taken separately over a
+ * revision's upgrade and its downgrade (stored in the history table's {@code checksum} and {@code
+ * down_checksum}). A direction declared irreversible contributes the one statement {@code "--
+ * irreversible"}: the fact, never where or how it was declared (v1 hashed the declaration's text,
+ * which named the file's absolute path).
  */
 public final class Checksums {
   public static final String V1 = "v1";
+  public static final String V2 = "v2";
+
+  /** What an irreversible direction contributes to a {@code v2} checksum. */
+  public static final String IRREVERSIBLE = "-- irreversible";
 
   private Checksums() {}
 
   /** The {@code v1} checksum of {@code statements}. */
   public static String v1(List<String> statements) {
+    return digest(V1, statements);
+  }
+
+  /** The {@code v2} checksum of one direction's {@code statements}. */
+  public static String v2(List<String> statements) {
+    return digest(V2, statements);
+  }
+
+  private static String digest(String version, List<String> statements) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -45,7 +64,7 @@ public final class Checksums {
       digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
       digest.update(bytes);
     }
-    return V1 + ":" + HexFormat.of().formatHex(digest.digest());
+    return version + ":" + HexFormat.of().formatHex(digest.digest());
   }
 
   /** A statement as {@link #v1} hashes it. */

@@ -44,7 +44,7 @@ public final class JavaRevisionBody implements RevisionBody {
           Optional.of("declared irreversible in " + className + ": " + declared.reason()),
           transactional);
     }
-    Ops ops = new Ops();
+    Ops ops = new Ops(database);
     try {
       Migration migration = constructor.newInstance();
       if (direction == Direction.UPGRADE) {
@@ -67,12 +67,9 @@ public final class JavaRevisionBody implements RevisionBody {
   }
 
   private static MigrateException failure(String className, String where, Throwable cause) {
-    MigrateException error =
-        new MigrateException(
-            "Java revision " + className + " failed in " + where + ": " + cause + "; fix the class",
-            2,
-            cause);
-    return error;
+    return MigrateException.badInput(
+        "Java revision " + className + " failed in " + where + ": " + cause + "; fix the class",
+        cause);
   }
 
   @Override
