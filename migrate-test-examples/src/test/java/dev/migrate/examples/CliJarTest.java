@@ -76,7 +76,7 @@ class CliJarTest {
     Files.writeString(stale.resolve("inside"), "x");
     MigrateJar jar = jar(tmp);
 
-    Run sqlite = jar.run("current", "--url", sqliteUrl(), "--revisions", versions);
+    Run sqlite = jar.run("upgrade", "head", "--url", sqliteUrl(), "--revisions", versions);
     Run postgres =
         jar.run("current", "--url", "jdbc:postgresql://127.0.0.1:99999/x", "--revisions", versions);
 
