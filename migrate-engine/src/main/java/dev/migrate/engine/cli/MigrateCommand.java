@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -40,11 +40,7 @@ abstract class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @ArgGroup(
-      validate = false,
-      order = 100,
-      heading = "%nConfiguration (overrides migrate.properties and the environment):%n")
-  ConfigOptions options = new ConfigOptions();
+  @Mixin ConfigOptions options = new ConfigOptions();
 
   private MigrateConfig config;
   private RevisionGraph graph;
