@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  *   <li>{@code downgrade <branch>@head} resolves that branch's head (Alembic resolves a bare {@code
  *       head}, which fails with several heads); a downgrade to an applied revision without children
  *       (one that only dependents sit on) does nothing (Alembic rejects it);
- *   <li>an ambiguous prefix lists every candidate, not the first three.
+ *   <li>an ambiguous prefix lists every candidate, not the first three;
+ *   <li>an unknown branch label is an error in every target form, also with a single root (Alembic
+ *       ignores it there, so {@code downgrade typo@base} undoes everything), and {@code base-N}
+ *       walks too far instead of walking down from the heads.
  * </ul>
  */
 public final class RevisionGraph {
@@ -303,6 +306,10 @@ public final class RevisionGraph {
       rest = identifier.substring(at + 1);
       if (branch.isEmpty()) {
         branch = null;
+      } else {
+        // Alembic checks the branch only where several roots make it matter; a misspelt label
+        // must never widen a downgrade to everything.
+        resolveBranch(branch);
       }
     }
     return switch (rest) {

@@ -325,4 +325,22 @@ class CliDatabaseTest {
         .startsWith("FAILED: Destination c3 is not a valid downgrade target from current head(s)");
     assertThat(fails(2, "upgrade", "a1:c3").err()).contains("--sql");
   }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aMisspeltBranchLabelOrAWalkBelowBaseChangesNothing(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+    ok("upgrade", "head");
+
+    for (String target : List.of("typo@base", "typo@head", "typo@-1", "typo@a1", "base-2")) {
+      assertThat(fails(2, "downgrade", target).out()).as(target).isEmpty();
+    }
+    assertThat(fails(2, "downgrade", "typo@base").err()).contains("No such branch: 'typo'");
+    assertThat(fails(2, "upgrade", "base-1").err()).contains("Walked too far");
+    assertThat(fails(2, "stamp", "typo@base").err()).contains("'typo'");
+
+    assertThat(versionRows()).containsExactly("c3");
+    assertThat(tables()).contains("account");
+  }
 }

@@ -105,7 +105,7 @@ class ResolutionTest {
     assertBadInput(() -> g.resolve("nosuchbranch@d1"))
         .hasMessageContaining("No such branch: 'nosuchbranch'");
     assertBadInput(() -> g.resolve("nosuchbranch@head"))
-        .hasMessageContaining("Can't locate revision identified by 'nosuchbranch'");
+        .hasMessageContaining("No such branch: 'nosuchbranch'");
   }
 
   @Test
