@@ -214,6 +214,7 @@ public final class RevisionGraph {
    */
   public List<VersionChange> stamp(
       Collection<String> currentRows, List<String> targets, boolean purge) {
+    targets = targets.stream().map(RevisionGraph::requireTarget).toList();
     if (purge) {
       List<VersionChange> changes = new ArrayList<>();
       new LinkedHashSet<>(currentRows).forEach(id -> changes.add(new VersionChange.Delete(id)));
@@ -337,7 +338,12 @@ public final class RevisionGraph {
   List<String> getRevisions(String identifier) {
     Symbol symbol = resolveNumber(identifier);
     if (symbol.ids().size() == 1 && NEGATIVE_INT.matcher(symbol.ids().get(0)).matches()) {
-      int steps = Integer.parseInt(symbol.ids().get(0).strip());
+      int steps;
+      try {
+        steps = Integer.parseInt(symbol.ids().get(0).strip());
+      } catch (NumberFormatException e) {
+        throw MigrateException.badInput("Relative revision " + identifier + " is too large");
+      }
       List<String> result = new ArrayList<>();
       for (String head : realHeads) {
         if (symbol.branch() != null && !node(head).labels.contains(symbol.branch())) {

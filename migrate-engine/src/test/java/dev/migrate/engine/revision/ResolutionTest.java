@@ -130,4 +130,10 @@ class ResolutionTest {
         .hasMessageContaining("'zzz'")
         .hasMessageContaining("migrate stamp --purge <rev>");
   }
+
+  @Test
+  void aRelativeStepTooLargeForAnIntIsBadInput() {
+    assertBadInput(() -> chain("a", "b").resolve("-99999999999999999999"))
+        .hasMessageContaining("-99999999999999999999 is too large");
+  }
 }
