@@ -1,7 +1,9 @@
 package dev.migrate.engine.cli;
 
 import dev.migrate.engine.runtime.Migrator;
+import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,6 +24,13 @@ final class DowngradeCommand extends MigrateCommand {
 
   @Option(names = "--sql", description = "Print the SQL instead of running it (TARGET is FROM:TO).")
   boolean sql;
+
+  @Mixin LockTimeoutOption lock = new LockTimeoutOption();
+
+  @Override
+  Duration lockTimeout() {
+    return lock.timeout();
+  }
 
   @Override
   boolean needsDatabase() {

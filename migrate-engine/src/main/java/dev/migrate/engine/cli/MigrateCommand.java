@@ -19,6 +19,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -64,6 +65,11 @@ abstract class MigrateCommand implements Callable<Integer> {
   /** Whether this run connects to the database, so a missing URL is reported before anything. */
   boolean needsDatabase() {
     return false;
+  }
+
+  /** How long to wait for the migration lock; null for the default. */
+  Duration lockTimeout() {
+    return null;
   }
 
   /** Runs the command; returns its exit code. */
@@ -158,17 +164,22 @@ abstract class MigrateCommand implements Callable<Integer> {
     MigrateConfig config = config();
     String url = config.requireUrl();
     PrintWriter out = out();
-    return Migrator.builder(graph())
-        .url(url, config.user(), config.password())
-        .versionTable(config.versionTable())
-        .historyTable(config.historyTable())
-        .ignoreChecksums(ignoreChecksums)
-        .output(
-            line -> {
-              out.println(line);
-              out.flush();
-            })
-        .build();
+    Migrator.Builder builder =
+        Migrator.builder(graph())
+            .url(url, config.user(), config.password())
+            .versionTable(config.versionTable())
+            .historyTable(config.historyTable())
+            .ignoreChecksums(ignoreChecksums)
+            .output(
+                line -> {
+                  out.println(line);
+                  out.flush();
+                });
+    Duration lockTimeout = lockTimeout();
+    if (lockTimeout != null) {
+      builder.lockTimeout(lockTimeout);
+    }
+    return builder.build();
   }
 
   /**
