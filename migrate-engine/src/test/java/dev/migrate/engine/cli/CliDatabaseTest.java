@@ -396,4 +396,33 @@ class CliDatabaseTest {
       assertThat(rs.getBoolean(1)).isTrue();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(value = DatabaseKind.class, names = "SQLITE")
+  void labelAtBaseWarnsBeforeUndoingRevisionsOutsideTheBranch(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+    revision(
+        "CREATE TABLE flag (id INTEGER);",
+        "DROP TABLE flag;",
+        "--head",
+        "a1",
+        "--splice",
+        "--branch-label",
+        "feature",
+        "-m",
+        "feature flag",
+        "--rev-id",
+        "f1");
+    ok("upgrade", "heads");
+
+    Cli.Result result = cli.run("downgrade", "feature@base");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err())
+        .startsWith(
+            "Warning: downgrade feature@base also undoes revisions outside branch 'feature'")
+        .contains("(c3, b2, a1)");
+    assertThat(versionRows()).isEmpty();
+  }
 }
