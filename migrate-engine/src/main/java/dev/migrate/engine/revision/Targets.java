@@ -259,7 +259,12 @@ final class Targets {
                 + (steps > 0 ? "children" : "parents")
                 + " ("
                 + String.join(", ", next.stream().map(p -> p.id()).toList())
-                + "); name the revision or '<branchname>@' to choose one");
+                + (steps > 0
+                    ? "); name the revision or '<branchname>@' to choose one"
+                    : "); a merge point belongs to every branch it joins, so name the parent to go"
+                        + " to by id, e.g. '"
+                        + next.get(0).id()
+                        + "'"));
       }
       current = next.get(0);
     }

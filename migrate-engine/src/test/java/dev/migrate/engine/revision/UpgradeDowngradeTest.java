@@ -318,4 +318,13 @@ class UpgradeDowngradeTest {
     assertBadInput(() -> branches.downgrade(List.of("d1", "d2"), "c1branch@base-1"))
         .hasMessageContaining("Walked too far");
   }
+
+  @Test
+  void walkingDownAMergePointSuggestsAParentId() {
+    RevisionGraph merge = graph(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("m", "b1", "b2"));
+    assertBadInput(() -> merge.downgrade(List.of("m"), "-1"))
+        .hasMessageContaining("Ambiguous walk: revision m has several parents (b1, b2)")
+        .hasMessageContaining("name the parent to go to by id, e.g. 'b1'")
+        .hasMessageNotContaining("<branchname>@");
+  }
 }
