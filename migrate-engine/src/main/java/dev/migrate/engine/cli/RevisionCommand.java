@@ -144,7 +144,9 @@ final class RevisionCommand extends MigrateCommand {
       differences.forEach(d -> out().println("Detected " + d.describe()));
       Autogenerate.Result result = Autogenerate.operations(differences);
       javaBody = JavaRevisionRenderer.body(result);
-      sqlBody = SqlRevisionRenderer.body(result, migrator.databaseKind());
+      if (!writeJava) {
+        sqlBody = SqlRevisionRenderer.body(result, migrator.databaseKind());
+      }
     }
     Path written;
     if (writeJava) {
