@@ -37,6 +37,8 @@ final class HistoryCommand extends MigrateCommand {
   @Override
   int execute() {
     List<String> rows = needsDatabase() ? currentRows() : List.of();
+    // an id no revision defines would otherwise just go unmarked
+    graph().current(rows);
     RevisionFormat format = format(indicateCurrent ? rows : List.of());
     for (RevisionScript script : graph().history(range, rows)) {
       out().println(format.format(script.id(), verbose, RevisionFormat.Line.HISTORY));

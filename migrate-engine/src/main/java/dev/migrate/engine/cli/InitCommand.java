@@ -100,6 +100,11 @@ final class InitCommand extends MigrateCommand {
       # version_table=migrate_version
       # history_table=migrate_history
 
+      # The schema the application expects at head, for 'check' and 'revision --autogenerate'
+      # [MIGRATE_MODELS]: a .sql file, jpa:<package> of @Entity classes, or dsl:<class>
+      # implementing ModelsProvider.
+      # models=schema.sql
+
       # Tables 'check' and 'revision --autogenerate' compare with the models: names or patterns
       # ('*' any run, '?' one character), separated by commas [MIGRATE_INCLUDE_TABLES,
       # MIGRATE_EXCLUDE_TABLES]. Default: every table except the version and history tables.

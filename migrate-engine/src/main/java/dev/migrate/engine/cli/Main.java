@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -71,11 +71,7 @@ public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   /** Options given before the command; the command's own options override them. */
-  @ArgGroup(
-      validate = false,
-      order = 100,
-      heading = "%nConfiguration (also accepted after the command, where they win):%n")
-  ConfigOptions options = new ConfigOptions();
+  @Mixin ConfigOptions options = new ConfigOptions();
 
   public Main() {
     this(Path.of("").toAbsolutePath(), System.getenv());

@@ -23,6 +23,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -31,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -45,11 +46,7 @@ abstract class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @ArgGroup(
-      validate = false,
-      order = 100,
-      heading = "%nConfiguration (overrides migrate.properties and the environment):%n")
-  ConfigOptions options = new ConfigOptions();
+  @Mixin ConfigOptions options = new ConfigOptions();
 
   private MigrateConfig config;
   private RevisionGraph graph;
@@ -127,6 +124,11 @@ abstract class MigrateCommand implements Callable<Integer> {
               + " (a relative path in a properties file is relative to that file's directory),"
               + " or create the database with 'migrate upgrade'");
     }
+  }
+
+  /** How long to wait for the migration lock; null for the default. */
+  Duration lockTimeout() {
+    return null;
   }
 
   /** Runs the command; returns its exit code. */
@@ -221,17 +223,22 @@ abstract class MigrateCommand implements Callable<Integer> {
     MigrateConfig config = config();
     String url = config.requireUrl();
     PrintWriter out = out();
-    return Migrator.builder(graph())
-        .url(url, config.user(), config.password())
-        .versionTable(config.versionTable())
-        .historyTable(config.historyTable())
-        .ignoreChecksums(ignoreChecksums)
-        .output(
-            line -> {
-              out.println(line);
-              out.flush();
-            })
-        .build();
+    Migrator.Builder builder =
+        Migrator.builder(graph())
+            .url(url, config.user(), config.password())
+            .versionTable(config.versionTable())
+            .historyTable(config.historyTable())
+            .ignoreChecksums(ignoreChecksums)
+            .output(
+                line -> {
+                  out.println(line);
+                  out.flush();
+                });
+    Duration lockTimeout = lockTimeout();
+    if (lockTimeout != null) {
+      builder.lockTimeout(lockTimeout);
+    }
+    return builder.build();
   }
 
   /**

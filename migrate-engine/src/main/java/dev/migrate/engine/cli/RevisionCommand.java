@@ -9,12 +9,16 @@ import dev.migrate.engine.diff.SqlRevisionRenderer;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionWriter;
 import dev.migrate.engine.runtime.Migrator;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -115,7 +119,7 @@ final class RevisionCommand extends MigrateCommand {
   }
 
   @Override
-  int execute() {
+  int execute() throws IOException {
     if (sqlFile && !autogenerate) {
       throw MigrateException.badInput("--sql-file only applies with --autogenerate");
     }
@@ -123,6 +127,7 @@ final class RevisionCommand extends MigrateCommand {
       throw MigrateException.badInput("Give either --java or --sql-file, not both");
     }
     boolean writeJava = java || (autogenerate && !sqlFile);
+    requireCompiledJavaRevisions();
     RevisionGraph graph = graph(writeJava);
     List<String> parents = NewRevision.parents(graph, List.of(head), splice);
     List<String> dependencies = NewRevision.dependsOn(graph, dependsOn);
@@ -145,7 +150,9 @@ final class RevisionCommand extends MigrateCommand {
       differences.forEach(d -> out().println("Detected " + d.describe()));
       Autogenerate.Result result = Autogenerate.operations(differences);
       javaBody = JavaRevisionRenderer.body(result);
-      sqlBody = SqlRevisionRenderer.body(result, migrator.databaseKind());
+      if (!writeJava) {
+        sqlBody = SqlRevisionRenderer.body(result, migrator.databaseKind());
+      }
     }
     Path written;
     if (writeJava) {
@@ -159,7 +166,66 @@ final class RevisionCommand extends MigrateCommand {
               config().revisions(), id, text, parents, labels, dependencies, sqlBody);
     }
     out().println("Generating " + written.toAbsolutePath() + " ...  done");
+    if (writeJava) {
+      out()
+          .println(
+              "Compile it before running migrate again: Java revisions are read from compiled"
+                  + " classes (--classpath), so until then 'upgrade' does not see it and a new"
+                  + " revision would fork the history.");
+    }
     return 0;
+  }
+
+  /**
+   * Refuses to write a revision while a Java revision source has no class, or one older than the
+   * source: the graph would miss it, and the new revision would start a second head beside it.
+   */
+  private void requireCompiledJavaRevisions() throws IOException {
+    String javaPackage = config().javaPackage();
+    if (javaPackage == null) {
+      return;
+    }
+    String packagePath = javaPackage.replace('.', '/');
+    Path packageDir = main.workingDir.resolve(javaSource).normalize().resolve(packagePath);
+    if (!Files.isDirectory(packageDir)) {
+      return;
+    }
+    List<Path> sources;
+    try (Stream<Path> walk = Files.walk(packageDir)) {
+      sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+    for (Path source : sources) {
+      if (!Files.readString(source).contains("@Revision")) {
+        continue;
+      }
+      String relative = packageDir.relativize(source).toString().replace('\\', '/');
+      String classFile = packagePath + "/" + relative.replaceAll("\\.java$", ".class");
+      URL compiled = classLoader().getResource(classFile);
+      boolean stale;
+      if (compiled == null) {
+        stale = true;
+      } else if (compiled.getProtocol().equals("file")) {
+        try {
+          Path classPath = Path.of(compiled.toURI());
+          stale =
+              Files.getLastModifiedTime(source).compareTo(Files.getLastModifiedTime(classPath)) > 0;
+        } catch (URISyntaxException e) {
+          stale = false;
+        }
+      } else {
+        stale = false;
+      }
+      if (stale) {
+        throw MigrateException.badInput(
+            "Java revision "
+                + source
+                + (compiled == null
+                    ? " is not compiled (no " + classFile + " on the classpath)"
+                    : " changed after it was compiled")
+                + "; compile it first: migrate reads Java revisions from classes, so it cannot see"
+                + " this one, and a new revision now would fork the history");
+      }
+    }
   }
 
   private Path javaSourceRoot() {

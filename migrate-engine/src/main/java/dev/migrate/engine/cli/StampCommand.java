@@ -3,8 +3,10 @@ package dev.migrate.engine.cli;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.runtime.ChecksumMismatch;
 import dev.migrate.engine.runtime.Migrator;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,6 +42,13 @@ final class StampCommand extends MigrateCommand {
       description =
           "Print the SQL instead of running it; a target may be FROM:TO to start from FROM.")
   boolean sql;
+
+  @Mixin LockTimeoutOption lock = new LockTimeoutOption();
+
+  @Override
+  Duration lockTimeout() {
+    return lock.timeout();
+  }
 
   @Override
   boolean needsDatabase() {

@@ -1,5 +1,6 @@
 package dev.migrate.engine.cli;
 
+import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.config.ConfigKey;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,6 +34,8 @@ final class TableFilters {
   /** The options given, as comma-separated configuration values. */
   Map<ConfigKey, String> values() {
     Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+    requireNoEmptyPattern(include, ConfigKey.INCLUDE_TABLES);
+    requireNoEmptyPattern(exclude, ConfigKey.EXCLUDE_TABLES);
     if (!include.isEmpty()) {
       values.put(ConfigKey.INCLUDE_TABLES, String.join(",", include));
     }
@@ -40,5 +43,15 @@ final class TableFilters {
       values.put(ConfigKey.EXCLUDE_TABLES, String.join(",", exclude));
     }
     return values;
+  }
+
+  /** An empty option value would read as "not given" once joined; it is an error instead. */
+  private static void requireNoEmptyPattern(List<String> patterns, ConfigKey key) {
+    if (patterns.stream().anyMatch(String::isBlank)) {
+      throw MigrateException.badInput(
+          "Empty table pattern in "
+              + key.option()
+              + ": give table names or patterns such as audit_*, or leave the option out");
+    }
   }
 }

@@ -1,7 +1,9 @@
 package dev.migrate.engine.cli;
 
 import dev.migrate.engine.runtime.Migrator;
+import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,6 +31,13 @@ final class UpgradeCommand extends MigrateCommand {
       names = "--ignore-checksums",
       description = "Upgrade even when an applied revision was edited since it was applied.")
   boolean ignoreChecksums;
+
+  @Mixin LockTimeoutOption lock = new LockTimeoutOption();
+
+  @Override
+  Duration lockTimeout() {
+    return lock.timeout();
+  }
 
   @Override
   boolean needsDatabase() {

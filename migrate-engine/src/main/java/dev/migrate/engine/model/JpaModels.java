@@ -59,16 +59,17 @@ import java.util.UUID;
  *
  * <p>Supported: {@code @Entity} (name), {@code @Table} (name, indexes, uniqueConstraints),
  * {@code @Column} (name, nullable, length, precision, scale, secondPrecision, unique,
- * columnDefinition — used verbatim as a custom type), {@code @Id}, {@code @GeneratedValue}
- * (IDENTITY or AUTO on an integer id is autoincrement; SEQUENCE, TABLE and UUID are not),
- * {@code @ManyToOne} and owning {@code @OneToOne} with {@code @JoinColumn} (name, nullable, unique,
- * foreignKey name or NO_CONSTRAINT; the column is typed like the target's id, named {@code
- * <field>_<target id column>} by default; a one-to-one adds a unique constraint as Hibernate does),
- * {@code @Enumerated} (STRING → VARCHAR(255) or the {@code @Column} length, ORDINAL and the default
- * → INTEGER), {@code @Lob} (text → TEXT, bytes → BLOB), {@code @Temporal}, {@code @Transient} and
- * {@code transient} fields (skipped), {@code @Embedded}/{@code @Embeddable} (columns flattened,
- * named after the embeddable's fields), {@code @MappedSuperclass} (its fields first),
- * {@code @Version} (NOT NULL), {@code @Basic(optional)}.
+ * columnDefinition — its type taken as a custom type, its DEFAULT and [NOT] NULL as such),
+ * {@code @Id}, {@code @GeneratedValue} (IDENTITY or AUTO on an integer id is autoincrement;
+ * SEQUENCE, TABLE and UUID are not), {@code @ManyToOne} and owning {@code @OneToOne} with
+ * {@code @JoinColumn} (name, nullable, unique, foreignKey name or NO_CONSTRAINT; the column is
+ * typed like the target's id, named {@code <field>_<target id column>} by default; a one-to-one
+ * adds a unique constraint as Hibernate does), {@code @Enumerated} (STRING → VARCHAR(255) or the
+ * {@code @Column} length, ORDINAL and the default → INTEGER), {@code @Lob} (text → TEXT, bytes →
+ * BLOB), {@code @Temporal}, {@code @Transient} and {@code transient} fields (skipped),
+ * {@code @Embedded}/{@code @Embeddable} (columns flattened, named after the embeddable's fields),
+ * {@code @MappedSuperclass} (its fields first), {@code @Version} (NOT NULL),
+ * {@code @Basic(optional)}.
  *
  * <p>Types: String → VARCHAR(255 or length), char → CHAR(1), byte/short → SMALLINT, int → INTEGER,
  * long → BIGINT, boolean → BOOLEAN, float → REAL, double → DOUBLE, BigDecimal → DECIMAL(38,2)
@@ -390,7 +391,17 @@ public final class JpaModels {
             || field.isAnnotationPresent(Version.class)
             || (column != null && !column.nullable())
             || (basic != null && !basic.optional());
-    ColumnType type = columnType(entity, field, column);
+    String where = "JPA entity " + entity.getName() + ", field " + field.getName();
+    ColumnDefinition definition =
+        column == null || column.columnDefinition().isBlank()
+            ? null
+            : ColumnDefinition.parse(column.columnDefinition(), where);
+    notNull = notNull || (definition != null && definition.notNull());
+    ColumnType type =
+        definition != null
+            ? ColumnType.custom(definition.type())
+            : columnType(entity, field, column);
+    String defaultValue = definition == null ? null : definition.defaultValue();
     GeneratedValue generated = field.getAnnotation(GeneratedValue.class);
     boolean autoincrement =
         id
@@ -400,13 +411,95 @@ public final class JpaModels {
             && (type.kind() == ColumnType.Kind.SMALLINT
                 || type.kind() == ColumnType.Kind.INTEGER
                 || type.kind() == ColumnType.Kind.BIGINT);
-    return new Schema.Column(name, type, !notNull, null, autoincrement);
+    return new Schema.Column(name, type, !notNull, defaultValue, autoincrement);
+  }
+
+  /**
+   * A {@code columnDefinition} split into its type and the clauses a column may add: {@code DEFAULT
+   * expr}, {@code NOT NULL}, {@code NULL} ({@code "BOOLEAN DEFAULT FALSE"} is a BOOLEAN with a
+   * default, not a type of that name).
+   */
+  record ColumnDefinition(String type, String defaultValue, boolean notNull) {
+    private static final List<String> KEYWORDS = List.of("DEFAULT", "NOT NULL", "NULL");
+
+    static ColumnDefinition parse(String text, String where) {
+      List<int[]> clauses = new ArrayList<>();
+      int depth = 0;
+      char quote = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (quote != 0) {
+          quote = c == quote ? 0 : quote;
+        } else if (c == '\'' || c == '"') {
+          quote = c;
+        } else if (c == '(') {
+          depth++;
+        } else if (c == ')') {
+          depth--;
+        } else if (depth == 0 && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+          for (int k = 0; k < KEYWORDS.size(); k++) {
+            String word = KEYWORDS.get(k);
+            int end = i + word.length();
+            if (text.regionMatches(true, i, word, 0, word.length())
+                && (end == text.length() || Character.isWhitespace(text.charAt(end)))) {
+              clauses.add(new int[] {i, k});
+              i = end - 1;
+              break;
+            }
+          }
+        }
+      }
+      int typeEnd = clauses.isEmpty() ? text.length() : clauses.get(0)[0];
+      String type = text.substring(0, typeEnd).trim();
+      if (type.isEmpty()) {
+        throw MigrateException.badInput(
+            where + ": @Column(columnDefinition = \"" + text + "\") does not start with a type");
+      }
+      String defaultValue = null;
+      boolean notNull = false;
+      for (int n = 0; n < clauses.size(); n++) {
+        int start = clauses.get(n)[0];
+        int keyword = clauses.get(n)[1];
+        int end = n + 1 < clauses.size() ? clauses.get(n + 1)[0] : text.length();
+        String rest = text.substring(start + KEYWORDS.get(keyword).length(), end).trim();
+        if (keyword == 0 && rest.isEmpty() && end < text.length() && clauses.get(n + 1)[1] == 2) {
+          n++; // DEFAULT NULL: no default
+          if (!text.substring(clauses.get(n)[0] + 4).isBlank()) {
+            throw MigrateException.badInput(
+                where
+                    + ": @Column(columnDefinition = \""
+                    + text
+                    + "\") has text after DEFAULT NULL");
+          }
+        } else if (keyword == 0) {
+          if (rest.isEmpty()) {
+            throw MigrateException.badInput(
+                where
+                    + ": @Column(columnDefinition = \""
+                    + text
+                    + "\") has DEFAULT without a value");
+          }
+          defaultValue = rest;
+        } else {
+          notNull = keyword == 1;
+          if (!rest.isEmpty()) {
+            throw MigrateException.badInput(
+                where
+                    + ": @Column(columnDefinition = \""
+                    + text
+                    + "\") has '"
+                    + rest
+                    + "' after "
+                    + KEYWORDS.get(keyword)
+                    + "; the models read a type, DEFAULT and [NOT] NULL from it");
+          }
+        }
+      }
+      return new ColumnDefinition(type, defaultValue, notNull);
+    }
   }
 
   private static ColumnType columnType(Class<?> entity, Field field, Column column) {
-    if (column != null && !column.columnDefinition().isBlank()) {
-      return ColumnType.custom(column.columnDefinition().trim());
-    }
     String where = "JPA entity " + entity.getName() + ", field " + field.getName();
     return withSecondPrecision(where, column, defaultType(where, field, column));
   }

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 /** Builds and validates the nodes of a graph from revisions in file order. */
 final class GraphLoader {
   private static final String ILLEGAL_ID_CHARS = "@-+:";
+  private static final Set<String> RESERVED_IDS = Set.of("head", "heads", "base", "current");
 
   final Map<String, Node> nodes = new LinkedHashMap<>();
   final Map<String, Node> labels = new LinkedHashMap<>();
@@ -76,6 +77,15 @@ final class GraphLoader {
                 + script.origin()
                 + " depends on itself");
       }
+      if (RESERVED_IDS.contains(id)) {
+        throw MigrateException.badInput(
+            "Revision identifier '"
+                + id
+                + "' in "
+                + script.origin()
+                + " is a reserved word (head, heads, base, current) that targets give another"
+                + " meaning; give the revision another id");
+      }
       Node previous = nodes.get(id);
       if (previous != null) {
         throw MigrateException.badInput(
@@ -114,7 +124,9 @@ final class GraphLoader {
                   + label
                   + "' in revision "
                   + node.id
-                  + " already used by revision "
+                  + " ("
+                  + node.script.origin()
+                  + ") already used by revision "
                   + owner.id
                   + " ("
                   + owner.script.origin()
@@ -227,10 +239,15 @@ final class GraphLoader {
       throw MigrateException.badInput(
           kind
               + " is detected in revisions ("
-              + String.join(", ", broken)
+              + String.join(", ", broken.stream().map(this::withOrigin).toList())
               + "); each of them is its own ancestor or descends from one that is: fix what they"
               + (kind.equals("Cycle") ? " revise" : " revise or depend on"));
     }
+  }
+
+  private String withOrigin(String id) {
+    String origin = nodes.get(id).script.origin();
+    return origin.equals(id) ? id : id + " in " + origin;
   }
 
   private List<String> select(Predicate<Node> test) {

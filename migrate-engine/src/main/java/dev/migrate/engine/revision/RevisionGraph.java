@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  *   <li>{@code downgrade <branch>@head} resolves that branch's head (Alembic resolves a bare {@code
  *       head}, which fails with several heads); a downgrade to an applied revision without children
  *       (one that only dependents sit on) does nothing (Alembic rejects it);
- *   <li>an ambiguous prefix lists every candidate, not the first three.
+ *   <li>an ambiguous prefix lists every candidate, not the first three;
+ *   <li>an unknown branch label is an error in every target form, also with a single root (Alembic
+ *       ignores it there, so {@code downgrade typo@base} undoes everything), and {@code base-N}
+ *       walks too far instead of walking down from the heads.
  * </ul>
  */
 public final class RevisionGraph {
@@ -228,6 +231,7 @@ public final class RevisionGraph {
    */
   public List<VersionChange> stamp(
       Collection<String> currentRows, List<String> targets, boolean purge) {
+    targets = targets.stream().map(RevisionGraph::requireTarget).toList();
     if (purge) {
       List<VersionChange> changes = new ArrayList<>();
       new LinkedHashSet<>(currentRows).forEach(id -> changes.add(new VersionChange.Delete(id)));
@@ -320,6 +324,10 @@ public final class RevisionGraph {
       rest = identifier.substring(at + 1);
       if (branch.isEmpty()) {
         branch = null;
+      } else {
+        // Alembic checks the branch only where several roots make it matter; a misspelt label
+        // must never widen a downgrade to everything.
+        resolveBranch(branch);
       }
     }
     return switch (rest) {
@@ -347,7 +355,12 @@ public final class RevisionGraph {
   List<String> getRevisions(String identifier) {
     Symbol symbol = resolveNumber(identifier);
     if (symbol.ids().size() == 1 && NEGATIVE_INT.matcher(symbol.ids().get(0)).matches()) {
-      int steps = Integer.parseInt(symbol.ids().get(0).strip());
+      int steps;
+      try {
+        steps = Integer.parseInt(symbol.ids().get(0).strip());
+      } catch (NumberFormatException e) {
+        throw MigrateException.badInput("Relative revision " + identifier + " is too large");
+      }
       List<String> result = new ArrayList<>();
       for (String head : realHeads) {
         if (symbol.branch() != null && !node(head).labels.contains(symbol.branch())) {

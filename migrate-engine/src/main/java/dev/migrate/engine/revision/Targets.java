@@ -96,8 +96,7 @@ final class Targets {
         }
         return idsOf(end);
       }
-      Position end =
-          walk(Position.of(graph.getRevision(rel.symbol)), rel.steps, rel.label, assertLength);
+      Position end = walk(at(rel.symbol), rel.steps, rel.label, assertLength);
       if (end.isNone()) {
         throw walkedTooFar(target);
       }
@@ -107,7 +106,7 @@ final class Targets {
       throw didNotProduce(rel.relative, rel.steps);
     }
     String symbol = rel.label == null ? rel.symbol : rel.label + "@" + rel.symbol;
-    Position end = walk(Position.of(graph.getRevision(symbol)), rel.steps, null, assertLength);
+    Position end = walk(at(symbol), rel.steps, null, assertLength);
     if (end.isNone()) {
       throw walkedTooFar(target);
     }
@@ -150,6 +149,9 @@ final class Targets {
       int at = target.lastIndexOf('@');
       String branch = at > 0 ? target.substring(0, at) : null;
       String symbol = target.substring(at + 1);
+      if (branch != null) {
+        graph.resolveBranch(branch);
+      }
       // Alembic resolves a bare "head" here and fails on several heads; the branch narrows it.
       boolean branchHead = branch != null && symbol.equals("head");
       return new DowngradeTarget(branch, graph.getRevision(branchHead ? target : symbol));
@@ -158,8 +160,7 @@ final class Targets {
       if (rel.symbol == null) {
         throw didNotProduce(rel.relative, rel.steps);
       }
-      Position end =
-          walk(Position.of(graph.getRevision(rel.symbol)), rel.steps, rel.label, assertLength);
+      Position end = walk(at(rel.symbol), rel.steps, rel.label, assertLength);
       if (end.isNone()) {
         throw walkedTooFar(target);
       }
@@ -192,8 +193,8 @@ final class Targets {
         branch = symbol;
       }
     }
-    String start = graph.getRevision(branch == null ? symbol : branch + "@" + symbol);
-    Position end = walk(Position.of(start), rel.steps, null, assertLength);
+    Position end =
+        walk(at(branch == null ? symbol : branch + "@" + symbol), rel.steps, null, assertLength);
     if (end.isNone()) {
       if (fromCurrent) {
         throw didNotProduce(rel.relative, rel.steps);
@@ -258,11 +259,22 @@ final class Targets {
                 + (steps > 0 ? "children" : "parents")
                 + " ("
                 + String.join(", ", next.stream().map(p -> p.id()).toList())
-                + "); name the revision or '<branchname>@' to choose one");
+                + (steps > 0
+                    ? "); name the revision or '<branchname>@' to choose one"
+                    : "); a merge point belongs to every branch it joins, so name the parent to go"
+                        + " to by id, e.g. '"
+                        + next.get(0).id()
+                        + "'"));
       }
       current = next.get(0);
     }
     return current;
+  }
+
+  /** Where {@code symbol} stands: on its revision, or below every base for {@code base}. */
+  private Position at(String symbol) {
+    String id = graph.getRevision(symbol);
+    return id == null ? Position.BASE : Position.of(id);
   }
 
   private static List<String> idsOf(Position position) {

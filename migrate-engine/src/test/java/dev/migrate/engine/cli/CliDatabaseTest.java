@@ -351,6 +351,7 @@ class CliDatabaseTest {
     }
 
     assertThat(fails(2, "current").err()).contains("gone42", "stamp");
+    assertThat(fails(2, "history", "-i").err()).contains("gone42", "stamp");
     assertThat(fails(2, "upgrade", "head").err()).contains("gone42");
     ok("stamp", "--purge", "b2");
     assertThat(ok("current").out()).isEqualTo("b2\n");
@@ -366,5 +367,104 @@ class CliDatabaseTest {
     assertThat(fails(2, "downgrade", "c3").err())
         .startsWith("FAILED: Destination c3 is not a valid downgrade target from current head(s)");
     assertThat(fails(2, "upgrade", "a1:c3").err()).contains("--sql");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aMisspeltBranchLabelOrAWalkBelowBaseChangesNothing(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+    ok("upgrade", "head");
+
+    for (String target : List.of("typo@base", "typo@head", "typo@-1", "typo@a1", "base-2")) {
+      assertThat(fails(2, "downgrade", target).out()).as(target).isEmpty();
+    }
+    assertThat(fails(2, "downgrade", "typo@base").err()).contains("No such branch: 'typo'");
+    assertThat(fails(2, "upgrade", "base-1").err()).contains("Walked too far");
+    assertThat(fails(2, "stamp", "typo@base").err()).contains("'typo'");
+
+    assertThat(versionRows()).containsExactly("c3");
+    assertThat(tables()).contains("account");
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = DatabaseKind.class,
+      names = {"POSTGRESQL", "MYSQL"})
+  void lockTimeoutOptionBoundsTheWaitForAnotherRun(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+    try (Connection other = database.connect();
+        Statement s = other.createStatement()) {
+      holdMigrationLock(kind, other, s);
+
+      long start = System.nanoTime();
+      Cli.Result result = fails(1, "upgrade", "head", "--lock-timeout", "1");
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(result.err()).contains("Timed out after 1.0 s waiting for the migration lock");
+      assertThat(millis).isLessThan(30_000);
+    }
+    assertThat(fails(2, "upgrade", "head", "--lock-timeout", "-1").err())
+        .contains("--lock-timeout -1 is negative");
+    assertThat(fails(2, "stamp", "head", "--lock-timeout", "soon").err()).contains("soon");
+    assertThat(ok("upgrade", "head", "--lock-timeout", "5").lines()).hasSize(3);
+  }
+
+  private static void holdMigrationLock(DatabaseKind kind, Connection c, Statement s)
+      throws Exception {
+    if (kind == DatabaseKind.MYSQL) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT GET_LOCK(CONCAT('migrate:', DATABASE(), '.migrate_version'), 0)")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(1);
+      }
+      return;
+    }
+    String schema;
+    try (ResultSet rs = s.executeQuery("SELECT current_schema()")) {
+      rs.next();
+      schema = rs.getString(1);
+    }
+    byte[] digest =
+        java.security.MessageDigest.getInstance("SHA-256")
+            .digest(
+                ("migrate:" + schema + ".migrate_version")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    long key = java.nio.ByteBuffer.wrap(digest).getLong();
+    try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + key + ")")) {
+      rs.next();
+      assertThat(rs.getBoolean(1)).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = DatabaseKind.class, names = "SQLITE")
+  void labelAtBaseWarnsBeforeUndoingRevisionsOutsideTheBranch(DatabaseKind kind) throws Exception {
+    open(kind);
+    threeRevisions();
+    revision(
+        "CREATE TABLE flag (id INTEGER);",
+        "DROP TABLE flag;",
+        "--head",
+        "a1",
+        "--splice",
+        "--branch-label",
+        "feature",
+        "-m",
+        "feature flag",
+        "--rev-id",
+        "f1");
+    ok("upgrade", "heads");
+
+    Cli.Result result = cli.run("downgrade", "feature@base");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.err())
+        .startsWith(
+            "Warning: downgrade feature@base also undoes revisions outside branch 'feature'")
+        .contains("(c3, b2, a1)");
+    assertThat(versionRows()).isEmpty();
   }
 }

@@ -47,7 +47,17 @@ class CliJavaRevisionTest {
             "j2");
 
     Path source = dir.resolve("src/main/java/com/example/rev/Vj2_AddAudit.java");
-    assertThat(written.out()).isEqualTo("Generating " + source + " ...  done\n");
+    assertThat(written.lines())
+        .containsExactly(
+            "Generating " + source + " ...  done",
+            "Compile it before running migrate again: Java revisions are read from compiled"
+                + " classes (--classpath), so until then 'upgrade' does not see it and a new"
+                + " revision would fork the history.");
+    Cli.Result beforeCompiling =
+        cli.run("revision", "--java", "--java-package", "com.example.rev", "--rev-id", "j3");
+    assertThat(beforeCompiling.exitCode()).as(beforeCompiling.toString()).isEqualTo(2);
+    assertThat(beforeCompiling.err())
+        .startsWith("FAILED: Java revision " + source + " is not compiled");
     String text = Files.readString(source);
     assertThat(text).contains("package com.example.rev;", "id = \"j2\"", "revises = \"a1\"");
     Files.writeString(
@@ -76,6 +86,15 @@ class CliJavaRevisionTest {
         .containsExactly("Running downgrade j2 -> a1, add audit");
     assertThat(tableExists(db, "audit")).isFalse();
     assertThat(classes).isDirectory();
+
+    Files.setLastModifiedTime(
+        source, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    Cli.Result editedAfterCompiling =
+        cli.run(concat(new String[] {"revision", "--java", "--rev-id", "j3"}, javaOptions));
+    assertThat(editedAfterCompiling.exitCode()).as(editedAfterCompiling.toString()).isEqualTo(2);
+    assertThat(editedAfterCompiling.err()).contains(source + " changed after it was compiled");
+    assertThat(dir.resolve("src/main/java/com/example/rev"))
+        .isDirectoryNotContaining("glob:**Vj3*");
   }
 
   @Test

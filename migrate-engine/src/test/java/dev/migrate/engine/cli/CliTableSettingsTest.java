@@ -130,4 +130,16 @@ class CliTableSettingsTest {
         .startsWith("FAILED: Invalid history table name 'deploy log' in --history-table: ");
     assertThat(tables()).as("nothing ran").isEmpty();
   }
+
+  @Test
+  void anEmptyIncludeTableOptionIsBadInputNotAbsent() throws Exception {
+    properties();
+
+    Cli.Result empty = run(2, "check", "--include-table", "");
+    Cli.Result emptyAmongOthers =
+        run(2, "check", "--exclude-table", "audit_*", "--exclude-table", " ");
+
+    assertThat(empty.err()).startsWith("FAILED: Empty table pattern in --include-table");
+    assertThat(emptyAmongOthers.err()).startsWith("FAILED: Empty table pattern in --exclude-table");
+  }
 }

@@ -217,6 +217,11 @@ class CliUsageTest {
     assertThat(properties)
         .contains("# url=", "# user=", "# password=", "revisions=versions")
         .contains("# java.package=", "# classpath=", "# version_table=migrate_version");
+    for (dev.migrate.engine.config.ConfigKey key : dev.migrate.engine.config.ConfigKey.values()) {
+      assertThat(properties)
+          .as(key.property())
+          .containsPattern("(?m)^(# )?" + java.util.regex.Pattern.quote(key.property()) + "=");
+    }
   }
 
   @Test

@@ -219,6 +219,56 @@ class JpaModelsTest {
   }
 
   @Entity
+  static class WithColumnDefinitions {
+    @Id Long id;
+
+    @jakarta.persistence.Column(columnDefinition = "BOOLEAN DEFAULT FALSE")
+    boolean done;
+
+    @jakarta.persistence.Column(columnDefinition = "varchar(20) not null default 'a b'")
+    String code;
+
+    @jakarta.persistence.Column(columnDefinition = "numeric(10, 2) DEFAULT NULL")
+    java.math.BigDecimal price;
+
+    @jakarta.persistence.Column(columnDefinition = "jsonb")
+    String data;
+  }
+
+  @Entity
+  static class WithBadColumnDefinition {
+    @Id Long id;
+
+    @jakarta.persistence.Column(columnDefinition = "INTEGER NOT NULL UNIQUE")
+    Integer rank;
+  }
+
+  @Test
+  void columnDefinitionSplitsTypeDefaultAndNotNull() {
+    Schema.Table table =
+        table(
+            JpaModels.read(List.of(WithColumnDefinitions.class), NamingStrategy.SNAKE_CASE),
+            "with_column_definitions");
+
+    assertThat(table.column("done").orElseThrow())
+        .isEqualTo(new Schema.Column("done", ColumnType.custom("BOOLEAN"), false, "FALSE", false));
+    assertThat(table.column("code").orElseThrow())
+        .isEqualTo(
+            new Schema.Column("code", ColumnType.custom("varchar(20)"), false, "'a b'", false));
+    assertThat(table.column("price").orElseThrow())
+        .isEqualTo(
+            new Schema.Column("price", ColumnType.custom("numeric(10, 2)"), true, null, false));
+    assertThat(table.column("data").orElseThrow())
+        .isEqualTo(new Schema.Column("data", ColumnType.custom("jsonb"), true, null, false));
+    assertThatThrownBy(
+            () -> JpaModels.read(List.of(WithBadColumnDefinition.class), NamingStrategy.SNAKE_CASE))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageContaining(
+            "field rank: @Column(columnDefinition = \"INTEGER NOT NULL UNIQUE\") has 'UNIQUE'"
+                + " after NOT NULL");
+  }
+
+  @Entity
   static class WithConvert {
     @Id Long id;
 

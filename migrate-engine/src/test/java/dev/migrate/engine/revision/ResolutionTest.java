@@ -105,7 +105,7 @@ class ResolutionTest {
     assertBadInput(() -> g.resolve("nosuchbranch@d1"))
         .hasMessageContaining("No such branch: 'nosuchbranch'");
     assertBadInput(() -> g.resolve("nosuchbranch@head"))
-        .hasMessageContaining("Can't locate revision identified by 'nosuchbranch'");
+        .hasMessageContaining("No such branch: 'nosuchbranch'");
   }
 
   @Test
@@ -129,5 +129,11 @@ class ResolutionTest {
     assertBadInput(() -> g.current(java.util.List.of("zzz")))
         .hasMessageContaining("'zzz'")
         .hasMessageContaining("migrate stamp --purge <rev>");
+  }
+
+  @Test
+  void aRelativeStepTooLargeForAnIntIsBadInput() {
+    assertBadInput(() -> chain("a", "b").resolve("-99999999999999999999"))
+        .hasMessageContaining("-99999999999999999999 is too large");
   }
 }

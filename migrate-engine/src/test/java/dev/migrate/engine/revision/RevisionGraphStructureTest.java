@@ -169,19 +169,29 @@ class RevisionGraphStructureTest {
   @Test
   void reusedBranchLabelIsRejected() {
     assertBadInput(() -> graph(labelled("a", "x"), labelled("b", "x", "a")))
-        .hasMessageContaining("Branch name 'x' in revision b already used by revision a");
+        .hasMessageContaining(
+            "Branch name 'x' in revision b (b.sql) already used by revision a (a.sql)");
     assertBadInput(() -> graph(rev("a"), labelled("b", "a", "a")))
-        .hasMessageContaining("Branch name 'a' in revision b already used by revision a");
+        .hasMessageContaining(
+            "Branch name 'a' in revision b (b.sql) already used by revision a (a.sql)");
+  }
+
+  @Test
+  void reservedWordsAreNotRevisionIds() {
+    for (String id : List.of("head", "heads", "base", "current")) {
+      assertBadInput(() -> graph(rev(id)))
+          .hasMessageContaining("Revision identifier '" + id + "' in " + id + ".sql is a reserved");
+    }
   }
 
   @Test
   void cycleNamesRevisionsSorted() {
     // base r, then a loop c -> b -> c and a head d above it
     assertBadInput(() -> graph(rev("r"), rev("c", "b"), rev("b", "c"), rev("d", "r")))
-        .hasMessageContaining("Cycle is detected in revisions (b, c)");
+        .hasMessageContaining("Cycle is detected in revisions (b in b.sql, c in c.sql)");
     // no base at all: every revision is named
     assertBadInput(() -> graph(rev("x", "y"), rev("y", "x")))
-        .hasMessageContaining("Cycle is detected in revisions (x, y)");
+        .hasMessageContaining("Cycle is detected in revisions (x in x.sql, y in y.sql)");
   }
 
   @Test
@@ -195,7 +205,8 @@ class RevisionGraphStructureTest {
                     rev("b1"),
                     depending("b2", List.of("a2"), "b1")))
         // no real head is left, so Alembic names every revision
-        .hasMessageContaining("Dependency cycle is detected in revisions (a1, a2, b1, b2)");
+        .hasMessageContaining(
+            "Dependency cycle is detected in revisions (a1 in a1.sql, a2 in a2.sql, b1 in b1.sql, b2 in b2.sql)");
   }
 
   @Test

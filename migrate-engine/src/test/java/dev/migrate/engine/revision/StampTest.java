@@ -98,4 +98,12 @@ class StampTest {
     assertBadInput(() -> branches.stamp(List.of(), List.of("head"), false))
         .hasMessageContaining("Multiple head revisions are present for given argument 'head'");
   }
+
+  @Test
+  void anEmptyStampTargetIsBadInputNotBase() {
+    assertBadInput(() -> linear.stamp(List.of("e"), List.of(""), false))
+        .hasMessageContaining("No target revision");
+    assertBadInput(() -> linear.stamp(List.of("e"), List.of(" "), true))
+        .hasMessageContaining("No target revision");
+  }
 }

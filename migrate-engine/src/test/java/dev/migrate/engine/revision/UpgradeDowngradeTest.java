@@ -8,7 +8,9 @@ import static dev.migrate.engine.revision.Graphs.labelledBranches;
 import static dev.migrate.engine.revision.Graphs.rev;
 import static dev.migrate.engine.revision.Graphs.rowsAfter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.migrate.engine.MigrateException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -288,5 +290,41 @@ class UpgradeDowngradeTest {
   @Test
   void missingTargetIsRejected() {
     assertBadInput(() -> linear.upgrade(List.of(), " ")).hasMessageContaining("No target revision");
+  }
+
+  @Test
+  void anUnknownBranchLabelIsBadInputInEveryTargetForm() {
+    for (String target : List.of("typo@base", "typo@head", "typo@heads", "typo@-1", "typo@a")) {
+      assertThat(catchThrowable(() -> linear.downgrade(List.of("e"), target)))
+          .as(target)
+          .isInstanceOf(MigrateException.class)
+          .hasMessageContaining("'typo'");
+    }
+    for (String target : List.of("typo@base", "typo@head", "typo@heads", "typo@+1", "typo@e")) {
+      assertThat(catchThrowable(() -> linear.upgrade(List.of("a"), target)))
+          .as(target)
+          .isInstanceOf(MigrateException.class)
+          .hasMessageContaining("'typo'");
+    }
+    assertBadInput(() -> linear.history("typo@base:", List.of())).hasMessageContaining("typo");
+  }
+
+  @Test
+  void walkingBelowBaseIsWalkingTooFar() {
+    assertBadInput(() -> linear.upgrade(List.of("a"), "base-1"))
+        .hasMessageContaining("Walked too far");
+    assertBadInput(() -> linear.downgrade(List.of("e"), "base-2"))
+        .hasMessageContaining("Walked too far");
+    assertBadInput(() -> branches.downgrade(List.of("d1", "d2"), "c1branch@base-1"))
+        .hasMessageContaining("Walked too far");
+  }
+
+  @Test
+  void walkingDownAMergePointSuggestsAParentId() {
+    RevisionGraph merge = graph(rev("a"), rev("b1", "a"), rev("b2", "a"), rev("m", "b1", "b2"));
+    assertBadInput(() -> merge.downgrade(List.of("m"), "-1"))
+        .hasMessageContaining("Ambiguous walk: revision m has several parents (b1, b2)")
+        .hasMessageContaining("name the parent to go to by id, e.g. 'b1'")
+        .hasMessageNotContaining("<branchname>@");
   }
 }

@@ -3,6 +3,7 @@ package dev.migrate.engine.revision.source;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.revision.RevisionScript;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,12 +59,42 @@ public final class RevisionLoader {
       return paths
           .filter(path -> !hidden(versionsDir.relativize(path)))
           .filter(path -> path.getFileName().toString().endsWith(".sql"))
-          .filter(Files::isRegularFile)
+          .filter(path -> !Files.isDirectory(path))
+          .peek(RevisionLoader::requireRegularFile)
           .sorted()
           .toList();
+    } catch (UncheckedIOException e) {
+      throw MigrateException.badInput(
+          "Cannot list revisions directory " + versionsDir + ": " + e.getCause());
     } catch (IOException e) {
       throw MigrateException.badInput("Cannot list revisions directory " + versionsDir + ": " + e);
     }
+  }
+
+  /** A {@code .sql} entry that is not a readable file is bad input, never silently skipped. */
+  private static void requireRegularFile(Path path) {
+    if (Files.isRegularFile(path)) {
+      return;
+    }
+    if (Files.isSymbolicLink(path)) {
+      String target;
+      try {
+        target = Files.readSymbolicLink(path).toString();
+      } catch (IOException e) {
+        target = "?";
+      }
+      throw MigrateException.badInput(
+          "Revision file "
+              + path
+              + " is a symbolic link to "
+              + target
+              + ", which does not exist or links back to itself; fix the link or remove it");
+    }
+    throw MigrateException.badInput(
+        "Revision file "
+            + path
+            + " is not a regular file (a pipe, socket or device); remove it from the revisions"
+            + " directory");
   }
 
   private static boolean hidden(Path relative) {

@@ -7,7 +7,8 @@ import dev.migrate.engine.revision.Revision;
 import dev.migrate.engine.revision.RevisionScript;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,19 +71,35 @@ public final class SqlRevisionParser {
     } catch (IOException e) {
       throw MigrateException.badInput("Cannot read revision file " + file + ": " + e);
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw MigrateException.badInput(file + ": not valid UTF-8; save the revision file as UTF-8");
+    return parse(decodeUtf8(bytes, file), file.toString());
+  }
+
+  /** The text of {@code bytes}; invalid UTF-8 is bad input naming the file and line. */
+  private static String decodeUtf8(byte[] bytes, Path file) {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(in, out, true);
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw MigrateException.badInput(
+          file
+              + ":"
+              + line
+              + ": not valid UTF-8 (byte "
+              + (in.position() + 1)
+              + " of the file); save the revision file as UTF-8");
     }
-    return parse(text, file.toString());
+    return out.flip().toString();
   }
 
   /** Parses the text of a revision file; {@code origin} names it in messages and the result. */

@@ -72,4 +72,34 @@ class RevisionLoaderTest {
     assertThatThrownBy(() -> RevisionLoader.load(dir, null, getClass().getClassLoader()))
         .hasMessageStartingWith(dir.resolve("x.sql") + ":2: unknown directive");
   }
+
+  @Test
+  void aDanglingOrLoopingSymlinkNamedSqlIsAnErrorNamingIt(@TempDir Path dir) throws Exception {
+    write(dir.resolve("a.sql"), "a1");
+    Path dangling = Files.createSymbolicLink(dir.resolve("b.sql"), dir.resolve("gone.sql"));
+    assertThatThrownBy(() -> RevisionLoader.load(dir, null, getClass().getClassLoader()))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageContaining(dangling.toString())
+        .hasMessageContaining("symbolic link");
+    Files.delete(dangling);
+    Path loop = Files.createSymbolicLink(dir.resolve("c.sql"), dir.resolve("c.sql"));
+    assertThatThrownBy(() -> RevisionLoader.load(dir, null, getClass().getClassLoader()))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageContaining(loop.toString());
+  }
+
+  @Test
+  void aLinkToAFileIsARevisionAndAFifoIsAnError(@TempDir Path dir) throws Exception {
+    write(dir.resolve("real/a.txt"), "a1");
+    Files.createSymbolicLink(dir.resolve("a.sql"), dir.resolve("real/a.txt"));
+    assertThat(RevisionLoader.load(dir, null, getClass().getClassLoader()))
+        .extracting(RevisionScript::id)
+        .containsExactly("a1");
+    Path fifo = dir.resolve("f.sql");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo available");
+    assertThatThrownBy(() -> RevisionLoader.load(dir, null, getClass().getClassLoader()))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageContaining(fifo + " is not a regular file");
+  }
 }

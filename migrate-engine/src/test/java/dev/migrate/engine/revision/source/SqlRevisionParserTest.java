@@ -233,6 +233,22 @@ class SqlRevisionParserTest {
   }
 
   @Test
+  void invalidUtf8NamesTheLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.sql");
+    byte[] head =
+        "-- migrate:revision a1\n-- migrate:up\nSELECT '".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(head, head.length + 4);
+    bytes[head.length] = (byte) 0xFF;
+    bytes[head.length + 1] = '\'';
+    bytes[head.length + 2] = ';';
+    bytes[head.length + 3] = '\n';
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> SqlRevisionParser.parse(file))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageStartingWith(file + ":3: not valid UTF-8");
+  }
+
+  @Test
   void invalidUtf8IsAnErrorNamingTheFile(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("bad.sql");
     Files.write(file, new byte[] {'-', '-', ' ', (byte) 0xC3, (byte) 0x28});
