@@ -9,6 +9,7 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Dialect;
 import dev.migrate.engine.ops.Operation;
+import dev.migrate.engine.ops.Operation.AlterColumn;
 import dev.migrate.engine.ops.ReferentialAction;
 import dev.migrate.engine.revision.Direction;
 import dev.migrate.engine.revision.Migration;
@@ -210,8 +211,11 @@ class RevisionRendererTest {
 
   @Test
   void sqlRevisionParsesBackToTheRenderedStatements(@TempDir Path dir) throws Exception {
-    Autogenerate.Result result = everything();
+    Autogenerate.Result everything = everything();
     for (DatabaseKind kind : List.of(DatabaseKind.POSTGRESQL, DatabaseKind.MYSQL)) {
+      // MySQL's MODIFY cannot be written without the live column (see the test below)
+      Autogenerate.Result result =
+          kind == DatabaseKind.MYSQL ? without(everything, AlterColumn.class) : everything;
       Path versions = Files.createDirectories(dir.resolve(kind.id()));
 
       Path file = SqlRevisionRenderer.write(versions, "abc123", "sync", List.of(), result, kind);
@@ -227,6 +231,27 @@ class RevisionRendererTest {
           .isInstanceOf(MigrateException.class)
           .hasMessageContaining("no '-- migrate:up' section for " + other.id());
     }
+  }
+
+  @Test
+  void mysqlModifyWithoutTheLiveColumnIsRefusedAndNothingIsWritten(@TempDir Path dir) {
+    assertThatThrownBy(
+            () ->
+                SqlRevisionRenderer.write(
+                    dir, "abc123", "sync", List.of(), everything(), DatabaseKind.MYSQL))
+        .isInstanceOf(MigrateException.class)
+        .hasMessageContaining("alterColumn(\"task\", \"title\")")
+        .hasMessageContaining(".existingAttributes(");
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  private static Autogenerate.Result without(
+      Autogenerate.Result result, Class<? extends Operation> kind) {
+    return new Autogenerate.Result(
+        result.upgrade().stream().filter(op -> !kind.isInstance(op)).toList(),
+        result.downgrade().stream().filter(op -> !kind.isInstance(op)).toList(),
+        result.notes(),
+        result.comments());
   }
 
   @Test
@@ -260,7 +285,7 @@ class RevisionRendererTest {
       try {
         sql.addAll(Dialect.of(kind).render(operation, null));
       } catch (MigrateException e) {
-        // written as an ERROR comment (MySQL's MODIFY offline needs the rest of the column)
+        // not written: the renderer refuses such an operation (tested above)
       }
     }
     return sql;
