@@ -11,6 +11,14 @@ import java.util.Locale;
 final class Describe {
   static final String IN_MODELS = " is in the models but not in the database";
   static final String IN_DATABASE = " is in the database but not in the models";
+
+  /**
+   * The frame of every changed-definition sentence: "subject: A in the database, B in the models".
+   */
+  static String changed(String subject, String inDatabase, String inModels) {
+    return subject + ": " + inDatabase + " in the database, " + inModels + " in the models";
+  }
+
   static final String COLUMN_RENAME =
       " replace the generated drop + add with alterColumn(...).rename(...) (ALTER TABLE ... RENAME"
           + " COLUMN in SQL) to keep its values";

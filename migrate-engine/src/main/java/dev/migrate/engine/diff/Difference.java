@@ -131,16 +131,8 @@ public sealed interface Difference {
 
     @Override
     default String describe() {
-      return "column "
-          + table()
-          + "."
-          + column()
-          + ": "
-          + property()
-          + side(actual())
-          + " in the database, "
-          + side(expected())
-          + " in the models";
+      return Describe.changed(
+          "column " + table() + "." + column(), property() + side(actual()), side(expected()));
     }
   }
 
@@ -207,13 +199,8 @@ public sealed interface Difference {
       implements Difference {
     @Override
     public String describe() {
-      return "table "
-          + table
-          + ": "
-          + Describe.primaryKey(actual)
-          + " in the database, "
-          + Describe.primaryKey(expected)
-          + " in the models";
+      return Describe.changed(
+          "table " + table, Describe.primaryKey(actual), Describe.primaryKey(expected));
     }
   }
 
@@ -284,12 +271,8 @@ public sealed interface Difference {
       implements Difference {
     @Override
     public String describe() {
-      return Describe.check(table, expected)
-          + ": "
-          + Describe.validity(actual)
-          + " in the database, "
-          + Describe.validity(expected)
-          + " in the models";
+      return Describe.changed(
+          Describe.check(table, expected), Describe.validity(actual), Describe.validity(expected));
     }
   }
 
@@ -319,12 +302,10 @@ public sealed interface Difference {
       implements Difference {
     @Override
     public String describe() {
-      return Describe.object(expected, table)
-          + ": "
-          + Describe.oneLine(actual.definition())
-          + " in the database, "
-          + Describe.oneLine(expected.definition())
-          + " in the models";
+      return Describe.changed(
+          Describe.object(expected, table),
+          Describe.oneLine(actual.definition()),
+          Describe.oneLine(expected.definition()));
     }
   }
 }
