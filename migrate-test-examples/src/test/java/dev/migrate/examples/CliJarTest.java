@@ -78,7 +78,12 @@ class CliJarTest {
 
     Run sqlite = jar.run("upgrade", "head", "--url", sqliteUrl(), "--revisions", versions);
     Run postgres =
-        jar.run("current", "--url", "jdbc:postgresql://127.0.0.1:99999/x", "--revisions", versions);
+        jar.run(
+            "current",
+            "--url",
+            "jdbc:postgresql://127.0.0.1/x?port=99999",
+            "--revisions",
+            versions);
 
     assertThat(sqlite.exitCode()).as(sqlite.toString()).isZero();
     assertThat(sqlite.err()).isEmpty();

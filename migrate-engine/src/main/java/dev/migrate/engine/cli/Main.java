@@ -65,6 +65,9 @@ public final class Main implements Runnable {
   final Path workingDir;
   final Map<String, String> env;
 
+  /** Run by {@link #main}: the process is migrate's own, see {@link ProcessSetup}. */
+  boolean ownProcess;
+
   /** The configuration of the running command, so that errors can hide its password. */
   MigrateConfig config;
 
@@ -84,8 +87,10 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    ProcessSetup.apply(System.getenv());
-    CommandLine commandLine = commandLine(new Main());
+    ProcessSetup.apply();
+    Main main = new Main();
+    main.ownProcess = true;
+    CommandLine commandLine = commandLine(main);
     int code = commandLine.execute(args);
     commandLine.getOut().flush();
     commandLine.getErr().flush();

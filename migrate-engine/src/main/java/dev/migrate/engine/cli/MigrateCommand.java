@@ -56,7 +56,11 @@ abstract class MigrateCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     try {
       if (needsDatabase()) {
-        checkDatabase(config().requireUrl());
+        String url = config().requireUrl();
+        checkDatabase(url);
+        if (main.ownProcess && url.startsWith("jdbc:sqlite:")) {
+          ProcessSetup.beforeSqlite(main.env);
+        }
       }
       return execute();
     } finally {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.LogManager;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
 
@@ -23,9 +22,28 @@ final class ProcessSetup {
 
   private ProcessSetup() {}
 
-  static void apply(Map<String, String> env) {
+  /** At the start of the process: costs nothing until a driver logs. */
+  static void apply() {
     quietThirdPartyLogging();
-    installSqliteLibrary(env);
+  }
+
+  /** Before the first SQLite connection of the process. */
+  static synchronized void beforeSqlite(Map<String, String> env) {
+    if (!sqliteReady) {
+      sqliteReady = true;
+      installSqliteLibrary(env);
+    }
+  }
+
+  private static boolean sqliteReady;
+
+  /**
+   * java.util.logging's configuration in the CLI: nothing, so the root logger has no handler and
+   * prints nothing. Named by {@code java.util.logging.config.class}, it is only made when a driver
+   * first logs, so a run that logs nothing pays nothing.
+   */
+  public static final class NoHandlers {
+    public NoHandlers() {}
   }
 
   /**
@@ -37,7 +55,7 @@ final class ProcessSetup {
   private static void quietThirdPartyLogging() {
     if (System.getProperty("java.util.logging.config.file") == null
         && System.getProperty("java.util.logging.config.class") == null) {
-      LogManager.getLogManager().reset();
+      System.setProperty("java.util.logging.config.class", NoHandlers.class.getName());
     }
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
