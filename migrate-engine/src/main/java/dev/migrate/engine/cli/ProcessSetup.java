@@ -15,17 +15,13 @@ import org.sqlite.util.OSInfo;
 /**
  * What the {@code migrate} process sets up before it runs a command, so that only migrate's own
  * messages reach the terminal and a run leaves nothing behind in the temp directory. Library users
- * keep their own logging and driver settings: only {@link Main#main} calls this.
+ * keep their own logging and driver settings: only a process started by {@link Main#main} gets
+ * this.
  */
 final class ProcessSetup {
   private static final String SQLITE_LIB_PATH = "org.sqlite.lib.path";
 
   private ProcessSetup() {}
-
-  /** At the start of the process: costs nothing until a driver logs. */
-  static void apply() {
-    quietThirdPartyLogging();
-  }
 
   /** Before the first SQLite connection of the process. */
   static synchronized void beforeSqlite(Map<String, String> env) {
@@ -50,9 +46,10 @@ final class ProcessSetup {
    * The drivers log through java.util.logging (PostgreSQL: "WARNING: JDBC URL invalid port number")
    * and SLF4J (sqlite-jdbc's clean-up of its temp files, with a stack trace); none of it is for the
    * person running migrate, whose errors are printed as FAILED lines. A logging configuration the
-   * user passes with -D is left alone.
+   * user passes with -D is left alone. Called at the start of the process; costs nothing until a
+   * driver logs.
    */
-  private static void quietThirdPartyLogging() {
+  static void apply() {
     if (System.getProperty("java.util.logging.config.file") == null
         && System.getProperty("java.util.logging.config.class") == null) {
       System.setProperty("java.util.logging.config.class", NoHandlers.class.getName());
@@ -65,8 +62,8 @@ final class ProcessSetup {
   /**
    * sqlite-jdbc extracts its native library into the temp directory on every start and deletes it
    * at exit, so a killed run leaves a 1 MB file there for good. Instead the library is extracted
-   * once into the user's cache directory, under a name that is the hash of its content, and the
-   * driver loads it from there. Where the cache cannot be written, the driver's own way stays.
+   * once per driver version and platform into the user's cache directory, and the driver loads it
+   * from there. Where the cache cannot be written, the driver's own way stays.
    */
   private static void installSqliteLibrary(Map<String, String> env) {
     if (System.getProperty(SQLITE_LIB_PATH) != null) {

@@ -271,14 +271,7 @@ class CliDatabaseTest {
   @EnumSource(DatabaseKind.class)
   void editedRevisionFailsCheckAndStopsUpgrade(DatabaseKind kind) throws Exception {
     open(kind);
-    Path first =
-        revision(
-            "CREATE TABLE account (id INTEGER PRIMARY KEY);",
-            "DROP TABLE account;",
-            "-m",
-            "create account",
-            "--rev-id",
-            "a1");
+    Path first = accountRevision();
     ok("upgrade", "head");
     revision("CREATE TABLE audit (id INTEGER PRIMARY KEY);", "DROP TABLE audit;", "--rev-id", "b2");
     Files.writeString(
@@ -302,14 +295,7 @@ class CliDatabaseTest {
   void stampAcceptChecksumsAcceptsAnIntendedEditAndADownEditIsOnlyAWarning(DatabaseKind kind)
       throws Exception {
     open(kind);
-    Path first =
-        revision(
-            "CREATE TABLE account (id INTEGER PRIMARY KEY);",
-            "DROP TABLE account;",
-            "-m",
-            "create account",
-            "--rev-id",
-            "a1");
+    Path first = accountRevision();
     ok("upgrade", "head");
     Files.writeString(
         first,
@@ -466,5 +452,16 @@ class CliDatabaseTest {
             "Warning: downgrade feature@base also undoes revisions outside branch 'feature'")
         .contains("(c3, b2, a1)");
     assertThat(versionRows()).isEmpty();
+  }
+
+  /** Revision a1, "create account": a table account and its drop. */
+  private Path accountRevision() throws IOException {
+    return revision(
+        "CREATE TABLE account (id INTEGER PRIMARY KEY);",
+        "DROP TABLE account;",
+        "-m",
+        "create account",
+        "--rev-id",
+        "a1");
   }
 }
