@@ -1,0 +1,20 @@
+package dev.migrate.engine.verify;
+
+import java.util.List;
+
+/**
+ * A revision as reports draw it.
+ *
+ * @param id the revision id
+ * @param message its one-line message
+ * @param parents the revisions it revises (empty for a root)
+ * @param dependsOn the revisions it depends on, resolved to ids
+ * @param origin the file or class it comes from
+ */
+public record VerifiedRevision(
+    String id, String message, List<String> parents, List<String> dependsOn, String origin) {
+  public VerifiedRevision {
+    parents = List.copyOf(parents);
+    dependsOn = List.copyOf(dependsOn);
+  }
+}
