@@ -41,7 +41,8 @@ public enum Check {
   /** The check of a setting's name: a finding code in lower or upper case. */
   public static java.util.Optional<Check> byId(String id) {
     for (Check check : values()) {
-      if (check.id().equalsIgnoreCase(id.strip()) || check.code.name().equalsIgnoreCase(id.strip())) {
+      if (check.id().equalsIgnoreCase(id.strip())
+          || check.code.name().equalsIgnoreCase(id.strip())) {
         return java.util.Optional.of(check);
       }
     }

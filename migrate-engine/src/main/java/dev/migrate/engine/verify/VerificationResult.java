@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Everything a verification found: the one result type behind {@code migrate verify}'s output,
- * its reports and the JUnit extension's tests.
+ * Everything a verification found: the one result type behind {@code migrate verify}'s output, its
+ * reports and the JUnit extension's tests.
  *
  * @param revisions the graph's revisions in topological order (roots first)
  * @param heads the graph's heads
