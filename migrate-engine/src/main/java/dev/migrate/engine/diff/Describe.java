@@ -9,14 +9,20 @@ import java.util.Locale;
 
 /** How differences name schema objects in plain words. */
 final class Describe {
-  static final String IN_MODELS = " is in the models but not in the database";
-  static final String IN_DATABASE = " is in the database but not in the models";
-
   /**
    * The frame of every changed-definition sentence: "subject: A in the database, B in the models".
    */
-  static String changed(String subject, String inDatabase, String inModels) {
-    return subject + ": " + inDatabase + " in the database, " + inModels + " in the models";
+  static String changed(
+      Difference.Sides sides, String subject, String inDatabase, String inModels) {
+    return subject
+        + ": "
+        + inDatabase
+        + " "
+        + sides.actual()
+        + ", "
+        + inModels
+        + " "
+        + sides.expected();
   }
 
   static final String COLUMN_RENAME =

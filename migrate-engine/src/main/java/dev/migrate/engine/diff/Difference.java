@@ -12,8 +12,38 @@ public sealed interface Difference {
   /** The table the difference is in. */
   String table();
 
-  /** The difference in plain words, naming the object and both sides. */
-  String describe();
+  /**
+   * The difference in plain words, naming the object and both sides: the database and the models.
+   */
+  default String describe() {
+    return describe(Sides.MODELS);
+  }
+
+  /** The difference in plain words, with the two sides named as {@code sides} says. */
+  String describe(Sides sides);
+
+  /**
+   * How sentences name the two schemas compared.
+   *
+   * @param actual the compared schema, as in "1 in the database" or "1 after the downgrade"
+   * @param expected the reference schema, as in "2 in the models" or "2 before the upgrade"
+   * @param lead words before a side where an object "is" on it ("there " reads "is there before the
+   *     upgrade but not after the downgrade")
+   * @param renameHints whether to add autogenerate's hints about possible renames
+   */
+  record Sides(String actual, String expected, String lead, boolean renameHints) {
+    public static final Sides MODELS = new Sides("in the database", "in the models", "", true);
+
+    /** "is in the models but not in the database". */
+    String onlyExpected() {
+      return " is " + lead + expected + " but not " + actual;
+    }
+
+    /** "is in the database but not in the models". */
+    String onlyActual() {
+      return " is " + lead + actual + " but not " + expected;
+    }
+  }
 
   /**
    * @param possibleRenameOf an extra table with the same columns, which may be this one renamed, or
@@ -26,11 +56,11 @@ public sealed interface Difference {
     }
 
     @Override
-    public String describe() {
+    public String describe(Sides sides) {
       return "table "
           + definition.name()
-          + Describe.IN_MODELS
-          + (possibleRenameOf == null
+          + sides.onlyExpected()
+          + (possibleRenameOf == null || !sides.renameHints()
               ? ""
               : "; table "
                   + possibleRenameOf
@@ -50,11 +80,11 @@ public sealed interface Difference {
     }
 
     @Override
-    public String describe() {
+    public String describe(Sides sides) {
       return "table "
           + definition.name()
-          + Describe.IN_DATABASE
-          + (possibleRenameTo == null
+          + sides.onlyActual()
+          + (possibleRenameTo == null || !sides.renameHints()
               ? ""
               : "; table "
                   + possibleRenameTo
@@ -70,13 +100,13 @@ public sealed interface Difference {
   record MissingColumn(String table, Schema.Column column, String possibleRenameOf)
       implements Difference {
     @Override
-    public String describe() {
+    public String describe(Sides sides) {
       return "column "
           + table
           + "."
           + column.name()
-          + Describe.IN_MODELS
-          + (possibleRenameOf == null
+          + sides.onlyExpected()
+          + (possibleRenameOf == null || !sides.renameHints()
               ? ""
               : "; column "
                   + table
@@ -94,13 +124,13 @@ public sealed interface Difference {
   record ExtraColumn(String table, Schema.Column column, String possibleRenameTo)
       implements Difference {
     @Override
-    public String describe() {
+    public String describe(Sides sides) {
       return "column "
           + table
           + "."
           + column.name()
-          + Describe.IN_DATABASE
-          + (possibleRenameTo == null
+          + sides.onlyActual()
+          + (possibleRenameTo == null || !sides.renameHints()
               ? ""
               : "; column "
                   + table
@@ -130,9 +160,12 @@ public sealed interface Difference {
     }
 
     @Override
-    default String describe() {
+    default String describe(Sides sides) {
       return Describe.changed(
-          "column " + table() + "." + column(), property() + side(actual()), side(expected()));
+          sides,
+          "column " + table() + "." + column(),
+          property() + side(actual()),
+          side(expected()));
     }
   }
 
@@ -198,67 +231,67 @@ public sealed interface Difference {
   record PrimaryKeyChanged(String table, Schema.PrimaryKey actual, Schema.PrimaryKey expected)
       implements Difference {
     @Override
-    public String describe() {
+    public String describe(Sides sides) {
       return Describe.changed(
-          "table " + table, Describe.primaryKey(actual), Describe.primaryKey(expected));
+          sides, "table " + table, Describe.primaryKey(actual), Describe.primaryKey(expected));
     }
   }
 
   record MissingIndex(String table, Schema.Index index) implements Difference {
     @Override
-    public String describe() {
-      return Describe.index(table, index) + Describe.IN_MODELS;
+    public String describe(Sides sides) {
+      return Describe.index(table, index) + sides.onlyExpected();
     }
   }
 
   record ExtraIndex(String table, Schema.Index index) implements Difference {
     @Override
-    public String describe() {
-      return Describe.index(table, index) + Describe.IN_DATABASE;
+    public String describe(Sides sides) {
+      return Describe.index(table, index) + sides.onlyActual();
     }
   }
 
   record MissingUniqueConstraint(String table, Schema.UniqueConstraint constraint)
       implements Difference {
     @Override
-    public String describe() {
-      return Describe.unique(table, constraint) + Describe.IN_MODELS;
+    public String describe(Sides sides) {
+      return Describe.unique(table, constraint) + sides.onlyExpected();
     }
   }
 
   record ExtraUniqueConstraint(String table, Schema.UniqueConstraint constraint)
       implements Difference {
     @Override
-    public String describe() {
-      return Describe.unique(table, constraint) + Describe.IN_DATABASE;
+    public String describe(Sides sides) {
+      return Describe.unique(table, constraint) + sides.onlyActual();
     }
   }
 
   record MissingForeignKey(String table, Schema.ForeignKey foreignKey) implements Difference {
     @Override
-    public String describe() {
-      return Describe.foreignKey(table, foreignKey) + Describe.IN_MODELS;
+    public String describe(Sides sides) {
+      return Describe.foreignKey(table, foreignKey) + sides.onlyExpected();
     }
   }
 
   record ExtraForeignKey(String table, Schema.ForeignKey foreignKey) implements Difference {
     @Override
-    public String describe() {
-      return Describe.foreignKey(table, foreignKey) + Describe.IN_DATABASE;
+    public String describe(Sides sides) {
+      return Describe.foreignKey(table, foreignKey) + sides.onlyActual();
     }
   }
 
   record MissingCheckConstraint(String table, Schema.CheckConstraint check) implements Difference {
     @Override
-    public String describe() {
-      return Describe.check(table, check) + Describe.IN_MODELS;
+    public String describe(Sides sides) {
+      return Describe.check(table, check) + sides.onlyExpected();
     }
   }
 
   record ExtraCheckConstraint(String table, Schema.CheckConstraint check) implements Difference {
     @Override
-    public String describe() {
-      return Describe.check(table, check) + Describe.IN_DATABASE;
+    public String describe(Sides sides) {
+      return Describe.check(table, check) + sides.onlyActual();
     }
   }
 
@@ -270,9 +303,12 @@ public sealed interface Difference {
       String table, Schema.CheckConstraint actual, Schema.CheckConstraint expected)
       implements Difference {
     @Override
-    public String describe() {
+    public String describe(Sides sides) {
       return Describe.changed(
-          Describe.check(table, expected), Describe.validity(actual), Describe.validity(expected));
+          sides,
+          Describe.check(table, expected),
+          Describe.validity(actual),
+          Describe.validity(expected));
     }
   }
 
@@ -284,16 +320,16 @@ public sealed interface Difference {
    */
   record MissingObject(String table, Schema.SchemaObject object) implements Difference {
     @Override
-    public String describe() {
-      return Describe.objectWithDefinition(object, table) + Describe.IN_MODELS;
+    public String describe(Sides sides) {
+      return Describe.objectWithDefinition(object, table) + sides.onlyExpected();
     }
   }
 
   /** A view, sequence, enum type or trigger in the database but not in the models. */
   record ExtraObject(String table, Schema.SchemaObject object) implements Difference {
     @Override
-    public String describe() {
-      return Describe.objectWithDefinition(object, table) + Describe.IN_DATABASE;
+    public String describe(Sides sides) {
+      return Describe.objectWithDefinition(object, table) + sides.onlyActual();
     }
   }
 
@@ -301,8 +337,9 @@ public sealed interface Difference {
   record ObjectChanged(String table, Schema.SchemaObject actual, Schema.SchemaObject expected)
       implements Difference {
     @Override
-    public String describe() {
+    public String describe(Sides sides) {
       return Describe.changed(
+          sides,
           Describe.object(expected, table),
           Describe.oneLine(actual.definition()),
           Describe.oneLine(expected.definition()));

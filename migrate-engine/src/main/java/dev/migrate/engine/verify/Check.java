@@ -48,4 +48,11 @@ public enum Check {
     }
     return java.util.Optional.empty();
   }
+
+  /** Every check's id, for messages: "graph_invalid, multiple_heads, ...". */
+  public static String ids() {
+    return java.util.Arrays.stream(values())
+        .map(Check::id)
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
 }

@@ -8,6 +8,7 @@ import dev.migrate.engine.revision.MigrationPlan;
 import dev.migrate.engine.revision.Revision;
 import dev.migrate.engine.revision.RevisionBody;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,12 +20,31 @@ public final class SqlRevisionBody implements RevisionBody {
   private final String origin;
   private final List<SqlSection> sections;
   private final Revision.Transactional transactional;
+  private final Map<String, String> verifySkips;
 
   public SqlRevisionBody(
       String origin, List<SqlSection> sections, Revision.Transactional transactional) {
+    this(origin, sections, transactional, Map.of());
+  }
+
+  /**
+   * @param verifySkips checks verification skips for this revision ({@code -- migrate:verify skip
+   *     data_loss: reason}): check id to reason
+   */
+  public SqlRevisionBody(
+      String origin,
+      List<SqlSection> sections,
+      Revision.Transactional transactional,
+      Map<String, String> verifySkips) {
     this.origin = origin;
     this.sections = List.copyOf(sections);
     this.transactional = transactional;
+    this.verifySkips = Map.copyOf(verifySkips);
+  }
+
+  /** The checks verification skips for this revision, check id to reason. */
+  public Map<String, String> verifySkips() {
+    return verifySkips;
   }
 
   public List<SqlSection> sections() {

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * -- migrate:branch-labels tasks           (optional, space-separated)
  * -- migrate:depends-on 77aa00ff11bb       (optional, space-separated)
  * -- migrate:transactional true|false      (optional; absent lets the engine decide)
+ * -- migrate:verify skip data_loss: reason (optional, repeatable: a check verification skips)
  * -- migrate:up [postgresql|mysql|sqlite]
  * ...
  * -- migrate:down [postgresql|mysql|sqlite] [irreversible]
@@ -57,8 +58,10 @@ public final class SqlRevisionParser {
           "branch-labels",
           "depends-on",
           "transactional",
+          "verify",
           "up",
           "down");
+  private static final Pattern VERIFY_SKIP = Pattern.compile("(?i)skip\\s+([a-z_,\\s]+?)\\s*:(.*)");
   private static final Pattern ILLEGAL_ID_CHARS = Pattern.compile("[@+:\\-\\s]");
 
   private SqlRevisionParser() {}
@@ -119,6 +122,7 @@ public final class SqlRevisionParser {
     private List<String> branchLabels = List.of();
     private List<String> dependsOn = List.of();
     private Revision.Transactional transactional = Revision.Transactional.AUTO;
+    private final Map<String, String> verifySkips = new java.util.LinkedHashMap<>();
 
     Parser(String content, String origin) {
       this.origin = origin;
@@ -142,6 +146,16 @@ public final class SqlRevisionParser {
             }
             open = section(name, argument, lineNo);
             body.setLength(0);
+            continue;
+          }
+          if (name.equals("verify")) {
+            if (open != null) {
+              throw error(
+                  lineNo,
+                  "'-- migrate:verify' after the first section; move it above the first"
+                      + " '-- migrate:up' or '-- migrate:down' line");
+            }
+            verifySkip(argument, lineNo);
             continue;
           }
           if (HEADERS.contains(name)) {
@@ -197,7 +211,34 @@ public final class SqlRevisionParser {
           dependsOn,
           message,
           origin,
-          new SqlRevisionBody(origin, sections, transactional));
+          new SqlRevisionBody(origin, sections, transactional, verifySkips));
+    }
+
+    /** {@code skip data_loss, destructive_change: the reason}. */
+    private void verifySkip(String argument, int lineNo) {
+      Matcher m = VERIFY_SKIP.matcher(argument);
+      if (!m.matches() || m.group(2).isBlank()) {
+        throw error(
+            lineNo,
+            "malformed '-- migrate:verify "
+                + argument
+                + "'; expected '-- migrate:verify skip <check>[, <check>]: <reason>', e.g."
+                + " '-- migrate:verify skip data_loss: the column is recomputed'");
+      }
+      for (String check : m.group(1).split("[,\\s]+")) {
+        if (check.isEmpty()) {
+          continue;
+        }
+        if (dev.migrate.engine.verify.Check.byId(check).isEmpty()) {
+          throw error(
+              lineNo,
+              "unknown check '"
+                  + check
+                  + "' in '-- migrate:verify skip'; expected one of "
+                  + dev.migrate.engine.verify.Check.ids());
+        }
+        verifySkips.put(check.toLowerCase(Locale.ROOT), m.group(2).strip());
+      }
     }
 
     private void header(String name, String argument, int lineNo) {

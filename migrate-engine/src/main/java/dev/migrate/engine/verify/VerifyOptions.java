@@ -1,0 +1,63 @@
+package dev.migrate.engine.verify;
+
+import dev.migrate.engine.diff.SchemaDiff;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How a verification runs.
+ *
+ * @param seed the seed of the generated rows; the report shows it so that a failure can be replayed
+ * @param skips checks skipped for every revision (project opt-outs and excluded checks): check to
+ *     the reason the report shows
+ * @param minimumDowngrade a revision below which history is not walked down (it and its ancestors
+ *     are only upgraded), or null to walk every revision down
+ * @param failOnDestructive whether {@code DESTRUCTIVE_CHANGE} is an error instead of a warning
+ * @param tables which tables the model comparison looks at
+ * @param progress receives a line per revision and backend as it is verified
+ */
+public record VerifyOptions(
+    long seed,
+    Map<Check, String> skips,
+    String minimumDowngrade,
+    boolean failOnDestructive,
+    SchemaDiff.Options tables,
+    Consumer<String> progress) {
+
+  public static final long DEFAULT_SEED = 42;
+
+  public VerifyOptions {
+    skips = Map.copyOf(skips);
+    Objects.requireNonNull(tables, "tables");
+    progress = progress == null ? line -> {} : progress;
+  }
+
+  public static VerifyOptions defaults() {
+    return new VerifyOptions(DEFAULT_SEED, Map.of(), null, false, SchemaDiff.Options.ALL, null);
+  }
+
+  public VerifyOptions withSeed(long newSeed) {
+    return new VerifyOptions(newSeed, skips, minimumDowngrade, failOnDestructive, tables, progress);
+  }
+
+  public VerifyOptions withSkips(Map<Check, String> newSkips) {
+    return new VerifyOptions(seed, newSkips, minimumDowngrade, failOnDestructive, tables, progress);
+  }
+
+  public VerifyOptions withMinimumDowngrade(String revision) {
+    return new VerifyOptions(seed, skips, revision, failOnDestructive, tables, progress);
+  }
+
+  public VerifyOptions withFailOnDestructive(boolean fail) {
+    return new VerifyOptions(seed, skips, minimumDowngrade, fail, tables, progress);
+  }
+
+  public VerifyOptions withTables(SchemaDiff.Options newTables) {
+    return new VerifyOptions(seed, skips, minimumDowngrade, failOnDestructive, newTables, progress);
+  }
+
+  public VerifyOptions withProgress(Consumer<String> newProgress) {
+    return new VerifyOptions(seed, skips, minimumDowngrade, failOnDestructive, tables, newProgress);
+  }
+}

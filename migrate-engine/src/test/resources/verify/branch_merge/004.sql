@@ -1,0 +1,7 @@
+-- migrate:revision b00000000004
+-- migrate:revises b00000000002 b00000000003
+-- migrate:message Merge task and tag
+-- migrate:up
+-- nothing to do: a merge point
+-- migrate:down
+-- nothing to undo
