@@ -1,0 +1,125 @@
+package dev.migrate.engine.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.revision.RevisionGraph;
+import dev.migrate.engine.revision.source.RevisionLoader;
+import dev.migrate.engine.testing.TestDatabases;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What findings and check results say, beyond their codes. */
+class VerifierTest {
+
+  private static VerificationResult verify(DatabaseKind kind, String fixture, VerifyOptions options)
+      throws Exception {
+    Path dir = Path.of(VerifierTest.class.getResource("/verify/" + fixture).toURI());
+    RevisionGraph graph = RevisionGraph.of(RevisionLoader.load(dir, null, null));
+    return Verifier.of(graph, null, options)
+        .run(List.of(Verifier.Backend.ready(TestDatabases.sandbox(kind))));
+  }
+
+  private static Finding only(VerificationResult result, FindingCode code) {
+    List<Finding> found = result.findings().stream().filter(f -> f.code() == code).toList();
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private static CheckResult check(VerificationResult result, String revision, Check check) {
+    return result.checks().stream()
+        .filter(c -> revision.equals(c.revision()) && c.check() == check)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aForgottenIndexIsNamedInPlainWords(DatabaseKind kind) throws Exception {
+    VerificationResult result = verify(kind, "leaves_trace", VerifyOptions.defaults());
+    Finding trace = only(result, FindingCode.DOWNGRADE_LEAVES_TRACE);
+    assertThat(trace.backend()).isEqualTo(kind.id());
+    assertThat(trace.details())
+        .containsExactly(
+            "index ix_account_nickname on account(full_name) is there after the downgrade but not"
+                + " before the upgrade");
+    Finding again = only(result, FindingCode.UPGRADE_NOT_REPEATABLE);
+    assertThat(again.message())
+        .startsWith("the upgrade fails after the downgrade: statement 2 of 2");
+    assertThat(again.details()).anyMatch(d -> d.startsWith("statement 2: CREATE INDEX"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aFailedUpgradeNamesTheStatementAndStopsWhatStandsOnIt(DatabaseKind kind) throws Exception {
+    VerificationResult result = verify(kind, "upgrade_fails", VerifyOptions.defaults());
+    Finding failed = only(result, FindingCode.UPGRADE_FAILED);
+    assertThat(failed.revision()).isEqualTo("a10000000002");
+    assertThat(failed.message()).startsWith("statement 1 of 1 failed: ").contains("no_such_table");
+    assertThat(failed.details())
+        .contains("statement 1: ALTER TABLE no_such_table ADD COLUMN x INTEGER");
+    CheckResult above = check(result, "a10000000003", Check.UPGRADE);
+    assertThat(above.outcome()).isEqualTo(CheckResult.Outcome.SKIPPED);
+    assertThat(above.reason()).isEqualTo("revision a10000000002 below it failed to upgrade");
+    assertThat(check(result, "a10000000001", Check.DOWN_RESTORES_SCHEMA).outcome())
+        .isEqualTo(CheckResult.Outcome.PASSED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void bothBranchesOfTwoHeadsAreWalked(DatabaseKind kind) throws Exception {
+    VerificationResult result = verify(kind, "two_heads", VerifyOptions.defaults());
+    for (String revision : List.of("c00000000001", "c00000000002", "c00000000003")) {
+      for (Check c : List.of(Check.UPGRADE, Check.DOWN_RESTORES_SCHEMA, Check.UP_REPEATABLE)) {
+        assertThat(check(result, revision, c).outcome())
+            .as(revision + " " + c)
+            .isEqualTo(CheckResult.Outcome.PASSED);
+      }
+    }
+    assertThat(only(result, FindingCode.MULTIPLE_HEADS).message())
+        .startsWith("2 heads and no merge: ");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void anOptOutIsASkipWithItsReason(DatabaseKind kind) throws Exception {
+    VerificationResult result = verify(kind, "opted_out", VerifyOptions.defaults());
+    CheckResult trace = check(result, "a40000000002", Check.DOWN_RESTORES_SCHEMA);
+    assertThat(trace.outcome()).isEqualTo(CheckResult.Outcome.SKIPPED);
+    assertThat(trace.reason()).isEqualTo("the index is shared with the reporting job and stays");
+    assertThat(check(result, "a40000000002", Check.UP_REPEATABLE).outcome())
+        .isEqualTo(CheckResult.Outcome.SKIPPED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aDroppedColumnIsDestructiveAndAnErrorWhenAskedFor(DatabaseKind kind) throws Exception {
+    VerificationResult result =
+        verify(kind, "destructive", VerifyOptions.defaults().withFailOnDestructive(true));
+    Finding destructive = only(result, FindingCode.DESTRUCTIVE_CHANGE);
+    assertThat(destructive.severity()).isEqualTo(Severity.ERROR);
+    assertThat(destructive.details()).containsExactly("column account.full_name is dropped");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void belowTheMinimumDowngradeRevisionNothingIsWalkedDown(DatabaseKind kind) throws Exception {
+    List<String> progress = new ArrayList<>();
+    VerificationResult result =
+        verify(
+            kind,
+            "downgrade_fails",
+            VerifyOptions.defaults()
+                .withMinimumDowngrade("f00000000002")
+                .withProgress(progress::add));
+    assertThat(result.findings()).noneMatch(Finding::isError);
+    assertThat(check(result, "f00000000002", Check.DOWNGRADE).reason())
+        .isEqualTo("at or below the minimum downgrade revision f00000000002; not walked down");
+    assertThat(check(result, "f00000000003", Check.DOWNGRADE).outcome())
+        .isEqualTo(CheckResult.Outcome.PASSED);
+    assertThat(progress).hasSize(3).allMatch(line -> line.startsWith(kind.id() + " f0000000000"));
+  }
+}
