@@ -48,6 +48,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       BranchesCommand.class,
       ShowCommand.class,
       CheckCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nSettings:%n",

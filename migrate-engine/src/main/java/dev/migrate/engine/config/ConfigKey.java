@@ -24,7 +24,24 @@ public enum ConfigKey {
    */
   INCLUDE_TABLES("include_tables", "MIGRATE_INCLUDE_TABLES", "--include-table"),
   /** Tables left out of the comparison with the models, like {@link #INCLUDE_TABLES}. */
-  EXCLUDE_TABLES("exclude_tables", "MIGRATE_EXCLUDE_TABLES", "--exclude-table");
+  EXCLUDE_TABLES("exclude_tables", "MIGRATE_EXCLUDE_TABLES", "--exclude-table"),
+  /** {@code migrate verify}: the backends to verify on, separated by commas (default sqlite). */
+  VERIFY_BACKENDS("verify.backends", "MIGRATE_VERIFY_BACKENDS", "--backends"),
+  /**
+   * {@code migrate verify}: an administrative URL of a PostgreSQL server for throwaway databases.
+   */
+  VERIFY_POSTGRESQL_URL("verify.postgresql_url", "MIGRATE_TEST_POSTGRESQL_URL", "--postgresql-url"),
+  /** {@code migrate verify}: an administrative URL of a MySQL server for throwaway databases. */
+  VERIFY_MYSQL_URL("verify.mysql_url", "MIGRATE_TEST_MYSQL_URL", "--mysql-url"),
+  /** {@code migrate verify}: the seed of the generated rows. */
+  VERIFY_SEED("verify.seed", "MIGRATE_VERIFY_SEED", "--seed"),
+  /** {@code migrate verify}: {@code destructive} makes DESTRUCTIVE_CHANGE an error. */
+  VERIFY_FAIL_ON("verify.fail_on", "MIGRATE_VERIFY_FAIL_ON", "--fail-on"),
+  /** {@code migrate verify}: checks skipped for every revision, {@code check: reason; ...}. */
+  VERIFY_SKIP("verify.skip", "MIGRATE_VERIFY_SKIP", "--skip"),
+  /** {@code migrate verify}: the revision below which history is not walked down. */
+  VERIFY_MINIMUM_DOWNGRADE(
+      "verify.minimum_downgrade", "MIGRATE_VERIFY_MINIMUM_DOWNGRADE", "--minimum-downgrade");
 
   private final String property;
   private final String environmentVariable;

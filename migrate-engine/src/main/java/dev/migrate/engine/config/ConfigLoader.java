@@ -158,7 +158,19 @@ public final class ConfigLoader {
         Optional.ofNullable(file).map(f -> f.toAbsolutePath().normalize()),
         models(settings.get(ConfigKey.MODELS)),
         tablePatterns(settings.get(ConfigKey.INCLUDE_TABLES)),
-        tablePatterns(settings.get(ConfigKey.EXCLUDE_TABLES)));
+        tablePatterns(settings.get(ConfigKey.EXCLUDE_TABLES)),
+        verifySettings(settings));
+  }
+
+  private static Map<ConfigKey, String> verifySettings(Map<ConfigKey, Setting> settings) {
+    Map<ConfigKey, String> verify = new EnumMap<>(ConfigKey.class);
+    settings.forEach(
+        (key, setting) -> {
+          if (key.property().startsWith("verify.")) {
+            verify.put(key, setting.value());
+          }
+        });
+    return verify;
   }
 
   /** The URL, with a relative SQLite database file resolved like any other path. */

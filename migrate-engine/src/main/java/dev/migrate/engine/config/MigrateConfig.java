@@ -4,6 +4,7 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.Urls;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param includeTables table names or patterns a comparison with the models looks at; empty for
  *     every table
  * @param excludeTables table names or patterns a comparison with the models leaves out
+ * @param verify the {@code verify.*} settings as given, for {@code migrate verify}
  */
 public record MigrateConfig(
     String url,
@@ -37,10 +39,12 @@ public record MigrateConfig(
     Optional<Path> file,
     String models,
     List<String> includeTables,
-    List<String> excludeTables) {
+    List<String> excludeTables,
+    Map<ConfigKey, String> verify) {
 
   public MigrateConfig {
     classpath = List.copyOf(classpath);
+    verify = Map.copyOf(verify);
     includeTables = List.copyOf(includeTables);
     excludeTables = List.copyOf(excludeTables);
   }
@@ -87,6 +91,11 @@ public record MigrateConfig(
         + includeTables
         + ", excludeTables="
         + excludeTables
+        + ", verify="
+        + verify.entrySet().stream()
+            .map(e -> e.getKey().property() + "=" + Urls.mask(e.getValue()))
+            .sorted()
+            .toList()
         + "]";
   }
 }

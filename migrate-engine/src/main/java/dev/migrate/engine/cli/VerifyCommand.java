@@ -1,0 +1,346 @@
+package dev.migrate.engine.cli;
+
+import dev.migrate.engine.BadInputException;
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.config.ConfigKey;
+import dev.migrate.engine.config.MigrateConfig;
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.diff.SchemaDiff;
+import dev.migrate.engine.diff.StoredChecks;
+import dev.migrate.engine.model.ModelSource;
+import dev.migrate.engine.model.SqlModels;
+import dev.migrate.engine.revision.RevisionGraph;
+import dev.migrate.engine.sandbox.Sandbox;
+import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.verify.Check;
+import dev.migrate.engine.verify.VerificationResult;
+import dev.migrate.engine.verify.Verifier;
+import dev.migrate.engine.verify.VerifyOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Verify every revision on throwaway databases: each goes up, down and up again with the"
+          + " schema compared at every step, generated rows pushed through it, destructive"
+          + " changes linted, and (with --models) the schema at the heads compared with the"
+          + " models. Never touches the database of --url.",
+      "Exits 0 when no error was found, 1 when one was, 2 for bad usage or input."
+    })
+final class VerifyCommand extends MigrateCommand {
+  @Mixin TableFilters tables = new TableFilters();
+
+  @Option(
+      names = "--backends",
+      paramLabel = "LIST",
+      description =
+          "Backends to verify on, separated by commas: sqlite, postgresql, mysql (key"
+              + " verify.backends; default: sqlite).")
+  String backends;
+
+  @Option(
+      names = "--postgresql-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "Administrative URL of a PostgreSQL server to make throwaway databases on (key"
+              + " verify.postgresql_url, env MIGRATE_TEST_POSTGRESQL_URL).")
+  String postgresqlUrl;
+
+  @Option(
+      names = "--mysql-url",
+      paramLabel = "JDBC_URL",
+      description =
+          "Administrative URL of a MySQL server to make throwaway databases on (key"
+              + " verify.mysql_url, env MIGRATE_TEST_MYSQL_URL).")
+  String mysqlUrl;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output: text (default), json, junit (JUnit XML) or markdown.")
+  String format = "text";
+
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description = "Also write an HTML report to DIR/index.html.")
+  Path report;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "WHAT",
+      description =
+          "'destructive' makes DESTRUCTIVE_CHANGE an error instead of a warning (key"
+              + " verify.fail_on).")
+  String failOn;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description =
+          "Seed of the generated rows; a report names the seed it used (key verify.seed).")
+  String seed;
+
+  @Option(
+      names = "--skip",
+      paramLabel = "CHECK:REASON",
+      description =
+          "Skip a check for every revision, with the reason the report shows, e.g. --skip"
+              + " 'data_loss: rows are reloaded nightly'; repeatable (key verify.skip, entries"
+              + " separated by ';').")
+  List<String> skip = new ArrayList<>();
+
+  @Option(
+      names = "--minimum-downgrade",
+      paramLabel = "REV",
+      description =
+          "Do not walk history below this revision down: it and its ancestors are only upgraded"
+              + " (key verify.minimum_downgrade).")
+  String minimumDowngrade;
+
+  @Override
+  Map<ConfigKey, String> commandValues() {
+    Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
+    values.putAll(tables.values());
+    put(values, ConfigKey.VERIFY_BACKENDS, backends);
+    put(values, ConfigKey.VERIFY_POSTGRESQL_URL, postgresqlUrl);
+    put(values, ConfigKey.VERIFY_MYSQL_URL, mysqlUrl);
+    put(values, ConfigKey.VERIFY_FAIL_ON, failOn);
+    put(values, ConfigKey.VERIFY_SEED, seed);
+    put(values, ConfigKey.VERIFY_SKIP, skip.isEmpty() ? null : String.join(";", skip));
+    put(values, ConfigKey.VERIFY_MINIMUM_DOWNGRADE, minimumDowngrade);
+    return values;
+  }
+
+  private static void put(Map<ConfigKey, String> values, ConfigKey key, String value) {
+    if (value != null) {
+      values.put(key, value);
+    }
+  }
+
+  @Override
+  int execute() {
+    MigrateConfig config = config();
+    ReportFormat output = ReportFormat.of(format);
+    List<DatabaseKind> kinds = backends(config);
+    VerifyOptions options = options(config);
+    RevisionGraph graph;
+    try {
+      graph = graph();
+    } catch (BadInputException e) {
+      // The finding is reported as any other, and the exit code is bad input's.
+      write(output, Verifier.graphInvalid(e.getMessage(), kinds));
+      throw e;
+    }
+    Verifier verifier = Verifier.of(graph, models(config), options);
+    List<Verifier.Backend> ready = new ArrayList<>();
+    List<Sandbox> sandboxes = new ArrayList<>();
+    try {
+      for (DatabaseKind kind : kinds) {
+        Verifier.Backend backend = backend(kind, config);
+        if (backend.sandbox() != null) {
+          sandboxes.add(backend.sandbox());
+        }
+        ready.add(backend);
+      }
+      VerificationResult result = verifier.run(ready);
+      write(output, result);
+      return result.hasErrors() ? ExitCodes.PROBLEM : ExitCodes.OK;
+    } finally {
+      sandboxes.forEach(Sandbox::close);
+    }
+  }
+
+  private void write(ReportFormat output, VerificationResult result) {
+    out().print(output.render(result));
+    out().flush();
+    if (report != null) {
+      Path file = ReportFormat.writeHtml(main.workingDir.resolve(report), result);
+      spec.commandLine().getErr().println("HTML report: " + file);
+    }
+  }
+
+  private List<DatabaseKind> backends(MigrateConfig config) {
+    String value = config.verify().getOrDefault(ConfigKey.VERIFY_BACKENDS, "sqlite");
+    Set<DatabaseKind> kinds = new LinkedHashSet<>();
+    for (String name : value.split(",")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      try {
+        kinds.add(DatabaseKind.fromId(name.strip()));
+      } catch (MigrateException e) {
+        throw MigrateException.badInput(
+            "Unknown backend '"
+                + name.strip()
+                + "' in "
+                + ConfigKey.VERIFY_BACKENDS.howToSet(config.fileName())
+                + "; expected sqlite, postgresql or mysql separated by commas");
+      }
+    }
+    if (kinds.isEmpty()) {
+      throw MigrateException.badInput(
+          "No backend given in "
+              + ConfigKey.VERIFY_BACKENDS.howToSet(config.fileName())
+              + "; name sqlite, postgresql or mysql");
+    }
+    return List.copyOf(kinds);
+  }
+
+  private VerifyOptions options(MigrateConfig config) {
+    Map<ConfigKey, String> v = config.verify();
+    VerifyOptions options =
+        VerifyOptions.defaults()
+            .withTables(new SchemaDiff.Options(config.includeTables(), config.excludeTables()))
+            .withMinimumDowngrade(v.get(ConfigKey.VERIFY_MINIMUM_DOWNGRADE));
+    String seedValue = v.get(ConfigKey.VERIFY_SEED);
+    if (seedValue != null) {
+      try {
+        options = options.withSeed(Long.parseLong(seedValue.strip()));
+      } catch (NumberFormatException e) {
+        throw MigrateException.badInput(
+            "Seed '"
+                + seedValue
+                + "' is not a whole number; fix "
+                + ConfigKey.VERIFY_SEED.howToSet(config.fileName()));
+      }
+    }
+    String fail = v.get(ConfigKey.VERIFY_FAIL_ON);
+    if (fail != null) {
+      for (String what : fail.split(",")) {
+        if (!what.strip().equalsIgnoreCase("destructive")) {
+          throw MigrateException.badInput(
+              "Unknown value '"
+                  + what.strip()
+                  + "' for "
+                  + ConfigKey.VERIFY_FAIL_ON.howToSet(config.fileName())
+                  + "; expected 'destructive'");
+        }
+      }
+      options = options.withFailOnDestructive(true);
+    }
+    options = options.withSkips(skips(v.get(ConfigKey.VERIFY_SKIP), config));
+    PrintWriter err = spec.commandLine().getErr();
+    return options.withProgress(
+        line -> {
+          synchronized (err) {
+            err.println(line);
+            err.flush();
+          }
+        });
+  }
+
+  /** {@code data_loss: reason; downgrade_leaves_trace: reason}. */
+  private static Map<Check, String> skips(String value, MigrateConfig config) {
+    Map<Check, String> skips = new EnumMap<>(Check.class);
+    if (value == null) {
+      return skips;
+    }
+    for (String entry : value.split(";")) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      int colon = entry.indexOf(':');
+      String name = colon < 0 ? entry.strip() : entry.substring(0, colon).strip();
+      String reason = colon < 0 ? "" : entry.substring(colon + 1).strip();
+      Check check =
+          Check.byId(name)
+              .orElseThrow(
+                  () ->
+                      MigrateException.badInput(
+                          "Unknown check '"
+                              + name
+                              + "' in "
+                              + ConfigKey.VERIFY_SKIP.howToSet(config.fileName())
+                              + "; expected one of "
+                              + Check.ids()));
+      if (reason.isEmpty()) {
+        throw MigrateException.badInput(
+            "Skipping "
+                + name
+                + " needs a reason ('"
+                + name
+                + ": why it does not apply') in "
+                + ConfigKey.VERIFY_SKIP.howToSet(config.fileName()));
+      }
+      skips.put(check, reason);
+    }
+    return skips;
+  }
+
+  private Verifier.Backend backend(DatabaseKind kind, MigrateConfig config) {
+    if (kind == DatabaseKind.SQLITE) {
+      if (main.ownProcess) {
+        ProcessSetup.beforeSqlite(main.env);
+      }
+      return Verifier.Backend.ready(Sandbox.sqlite());
+    }
+    ConfigKey key =
+        kind == DatabaseKind.POSTGRESQL
+            ? ConfigKey.VERIFY_POSTGRESQL_URL
+            : ConfigKey.VERIFY_MYSQL_URL;
+    String url = config.verify().get(key);
+    String why;
+    if (url == null) {
+      why = "no server URL; set " + key.howToSet(config.fileName());
+    } else {
+      try {
+        return Verifier.Backend.ready(Sandbox.of(kind, url, null, null));
+      } catch (MigrateException e) {
+        why = "server unreachable: " + e.getMessage();
+      }
+    }
+    if (required(kind)) {
+      throw MigrateException.failed(
+          kind.id() + " is required by MIGRATE_TEST_REQUIRE but unavailable: " + why, null);
+    }
+    return Verifier.Backend.unavailable(kind, why);
+  }
+
+  private boolean required(DatabaseKind kind) {
+    String value = main.env.getOrDefault("MIGRATE_TEST_REQUIRE", "");
+    return Arrays.stream(value.split(","))
+        .map(s -> s.strip().toLowerCase(Locale.ROOT))
+        .anyMatch(kind.id()::equals);
+  }
+
+  /** The models for each backend, or null when none are configured. */
+  private Verifier.ExpectedModels models(MigrateConfig config) {
+    if (config.models() == null) {
+      return null;
+    }
+    ModelSource.Spec spec = ModelSource.parse(config.models(), config.fileName());
+    ClassLoader loader = classLoader();
+    return (kind, sandbox) -> {
+      String server = kind == DatabaseKind.SQLITE ? null : adminUrl(kind, config);
+      if (spec instanceof ModelSource.Spec.SqlFile sql) {
+        Schema loaded = SqlModels.load(sql.file(), kind, server, null, null);
+        return new StoredChecks(loaded, loaded);
+      }
+      Schema loaded = ModelSource.load(config, kind, loader);
+      return StoredChecks.of(loaded, kind, server, null, null);
+    };
+  }
+
+  private static String adminUrl(DatabaseKind kind, MigrateConfig config) {
+    return config
+        .verify()
+        .get(
+            kind == DatabaseKind.POSTGRESQL
+                ? ConfigKey.VERIFY_POSTGRESQL_URL
+                : ConfigKey.VERIFY_MYSQL_URL);
+  }
+}

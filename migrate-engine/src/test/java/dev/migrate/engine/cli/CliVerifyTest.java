@@ -1,0 +1,141 @@
+package dev.migrate.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.testing.TestDatabases;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code migrate verify}: backends, exit codes [contract] and bad input. */
+class CliVerifyTest {
+  @TempDir Path dir;
+
+  private static String fixture(String name) throws URISyntaxException {
+    return Path.of(CliVerifyTest.class.getResource("/verify/" + name).toURI()).toString();
+  }
+
+  private Cli.Result verify(Map<String, String> env, String... args) {
+    return new Cli(dir, env).run(args);
+  }
+
+  @Test
+  void aCorrectChainPassesOnSqliteByDefault() throws Exception {
+    Cli.Result r = verify(Map.of(), "verify", "--revisions", fixture("correct_chain"));
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("sqlite a00000000003 Add task note: ok");
+  }
+
+  @Test
+  void anErrorFindingExitsOne() throws Exception {
+    Cli.Result r = verify(Map.of(), "verify", "--revisions", fixture("leaves_trace"));
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("ERROR DOWNGRADE_LEAVES_TRACE sqlite d00000000002")
+        .contains(
+            "index ix_account_nickname on account(full_name) is there after the downgrade but not"
+                + " before the upgrade");
+  }
+
+  @Test
+  void aWarningAloneExitsZeroAndFailOnDestructiveMakesItAnError() throws Exception {
+    Cli.Result warned = verify(Map.of(), "verify", "--revisions", fixture("destructive"));
+    assertThat(warned.out()).contains("WARNING DESTRUCTIVE_CHANGE sqlite a20000000002");
+    Cli.Result failed =
+        verify(
+            Map.of(), "verify", "--revisions", fixture("destructive"), "--fail-on", "destructive");
+    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+    assertThat(failed.out()).contains("ERROR DESTRUCTIVE_CHANGE sqlite a20000000002");
+  }
+
+  @Test
+  void serverBackendsComeFromTheirUrlsAndRunTogether() throws Exception {
+    String pg = TestDatabases.adminUrl(DatabaseKind.POSTGRESQL);
+    String my = TestDatabases.adminUrl(DatabaseKind.MYSQL);
+    TestDatabases.sandbox(DatabaseKind.POSTGRESQL); // skips or fails as configured
+    TestDatabases.sandbox(DatabaseKind.MYSQL);
+    Cli.Result r =
+        verify(
+            Map.of("MIGRATE_TEST_POSTGRESQL_URL", pg),
+            "verify",
+            "--revisions",
+            fixture("branch_merge"),
+            "--backends",
+            "sqlite,postgresql,mysql",
+            "--mysql-url",
+            my);
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    for (String backend : new String[] {"sqlite", "postgresql", "mysql"}) {
+      assertThat(r.err()).contains(backend + " b00000000004 Merge task and tag: ok");
+    }
+  }
+
+  @Test
+  void aBackendWithoutUrlIsSkippedWithTheReasonOrFailsWhenRequired() throws Exception {
+    Cli.Result skipped =
+        verify(Map.of(), "verify", "--revisions", fixture("correct_chain"), "--backends", "mysql");
+    assertThat(skipped.exitCode()).as(skipped.toString()).isZero();
+    assertThat(skipped.out()).contains("verify passed");
+    Cli.Result required =
+        verify(
+            Map.of("MIGRATE_TEST_REQUIRE", "mysql"),
+            "verify",
+            "--revisions",
+            fixture("correct_chain"),
+            "--backends",
+            "mysql");
+    assertThat(required.exitCode()).as(required.toString()).isEqualTo(1);
+    assertThat(required.err())
+        .contains("mysql is required by MIGRATE_TEST_REQUIRE but unavailable: no server URL");
+  }
+
+  @Test
+  void anUnreachableServerNeverShowsItsPassword() throws Exception {
+    Cli.Result r =
+        verify(
+            Map.of(),
+            "verify",
+            "--revisions",
+            fixture("correct_chain"),
+            "--backends",
+            "postgresql",
+            "--postgresql-url",
+            "jdbc:postgresql://127.0.0.1:1/postgres?user=x&password=canary-secret-41");
+    assertThat(r.out() + r.err()).doesNotContain("canary-secret-41");
+  }
+
+  @Test
+  void badOptionsAreBadInput() throws Exception {
+    String revisions = fixture("correct_chain");
+    for (String[] args :
+        new String[][] {
+          {"verify", "--revisions", revisions, "--backends", "oracle"},
+          {"verify", "--revisions", revisions, "--format", "yaml"},
+          {"verify", "--revisions", revisions, "--seed", "many"},
+          {"verify", "--revisions", revisions, "--fail-on", "everything"},
+          {"verify", "--revisions", revisions, "--skip", "data_loss"},
+          {"verify", "--revisions", revisions, "--skip", "nothing: at all"},
+          {"verify", "--revisions", revisions, "--minimum-downgrade", "ffff"}
+        }) {
+      Cli.Result r = verify(Map.of(), args);
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+      assertThat(r.err()).as(r.toString()).isNotBlank();
+    }
+  }
+
+  @Test
+  void anInvalidGraphIsTheOneFindingAndBadInput() throws IOException {
+    Path versions = Files.createDirectories(dir.resolve("versions"));
+    Files.writeString(
+        versions.resolve("001.sql"),
+        "-- migrate:revision 000000000001\n-- migrate:revises 00000000000f\n-- migrate:up\nSELECT 1;\n");
+    Cli.Result r = verify(Map.of(), "verify", "--revisions", versions.toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.out()).startsWith("ERROR GRAPH_INVALID: ");
+  }
+}
