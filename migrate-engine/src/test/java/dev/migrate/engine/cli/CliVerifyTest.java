@@ -128,6 +128,50 @@ class CliVerifyTest {
     }
   }
 
+  private static String models(String name) throws URISyntaxException {
+    return Path.of(CliVerifyTest.class.getResource("/verify-models/" + name).toURI()).toString();
+  }
+
+  @Test
+  void theSchemaAtHeadIsComparedWithTheModelsOnEachBackend() throws Exception {
+    String pg = TestDatabases.adminUrl(DatabaseKind.POSTGRESQL);
+    TestDatabases.sandbox(DatabaseKind.POSTGRESQL);
+    Map<String, String> env = Map.of("MIGRATE_TEST_POSTGRESQL_URL", pg);
+    String revisions = fixture("correct_chain");
+    Cli.Result matching =
+        verify(
+            env,
+            "verify",
+            "--revisions",
+            revisions,
+            "--backends",
+            "sqlite,postgresql",
+            "--models",
+            models("correct_chain.sql"));
+    assertThat(matching.exitCode()).as(matching.toString()).isZero();
+    Cli.Result drifted =
+        verify(
+            env,
+            "verify",
+            "--revisions",
+            revisions,
+            "--backends",
+            "sqlite,postgresql",
+            "--models",
+            models("drifted.sql"));
+    assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(1);
+    for (String backend : new String[] {"sqlite", "postgresql"}) {
+      assertThat(drifted.out())
+          .contains(
+              "ERROR MODEL_DRIFT "
+                  + backend
+                  + " a00000000003: the schema at head differs from the models (2 differences)\n"
+                  + "    table label is in the models but not in the database\n"
+                  + "    column task.note: type VARCHAR(500) in the database, VARCHAR(400) in the"
+                  + " models");
+    }
+  }
+
   @Test
   void anInvalidGraphIsTheOneFindingAndBadInput() throws IOException {
     Path versions = Files.createDirectories(dir.resolve("versions"));
