@@ -1,0 +1,7 @@
+-- migrate:revision 0c0000000101
+-- migrate:revises 7c3e5a9b1f20
+-- migrate:message Add task estimate (a second head: nobody merged it)
+-- migrate:up
+ALTER TABLE task ADD COLUMN estimate_minutes INTEGER;
+-- migrate:down
+ALTER TABLE task DROP COLUMN estimate_minutes;
