@@ -1,0 +1,162 @@
+package dev.migrate.engine.bench;
+
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.dialect.Dialect;
+import dev.migrate.engine.ops.Operation;
+import dev.migrate.engine.revision.Direction;
+import dev.migrate.engine.revision.RevisionGraph;
+import dev.migrate.engine.revision.RevisionScript;
+import dev.migrate.engine.revision.source.RevisionLoader;
+import dev.migrate.engine.sandbox.Sandbox;
+import dev.migrate.engine.sandbox.ThrowawayDatabase;
+import dev.migrate.engine.testing.TestDatabases;
+import dev.migrate.engine.verify.VerificationResult;
+import dev.migrate.engine.verify.Verifier;
+import dev.migrate.engine.verify.VerifyOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * P3: full verification of a generated chain (every check) beside plain JDBC running every
+ * revision's statements up, down and up again, in the same process, alternating per round on fresh
+ * databases. P4: a throwaway database made ready to use, and a state (the chain's first 20
+ * revisions applied) cloned. Run by hand (see docs/benchmarks.md), never as a test.
+ */
+public final class VerifyBenchmark {
+  private static final int REVISIONS = Integer.getInteger("bench.revisions", 200);
+  private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+  private static final int CLONES = Integer.getInteger("bench.clones", 21);
+
+  public static void main(String[] args) throws Exception {
+    List<DatabaseKind> kinds = Rounds.backends();
+    Path versions = Files.createTempDirectory("migrate-bench-");
+    MigrationBenchmark.writeRevisions(versions, REVISIONS);
+    RevisionGraph graph = RevisionGraph.of(RevisionLoader.load(versions, null, null));
+    System.out.printf(
+        "P3: verify a %d-revision chain vs plain JDBC up, down, up again; median of %d rounds"
+            + " after one warm-up%n",
+        REVISIONS, ROUNDS);
+    System.out.printf(
+        "%-10s %12s %12s %8s %16s%n", "backend", "plain JDBC", "verify", "ratio", "round ratios");
+    for (DatabaseKind kind : kinds) {
+      Sandbox sandbox = TestDatabases.sandbox(kind);
+      long[] plain = new long[ROUNDS];
+      long[] ours = new long[ROUNDS];
+      for (int round = -1; round < ROUNDS; round++) {
+        long p = plainJdbc(kind, sandbox, graph);
+        long o = verify(sandbox, graph);
+        if (round >= 0) {
+          plain[round] = p;
+          ours[round] = o;
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%-10s %9.1f ms %9.1f ms %s%n",
+          kind.id(),
+          Rounds.medianMillis(plain),
+          Rounds.medianMillis(ours),
+          Rounds.ratio(ours, plain));
+    }
+    System.out.printf("%nP4: median of %d after one warm-up%n", CLONES - 1);
+    System.out.printf("%-10s %14s %14s%n", "backend", "create+connect", "clone+connect");
+    for (DatabaseKind kind : kinds) {
+      Sandbox sandbox = TestDatabases.sandbox(kind);
+      long[] create = new long[CLONES];
+      long[] clone = new long[CLONES];
+      try (ThrowawayDatabase source = sandbox.create()) {
+        try (Connection c = source.connect()) {
+          runChain(c, kind, graph, 20);
+        }
+        for (int i = 0; i < CLONES; i++) {
+          long start = System.nanoTime();
+          try (ThrowawayDatabase db = sandbox.create();
+              Connection c = db.connect()) {
+            create[i] = System.nanoTime() - start;
+            start = System.nanoTime();
+            try (ThrowawayDatabase copy = sandbox.cloneOf(source);
+                Connection cc = copy.connect()) {
+              clone[i] = System.nanoTime() - start;
+            }
+          }
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%-10s %11.1f ms %11.1f ms%n",
+          kind.id(),
+          Rounds.medianMillis(java.util.Arrays.copyOfRange(create, 1, CLONES)),
+          Rounds.medianMillis(java.util.Arrays.copyOfRange(clone, 1, CLONES)));
+    }
+  }
+
+  private static long verify(Sandbox sandbox, RevisionGraph graph) {
+    long start = System.nanoTime();
+    VerificationResult result =
+        Verifier.of(graph, null, VerifyOptions.defaults())
+            .run(List.of(Verifier.Backend.ready(sandbox)));
+    long took = System.nanoTime() - start;
+    if (result.hasErrors()) {
+      throw new IllegalStateException("the benchmark chain should verify clean: " + result);
+    }
+    return took;
+  }
+
+  /** Every revision's statements up, down and up again, one transaction each where DDL allows. */
+  private static long plainJdbc(DatabaseKind kind, Sandbox sandbox, RevisionGraph graph)
+      throws SQLException {
+    try (ThrowawayDatabase db = sandbox.create();
+        Connection c = db.connect()) {
+      long start = System.nanoTime();
+      runChain(c, kind, graph, Integer.MAX_VALUE);
+      return System.nanoTime() - start;
+    }
+  }
+
+  private static void runChain(Connection c, DatabaseKind kind, RevisionGraph graph, int limit)
+      throws SQLException {
+    boolean transactional = Dialect.of(kind).transactionalDdl();
+    int n = 0;
+    for (RevisionScript revision : graph.revisions()) {
+      if (n++ == limit) {
+        return;
+      }
+      List<String> up = sql(revision, Direction.UPGRADE, kind);
+      if (limit != Integer.MAX_VALUE) {
+        run(c, up, transactional);
+        continue;
+      }
+      run(c, up, transactional);
+      run(c, sql(revision, Direction.DOWNGRADE, kind), transactional);
+      run(c, up, transactional);
+    }
+  }
+
+  private static void run(Connection c, List<String> statements, boolean transactional)
+      throws SQLException {
+    c.setAutoCommit(!transactional);
+    try (Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+      if (transactional) {
+        c.commit();
+      }
+    }
+    c.setAutoCommit(true);
+  }
+
+  private static List<String> sql(RevisionScript revision, Direction direction, DatabaseKind kind) {
+    List<String> out = new ArrayList<>();
+    for (Operation op : revision.body().plan(direction, kind).operations()) {
+      out.add(((Operation.Execute) op).sql());
+    }
+    return out;
+  }
+}
