@@ -13,6 +13,7 @@ import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.sandbox.Sandbox;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.verify.Check;
+import dev.migrate.engine.verify.Fixture;
 import dev.migrate.engine.verify.VerificationResult;
 import dev.migrate.engine.verify.Verifier;
 import dev.migrate.engine.verify.VerifyOptions;
@@ -104,6 +105,14 @@ final class VerifyCommand extends MigrateCommand {
   List<String> skip = new ArrayList<>();
 
   @Option(
+      names = "--fixtures",
+      paramLabel = "DIR",
+      description =
+          "Directory of data the revisions need: <revision>.before.sql runs before that"
+              + " revision's upgrade, <revision>.at.sql right after it (key verify.fixtures).")
+  String fixtures;
+
+  @Option(
       names = "--minimum-downgrade",
       paramLabel = "REV",
       description =
@@ -122,6 +131,7 @@ final class VerifyCommand extends MigrateCommand {
     put(values, ConfigKey.VERIFY_SEED, seed);
     put(values, ConfigKey.VERIFY_SKIP, skip.isEmpty() ? null : String.join(";", skip));
     put(values, ConfigKey.VERIFY_MINIMUM_DOWNGRADE, minimumDowngrade);
+    put(values, ConfigKey.VERIFY_FIXTURES, fixtures);
     return values;
   }
 
@@ -233,6 +243,10 @@ final class VerifyCommand extends MigrateCommand {
       options = options.withFailOnDestructive(true);
     }
     options = options.withSkips(skips(v.get(ConfigKey.VERIFY_SKIP), config));
+    String fixtureDir = v.get(ConfigKey.VERIFY_FIXTURES);
+    if (fixtureDir != null) {
+      options = options.withFixtures(Fixture.load(Path.of(fixtureDir)));
+    }
     PrintWriter err = spec.commandLine().getErr();
     return options.withProgress(
         line -> {

@@ -39,6 +39,10 @@ public enum ConfigKey {
   VERIFY_FAIL_ON("verify.fail_on", "MIGRATE_VERIFY_FAIL_ON", "--fail-on"),
   /** {@code migrate verify}: checks skipped for every revision, {@code check: reason; ...}. */
   VERIFY_SKIP("verify.skip", "MIGRATE_VERIFY_SKIP", "--skip"),
+  /**
+   * {@code migrate verify}: a directory of {@code <revision>.before.sql} / {@code .at.sql} data.
+   */
+  VERIFY_FIXTURES("verify.fixtures", "MIGRATE_VERIFY_FIXTURES", "--fixtures"),
   /** {@code migrate verify}: the revision below which history is not walked down. */
   VERIFY_MINIMUM_DOWNGRADE(
       "verify.minimum_downgrade", "MIGRATE_VERIFY_MINIMUM_DOWNGRADE", "--minimum-downgrade");

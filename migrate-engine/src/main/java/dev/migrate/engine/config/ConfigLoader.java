@@ -166,7 +166,9 @@ public final class ConfigLoader {
     Map<ConfigKey, String> verify = new EnumMap<>(ConfigKey.class);
     settings.forEach(
         (key, setting) -> {
-          if (key.property().startsWith("verify.")) {
+          if (key == ConfigKey.VERIFY_FIXTURES) {
+            verify.put(key, setting.path(setting.value()).toString());
+          } else if (key.property().startsWith("verify.")) {
             verify.put(key, setting.value());
           }
         });

@@ -170,6 +170,9 @@ final class Stairway {
       return;
     }
     at(below);
+    if (runFixtures(id, Fixture.When.BEFORE)) {
+      working.refresh();
+    }
     Schema s0 = working.schema;
     long seed = seed(id);
     DataProbe.Inserted rows = null;
@@ -192,6 +195,7 @@ final class Stairway {
       String withRows = up.message();
       invalidate(); // on MySQL part of it may have committed: start again from a clean state
       at(below);
+      runFixtures(id, Fixture.When.BEFORE);
       rows = null;
       up = step(id, Direction.UPGRADE);
       if (up == null) {
@@ -223,6 +227,7 @@ final class Stairway {
         skip(id, check, noDown);
       }
       skip(id, Check.DATA_KEPT, noDown);
+      runFixtures(id, Fixture.When.AT);
       saveIfBranchPoint(id);
       return;
     }
@@ -279,6 +284,7 @@ final class Stairway {
         REPEAT,
         "upgrade, downgrade, upgrade again gives another schema than the first upgrade",
         skips);
+    runFixtures(id, Fixture.When.AT);
     saveIfBranchPoint(id);
   }
 
@@ -526,6 +532,43 @@ final class Stairway {
     return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 197) + "...";
   }
 
+  /**
+   * Runs the fixtures of a revision for that moment; a failing statement is bad input naming the
+   * file. Returns whether there were any.
+   */
+  private boolean runFixtures(String id, Fixture.When when) {
+    boolean any = false;
+    for (Fixture fixture : options.fixtures()) {
+      if (!fixture.revision().equals(id) || fixture.when() != when) {
+        continue;
+      }
+      any = true;
+      List<String> statements = fixture.statements(kind);
+      try (java.sql.Statement s = working.connection().createStatement()) {
+        for (int i = 0; i < statements.size(); i++) {
+          try {
+            s.execute(statements.get(i));
+          } catch (SQLException e) {
+            throw MigrateException.badInput(
+                "Fixture "
+                    + fixture.file()
+                    + ": statement "
+                    + (i + 1)
+                    + " failed on "
+                    + backend
+                    + ": "
+                    + e.getMessage()
+                    + "; the statement: "
+                    + abbreviate(statements.get(i)));
+          }
+        }
+      } catch (SQLException e) {
+        throw MigrateException.failed("Cannot run fixture " + fixture.file() + ": " + e, e);
+      }
+    }
+    return any;
+  }
+
   /** Makes the working database hold exactly {@code revisions}. */
   private void at(Set<String> revisions) {
     if (working != null && working.applied.equals(revisions)) {
@@ -552,7 +595,9 @@ final class Stairway {
     working = Working.open(graph, kind, database, base);
     for (String id : order) {
       if (revisions.contains(id) && !working.applied.contains(id)) {
+        runFixtures(id, Fixture.When.BEFORE);
         Failure replay = step(id, Direction.UPGRADE);
+        runFixtures(id, Fixture.When.AT);
         if (replay != null) {
           throw MigrateException.failed(
               "Verification could not rebuild the state below a revision on "

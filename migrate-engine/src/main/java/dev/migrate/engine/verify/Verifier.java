@@ -71,6 +71,16 @@ public final class Verifier {
     if (options.minimumDowngrade() != null) {
       graph.resolve(options.minimumDowngrade());
     }
+    for (Fixture fixture : options.fixtures()) {
+      if (graph.find(fixture.revision()).isEmpty()) {
+        throw MigrateException.badInput(
+            "Fixture "
+                + fixture.file()
+                + " names revision "
+                + fixture.revision()
+                + ", which is not in the graph; rename the file after a revision id");
+      }
+    }
   }
 
   /**

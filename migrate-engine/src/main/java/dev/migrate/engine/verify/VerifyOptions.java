@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * @param failOnDestructive whether {@code DESTRUCTIVE_CHANGE} is an error instead of a warning
  * @param tables which tables the model comparison looks at
  * @param progress receives a line per revision and backend as it is verified
+ * @param fixtures data run before or at revisions
  */
 public record VerifyOptions(
     long seed,
@@ -23,7 +24,8 @@ public record VerifyOptions(
     String minimumDowngrade,
     boolean failOnDestructive,
     SchemaDiff.Options tables,
-    Consumer<String> progress) {
+    Consumer<String> progress,
+    java.util.List<Fixture> fixtures) {
 
   public static final long DEFAULT_SEED = 42;
 
@@ -31,33 +33,44 @@ public record VerifyOptions(
     skips = Map.copyOf(skips);
     Objects.requireNonNull(tables, "tables");
     progress = progress == null ? line -> {} : progress;
+    fixtures = java.util.List.copyOf(fixtures);
   }
 
   public static VerifyOptions defaults() {
-    return new VerifyOptions(DEFAULT_SEED, Map.of(), null, false, SchemaDiff.Options.ALL, null);
+    return new VerifyOptions(
+        DEFAULT_SEED, Map.of(), null, false, SchemaDiff.Options.ALL, null, java.util.List.of());
   }
 
   public VerifyOptions withSeed(long newSeed) {
-    return new VerifyOptions(newSeed, skips, minimumDowngrade, failOnDestructive, tables, progress);
+    return new VerifyOptions(
+        newSeed, skips, minimumDowngrade, failOnDestructive, tables, progress, fixtures);
   }
 
   public VerifyOptions withSkips(Map<Check, String> newSkips) {
-    return new VerifyOptions(seed, newSkips, minimumDowngrade, failOnDestructive, tables, progress);
+    return new VerifyOptions(
+        seed, newSkips, minimumDowngrade, failOnDestructive, tables, progress, fixtures);
   }
 
   public VerifyOptions withMinimumDowngrade(String revision) {
-    return new VerifyOptions(seed, skips, revision, failOnDestructive, tables, progress);
+    return new VerifyOptions(seed, skips, revision, failOnDestructive, tables, progress, fixtures);
   }
 
   public VerifyOptions withFailOnDestructive(boolean fail) {
-    return new VerifyOptions(seed, skips, minimumDowngrade, fail, tables, progress);
+    return new VerifyOptions(seed, skips, minimumDowngrade, fail, tables, progress, fixtures);
   }
 
   public VerifyOptions withTables(SchemaDiff.Options newTables) {
-    return new VerifyOptions(seed, skips, minimumDowngrade, failOnDestructive, newTables, progress);
+    return new VerifyOptions(
+        seed, skips, minimumDowngrade, failOnDestructive, newTables, progress, fixtures);
   }
 
   public VerifyOptions withProgress(Consumer<String> newProgress) {
-    return new VerifyOptions(seed, skips, minimumDowngrade, failOnDestructive, tables, newProgress);
+    return new VerifyOptions(
+        seed, skips, minimumDowngrade, failOnDestructive, tables, newProgress, fixtures);
+  }
+
+  public VerifyOptions withFixtures(java.util.List<Fixture> newFixtures) {
+    return new VerifyOptions(
+        seed, skips, minimumDowngrade, failOnDestructive, tables, progress, newFixtures);
   }
 }

@@ -173,6 +173,46 @@ class CliVerifyTest {
   }
 
   @Test
+  void fixtureRowsRunBeforeTheirRevision() throws Exception {
+    String revisions = fixture("unique_email");
+    Cli.Result without = verify(Map.of(), "verify", "--revisions", revisions);
+    assertThat(without.exitCode()).as(without.toString()).isZero();
+    String fixtures =
+        Path.of(CliVerifyTest.class.getResource("/verify-fixtures/unique_email").toURI())
+            .toString();
+    Cli.Result with = verify(Map.of(), "verify", "--revisions", revisions, "--fixtures", fixtures);
+    assertThat(with.exitCode()).as(with.toString()).isEqualTo(1);
+    assertThat(with.out()).contains("ERROR UPGRADE_FAILED sqlite a50000000002: statement 1 of 1");
+  }
+
+  @Test
+  void aFixtureForAnUnknownRevisionIsBadInput() throws Exception {
+    Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+    Files.writeString(fixtures.resolve("0123456789ab.before.sql"), "SELECT 1;");
+    Cli.Result r =
+        verify(
+            Map.of(),
+            "verify",
+            "--revisions",
+            fixture("unique_email"),
+            "--fixtures",
+            fixtures.toString());
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err()).contains("names revision 0123456789ab, which is not in the graph");
+    Files.writeString(fixtures.resolve("notes.txt"), "x");
+    Cli.Result misnamed =
+        verify(
+            Map.of(),
+            "verify",
+            "--revisions",
+            fixture("unique_email"),
+            "--fixtures",
+            fixtures.toString());
+    assertThat(misnamed.exitCode()).isEqualTo(2);
+    assertThat(misnamed.err()).contains("is not named <revision>.before.sql or <revision>.at.sql");
+  }
+
+  @Test
   void anInvalidGraphIsTheOneFindingAndBadInput() throws IOException {
     Path versions = Files.createDirectories(dir.resolve("versions"));
     Files.writeString(

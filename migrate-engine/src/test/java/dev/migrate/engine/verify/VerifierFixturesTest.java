@@ -41,7 +41,8 @@ class VerifierFixturesTest {
             new Object[] {"upgrade_fails", List.of("error UPGRADE_FAILED a10000000002")},
             new Object[] {"destructive", List.of("warning DESTRUCTIVE_CHANGE a20000000002")},
             new Object[] {"not_repeatable", List.of("error UPGRADE_NOT_REPEATABLE a30000000002")},
-            new Object[] {"opted_out", List.of()});
+            new Object[] {"opted_out", List.of()},
+            new Object[] {"unique_email", List.of()});
     return Stream.of(DatabaseKind.values())
         .flatMap(kind -> expected.stream().map(e -> Arguments.of(kind, e[0], e[1])));
   }
