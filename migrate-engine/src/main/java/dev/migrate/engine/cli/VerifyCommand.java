@@ -113,6 +113,14 @@ final class VerifyCommand extends MigrateCommand {
   String fixtures;
 
   @Option(
+      names = "--stamp",
+      paramLabel = "REVS",
+      description =
+          "Revisions stamped instead of run (a slow data load), separated by commas: their"
+              + " version row is written, their checks are skipped (key verify.stamp).")
+  String stamp;
+
+  @Option(
       names = "--minimum-downgrade",
       paramLabel = "REV",
       description =
@@ -132,6 +140,7 @@ final class VerifyCommand extends MigrateCommand {
     put(values, ConfigKey.VERIFY_SKIP, skip.isEmpty() ? null : String.join(";", skip));
     put(values, ConfigKey.VERIFY_MINIMUM_DOWNGRADE, minimumDowngrade);
     put(values, ConfigKey.VERIFY_FIXTURES, fixtures);
+    put(values, ConfigKey.VERIFY_STAMP, stamp);
     return values;
   }
 
@@ -243,6 +252,14 @@ final class VerifyCommand extends MigrateCommand {
       options = options.withFailOnDestructive(true);
     }
     options = options.withSkips(skips(v.get(ConfigKey.VERIFY_SKIP), config));
+    String stamped = v.get(ConfigKey.VERIFY_STAMP);
+    if (stamped != null) {
+      options =
+          options.withStamped(
+              Arrays.stream(stamped.split("[,\\s]+"))
+                  .filter(id -> !id.isBlank())
+                  .collect(java.util.stream.Collectors.toSet()));
+    }
     String fixtureDir = v.get(ConfigKey.VERIFY_FIXTURES);
     if (fixtureDir != null) {
       options = options.withFixtures(Fixture.load(Path.of(fixtureDir)));

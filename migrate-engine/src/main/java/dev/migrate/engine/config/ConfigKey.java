@@ -43,6 +43,8 @@ public enum ConfigKey {
    * {@code migrate verify}: a directory of {@code <revision>.before.sql} / {@code .at.sql} data.
    */
   VERIFY_FIXTURES("verify.fixtures", "MIGRATE_VERIFY_FIXTURES", "--fixtures"),
+  /** {@code migrate verify}: revisions stamped instead of run, separated by commas. */
+  VERIFY_STAMP("verify.stamp", "MIGRATE_VERIFY_STAMP", "--stamp"),
   /** {@code migrate verify}: the revision below which history is not walked down. */
   VERIFY_MINIMUM_DOWNGRADE(
       "verify.minimum_downgrade", "MIGRATE_VERIFY_MINIMUM_DOWNGRADE", "--minimum-downgrade");

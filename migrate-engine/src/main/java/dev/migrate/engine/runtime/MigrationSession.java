@@ -145,6 +145,36 @@ public final class MigrationSession implements AutoCloseable {
         });
   }
 
+  /**
+   * Records {@code step}'s version-row change and a {@code stamp} history row without running its
+   * statements: for a revision whose work is done another way (a slow data load).
+   */
+  public void stamp(MigrationStep step) {
+    database(
+        () -> {
+          ensureTables();
+          autoCommit(false);
+          try {
+            migrator.store.recordStep(
+                connection,
+                step.versionChanges(),
+                step.revision().id(),
+                HistoryEntry.Action.STAMP,
+                migrator.work.checksum(step.revision()),
+                0,
+                true,
+                appliedBy());
+            connection.commit();
+          } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+          } finally {
+            autoCommitQuietly();
+          }
+          return null;
+        });
+  }
+
   /** Runs steps in order; every plan is checked first, so an irreversible one runs nothing. */
   public List<MigrationStep> applyAll(List<MigrationStep> steps) {
     return database(

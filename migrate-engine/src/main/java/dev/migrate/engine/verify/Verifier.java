@@ -71,6 +71,14 @@ public final class Verifier {
     if (options.minimumDowngrade() != null) {
       graph.resolve(options.minimumDowngrade());
     }
+    for (String stamped : options.stamped()) {
+      if (graph.find(stamped).isEmpty()) {
+        throw MigrateException.badInput(
+            "Revision "
+                + stamped
+                + " to stamp instead of run is not in the graph; give its full id");
+      }
+    }
     for (Fixture fixture : options.fixtures()) {
       if (graph.find(fixture.revision()).isEmpty()) {
         throw MigrateException.badInput(

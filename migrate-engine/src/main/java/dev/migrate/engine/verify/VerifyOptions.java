@@ -17,6 +17,8 @@ import java.util.function.Consumer;
  * @param tables which tables the model comparison looks at
  * @param progress receives a line per revision and backend as it is verified
  * @param fixtures data run before or at revisions
+ * @param stamped revisions stamped instead of run (their version row is written, their statements
+ *     are not run, their checks are skipped)
  */
 public record VerifyOptions(
     long seed,
@@ -25,7 +27,8 @@ public record VerifyOptions(
     boolean failOnDestructive,
     SchemaDiff.Options tables,
     Consumer<String> progress,
-    java.util.List<Fixture> fixtures) {
+    java.util.List<Fixture> fixtures,
+    java.util.Set<String> stamped) {
 
   public static final long DEFAULT_SEED = 42;
 
@@ -34,43 +37,58 @@ public record VerifyOptions(
     Objects.requireNonNull(tables, "tables");
     progress = progress == null ? line -> {} : progress;
     fixtures = java.util.List.copyOf(fixtures);
+    stamped = java.util.Set.copyOf(stamped);
   }
 
   public static VerifyOptions defaults() {
     return new VerifyOptions(
-        DEFAULT_SEED, Map.of(), null, false, SchemaDiff.Options.ALL, null, java.util.List.of());
+        DEFAULT_SEED,
+        Map.of(),
+        null,
+        false,
+        SchemaDiff.Options.ALL,
+        null,
+        java.util.List.of(),
+        java.util.Set.of());
   }
 
   public VerifyOptions withSeed(long newSeed) {
     return new VerifyOptions(
-        newSeed, skips, minimumDowngrade, failOnDestructive, tables, progress, fixtures);
+        newSeed, skips, minimumDowngrade, failOnDestructive, tables, progress, fixtures, stamped);
   }
 
   public VerifyOptions withSkips(Map<Check, String> newSkips) {
     return new VerifyOptions(
-        seed, newSkips, minimumDowngrade, failOnDestructive, tables, progress, fixtures);
+        seed, newSkips, minimumDowngrade, failOnDestructive, tables, progress, fixtures, stamped);
   }
 
   public VerifyOptions withMinimumDowngrade(String revision) {
-    return new VerifyOptions(seed, skips, revision, failOnDestructive, tables, progress, fixtures);
+    return new VerifyOptions(
+        seed, skips, revision, failOnDestructive, tables, progress, fixtures, stamped);
   }
 
   public VerifyOptions withFailOnDestructive(boolean fail) {
-    return new VerifyOptions(seed, skips, minimumDowngrade, fail, tables, progress, fixtures);
+    return new VerifyOptions(
+        seed, skips, minimumDowngrade, fail, tables, progress, fixtures, stamped);
   }
 
   public VerifyOptions withTables(SchemaDiff.Options newTables) {
     return new VerifyOptions(
-        seed, skips, minimumDowngrade, failOnDestructive, newTables, progress, fixtures);
+        seed, skips, minimumDowngrade, failOnDestructive, newTables, progress, fixtures, stamped);
   }
 
   public VerifyOptions withProgress(Consumer<String> newProgress) {
     return new VerifyOptions(
-        seed, skips, minimumDowngrade, failOnDestructive, tables, newProgress, fixtures);
+        seed, skips, minimumDowngrade, failOnDestructive, tables, newProgress, fixtures, stamped);
   }
 
   public VerifyOptions withFixtures(java.util.List<Fixture> newFixtures) {
     return new VerifyOptions(
-        seed, skips, minimumDowngrade, failOnDestructive, tables, progress, newFixtures);
+        seed, skips, minimumDowngrade, failOnDestructive, tables, progress, newFixtures, stamped);
+  }
+
+  public VerifyOptions withStamped(java.util.Set<String> revisions) {
+    return new VerifyOptions(
+        seed, skips, minimumDowngrade, failOnDestructive, tables, progress, fixtures, revisions);
   }
 }

@@ -120,7 +120,8 @@ class CliVerifyTest {
           {"verify", "--revisions", revisions, "--fail-on", "everything"},
           {"verify", "--revisions", revisions, "--skip", "data_loss"},
           {"verify", "--revisions", revisions, "--skip", "nothing: at all"},
-          {"verify", "--revisions", revisions, "--minimum-downgrade", "ffff"}
+          {"verify", "--revisions", revisions, "--minimum-downgrade", "ffff"},
+          {"verify", "--revisions", revisions, "--stamp", "a0000000000f"}
         }) {
       Cli.Result r = verify(Map.of(), args);
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
@@ -183,6 +184,22 @@ class CliVerifyTest {
     Cli.Result with = verify(Map.of(), "verify", "--revisions", revisions, "--fixtures", fixtures);
     assertThat(with.exitCode()).as(with.toString()).isEqualTo(1);
     assertThat(with.out()).contains("ERROR UPGRADE_FAILED sqlite a50000000002: statement 1 of 1");
+  }
+
+  @Test
+  void aStampedRevisionIsNotRunAndItsChecksAreSkipped() throws Exception {
+    Cli.Result r =
+        verify(
+            Map.of(),
+            "verify",
+            "--revisions",
+            fixture("upgrade_fails"),
+            "--stamp",
+            "a10000000002",
+            "--format",
+            "text");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("sqlite a10000000003 Add nickname: ok");
   }
 
   @Test
