@@ -329,7 +329,19 @@ final class VerifyCommand extends MigrateCommand {
       why = "no server URL; set " + key.howToSet(config.fileName());
     } else {
       try {
-        return Verifier.Backend.ready(Sandbox.of(kind, url, null, null));
+        Sandbox sandbox = Sandbox.of(kind, url, null, null);
+        if (!sandbox.leftoversDropped().isEmpty()) {
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "Dropped "
+                      + sandbox.leftoversDropped().size()
+                      + " throwaway "
+                      + kind.id()
+                      + " database(s) left by earlier runs more than 24 hours ago: "
+                      + String.join(", ", sandbox.leftoversDropped()));
+        }
+        return Verifier.Backend.ready(sandbox);
       } catch (MigrateException e) {
         why = "server unreachable: " + e.getMessage();
       }
