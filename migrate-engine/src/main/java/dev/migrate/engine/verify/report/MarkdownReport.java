@@ -126,7 +126,7 @@ public final class MarkdownReport {
     if (f.details().isEmpty()) {
       out.append("No further details.\n");
     } else {
-      String body = String.join("\n", f.details());
+      String body = visibleControls(String.join("\n", f.details()));
       String fence = "`".repeat(Math.max(3, longestRun(body, '`') + 1));
       out.append(fence).append('\n').append(body).append('\n').append(fence).append('\n');
     }
@@ -162,6 +162,21 @@ public final class MarkdownReport {
         out.append(c);
       }
     }
+    return out.toString();
+  }
+
+  /** Control characters other than line breaks and tabs as {@code \u0007} text. */
+  private static String visibleControls(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.chars()
+        .forEach(
+            c -> {
+              if (c < 0x20 && c != '\n' && c != '\t') {
+                out.append(String.format("\\u%04x", c));
+              } else {
+                out.append((char) c);
+              }
+            });
     return out.toString();
   }
 
