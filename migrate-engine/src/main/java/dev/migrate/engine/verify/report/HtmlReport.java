@@ -50,7 +50,9 @@ public final class HtmlReport {
         .append("</style>\n</head>\n<body>\n");
     header(result, out);
     out.append("<section class=\"graph\">\n<h2>Revision graph</h2>\n");
-    out.append(RevisionGraphSvg.render(result));
+    out.append("<div class=\"canvas\">\n")
+        .append(RevisionGraphSvg.render(result))
+        .append("</div>\n");
     out.append(LEGEND);
     out.append("</section>\n");
     matrix(result, out);
@@ -258,7 +260,9 @@ public final class HtmlReport {
       .backends li { border: 1px solid var(--line); border-radius: 20px; padding: 2px 12px;
         background: #fff; }
       .backends li.skipped { color: var(--muted); border-style: dashed; }
-      svg.revision-graph { display: block; max-width: 100%; height: auto; margin: 8px 0; }
+      .canvas { border: 1px solid var(--line); border-radius: 8px; padding: 12px;
+        overflow-x: auto; background: #fbfcfd; }
+      svg.revision-graph { display: block; max-width: 100%; height: auto; margin: 0 auto; }
       .node rect { stroke-width: 2; rx: 8; }
       .node.head rect { stroke-width: 4; }
       .node.error rect { fill: #ffebe9; stroke: var(--error); }

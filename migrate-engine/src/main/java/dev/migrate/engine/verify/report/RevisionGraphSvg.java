@@ -21,6 +21,10 @@ final class RevisionGraphSvg {
   private static final int GAP_X = 28;
   private static final int GAP_Y = 58;
   private static final int MARGIN = 12;
+
+  /** Room at the sides for edges that skip a layer and go round the nodes between. */
+  private static final int SIDE = 56;
+
   private static final int MESSAGE_CHARS = 27;
 
   private RevisionGraphSvg() {}
@@ -33,7 +37,7 @@ final class RevisionGraphSvg {
     List<List<VerifiedRevision>> layers = layers(result.revisions(), byId);
 
     int widest = layers.stream().mapToInt(List::size).max().orElse(0);
-    double width = Math.max(1, widest) * (NODE_WIDTH + GAP_X) - GAP_X + 2 * MARGIN;
+    double width = Math.max(1, widest) * (NODE_WIDTH + GAP_X) - GAP_X + 2 * (MARGIN + SIDE);
     double height = Math.max(1, layers.size()) * (NODE_HEIGHT + GAP_Y) - GAP_Y + 2 * MARGIN;
     Map<String, Place> places = new HashMap<>();
     for (int depth = 0; depth < layers.size(); depth++) {
@@ -64,10 +68,10 @@ final class RevisionGraphSvg {
         .append("<path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#8c959f\"/></marker></defs>\n");
     for (VerifiedRevision child : result.revisions()) {
       for (String parent : child.parents()) {
-        edge(out, "parent", parent, child.id(), places);
+        edge(out, "parent", parent, child.id(), places, width);
       }
       for (String dependency : child.dependsOn()) {
-        edge(out, "depends-on", dependency, child.id(), places);
+        edge(out, "depends-on", dependency, child.id(), places, width);
       }
     }
     for (VerifiedRevision revision : result.revisions()) {
@@ -109,41 +113,67 @@ final class RevisionGraphSvg {
         .orElse(Double.MAX_VALUE);
   }
 
+  /**
+   * An edge from the bottom of one node to the top of the next layer's, or, when it skips layers,
+   * from the outer side of one node round the nodes between to the same side of the other.
+   */
   private static void edge(
-      StringBuilder out, String kind, String from, String to, Map<String, Place> places) {
+      StringBuilder out,
+      String kind,
+      String from,
+      String to,
+      Map<String, Place> places,
+      double width) {
     Place a = places.get(from);
     Place b = places.get(to);
     if (a == null || b == null) {
       return;
     }
-    double x1 = a.x() + NODE_WIDTH / 2.0;
-    double y1 = a.y() + NODE_HEIGHT;
-    double x2 = b.x() + NODE_WIDTH / 2.0;
-    double y2 = b.y();
-    double bend = (y2 - y1) / 2;
+    String d;
+    if (b.y() - a.y() <= NODE_HEIGHT + GAP_Y) {
+      double x1 = a.x() + NODE_WIDTH / 2.0;
+      double y1 = a.y() + NODE_HEIGHT;
+      double x2 = b.x() + NODE_WIDTH / 2.0;
+      double y2 = b.y();
+      double bend = (y2 - y1) / 2;
+      d = curve(x1, y1, x1, y1 + bend, x2, y2 - bend, x2, y2);
+    } else {
+      boolean right = a.x() + NODE_WIDTH / 2.0 >= width / 2;
+      double x1 = right ? a.x() + NODE_WIDTH : a.x();
+      double x2 = right ? b.x() + NODE_WIDTH : b.x();
+      double y1 = a.y() + NODE_HEIGHT / 2.0;
+      double y2 = b.y() + NODE_HEIGHT / 2.0;
+      double outer = right ? Math.max(x1, x2) + SIDE : Math.min(x1, x2) - SIDE;
+      d = curve(x1, y1, outer, y1, outer, y2, x2, y2);
+    }
     out.append("<path class=\"edge ")
         .append(kind)
         .append("\" data-from=\"")
         .append(Markup.attr(from))
         .append("\" data-to=\"")
         .append(Markup.attr(to))
-        .append("\" marker-end=\"url(#arrow)\" d=\"M ")
-        .append(number(x1))
-        .append(' ')
-        .append(number(y1))
-        .append(" C ")
-        .append(number(x1))
-        .append(' ')
-        .append(number(y1 + bend))
-        .append(", ")
-        .append(number(x2))
-        .append(' ')
-        .append(number(y2 - bend))
-        .append(", ")
-        .append(number(x2))
-        .append(' ')
-        .append(number(y2))
+        .append("\" marker-end=\"url(#arrow)\" d=\"")
+        .append(d)
         .append("\"/>\n");
+  }
+
+  private static String curve(double... p) {
+    return "M "
+        + number(p[0])
+        + " "
+        + number(p[1])
+        + " C "
+        + number(p[2])
+        + " "
+        + number(p[3])
+        + ", "
+        + number(p[4])
+        + " "
+        + number(p[5])
+        + ", "
+        + number(p[6])
+        + " "
+        + number(p[7]);
   }
 
   private static void node(
