@@ -56,6 +56,7 @@ class ExampleVerifyTest {
   private static List<String> findings(Run run) {
     return run.out()
         .lines()
+        .map(String::strip)
         .filter(line -> line.matches("^(ERROR|WARNING|INFO) [A-Z_]+.*"))
         .map(line -> line.substring(0, line.indexOf(':')))
         .toList();

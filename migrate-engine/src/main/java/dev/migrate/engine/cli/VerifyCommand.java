@@ -17,6 +17,9 @@ import dev.migrate.engine.verify.Fixture;
 import dev.migrate.engine.verify.VerificationResult;
 import dev.migrate.engine.verify.Verifier;
 import dev.migrate.engine.verify.VerifyOptions;
+import dev.migrate.engine.verify.report.HtmlReport;
+import dev.migrate.engine.verify.report.ReportFormat;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,7 +156,14 @@ final class VerifyCommand extends MigrateCommand {
   @Override
   int execute() {
     MigrateConfig config = config();
-    ReportFormat output = ReportFormat.of(format);
+    ReportFormat output =
+        ReportFormat.byId(format)
+            .orElseThrow(
+                () ->
+                    MigrateException.badInput(
+                        "Unknown --format '"
+                            + format
+                            + "'; expected text, json, junit or markdown"));
     List<DatabaseKind> kinds = backends(config);
     VerifyOptions options = options(config);
     RevisionGraph graph;
@@ -161,7 +171,7 @@ final class VerifyCommand extends MigrateCommand {
       graph = graph();
     } catch (BadInputException e) {
       // The finding is reported as any other, and the exit code is bad input's.
-      write(output, Verifier.graphInvalid(e.getMessage(), kinds));
+      write(output, Verifier.graphInvalid(e.getMessage(), kinds, options.seed()));
       throw e;
     }
     Verifier verifier = Verifier.of(graph, models(config), options);
@@ -187,8 +197,14 @@ final class VerifyCommand extends MigrateCommand {
     out().print(output.render(result));
     out().flush();
     if (report != null) {
-      Path file = ReportFormat.writeHtml(main.workingDir.resolve(report), result);
-      spec.commandLine().getErr().println("HTML report: " + file);
+      Path dir = main.workingDir.resolve(report);
+      try {
+        Path file = HtmlReport.write(result, dir);
+        spec.commandLine().getErr().println("HTML report: " + file);
+      } catch (IOException e) {
+        throw MigrateException.badInput(
+            "Cannot write the HTML report to " + dir + ": " + e + "; check --report");
+      }
     }
   }
 

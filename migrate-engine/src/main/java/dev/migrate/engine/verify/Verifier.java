@@ -100,7 +100,8 @@ public final class Verifier {
   }
 
   /** The result when the revisions could not be read into a graph: the one finding that says so. */
-  public static VerificationResult graphInvalid(String message, List<DatabaseKind> backends) {
+  public static VerificationResult graphInvalid(
+      String message, List<DatabaseKind> backends, long seed) {
     Finding finding = Finding.of(FindingCode.GRAPH_INVALID, null, null, message, List.of());
     return new VerificationResult(
         List.of(),
@@ -112,7 +113,7 @@ public final class Verifier {
             new CheckResult(
                 null, null, Check.GRAPH_VALID, CheckResult.Outcome.FAILED, null, List.of(finding))),
         List.of(finding),
-        0,
+        seed,
         Duration.ZERO);
   }
 

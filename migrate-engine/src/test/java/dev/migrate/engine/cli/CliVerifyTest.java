@@ -80,7 +80,9 @@ class CliVerifyTest {
     Cli.Result skipped =
         verify(Map.of(), "verify", "--revisions", fixture("correct_chain"), "--backends", "mysql");
     assertThat(skipped.exitCode()).as(skipped.toString()).isZero();
-    assertThat(skipped.out()).contains("verify passed");
+    assertThat(skipped.out())
+        .contains("mysql skipped: no server URL; set --mysql-url")
+        .contains("verify: 0 errors");
     Cli.Result required =
         verify(
             Map.of("MIGRATE_TEST_REQUIRE", "mysql"),
@@ -162,13 +164,13 @@ class CliVerifyTest {
             models("drifted.sql"));
     assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(1);
     for (String backend : new String[] {"sqlite", "postgresql"}) {
-      assertThat(drifted.out())
+      assertThat(drifted.out().replaceAll("\n +", "\n"))
           .contains(
               "ERROR MODEL_DRIFT "
                   + backend
                   + " a00000000003: the schema at head differs from the models (2 differences)\n"
-                  + "    table label is in the models but not in the database\n"
-                  + "    column task.note: type VARCHAR(500) in the database, VARCHAR(400) in the"
+                  + "table label is in the models but not in the database\n"
+                  + "column task.note: type VARCHAR(500) in the database, VARCHAR(400) in the"
                   + " models");
     }
   }
@@ -230,6 +232,41 @@ class CliVerifyTest {
   }
 
   @Test
+  void everyFormatCarriesTheFindingsAndTheReportIsWritten() throws Exception {
+    String revisions = fixture("leaves_trace");
+    Cli.Result json = verify(Map.of(), "verify", "--revisions", revisions, "--format", "json");
+    assertThat(json.exitCode()).isEqualTo(1);
+    assertThat(json.out().replaceAll("\n\\s*", "").replace("\": ", "\":"))
+        .startsWith("{\"findings\":[")
+        .contains(
+            "\"code\":\"DOWNGRADE_LEAVES_TRACE\",\"severity\":\"error\",\"backend\":\"sqlite\","
+                + "\"revision\":\"d00000000002\"")
+        .contains("\"ok\":false");
+    Cli.Result junit = verify(Map.of(), "verify", "--revisions", revisions, "--format", "junit");
+    org.w3c.dom.Document xml =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(
+                new java.io.ByteArrayInputStream(
+                    junit.out().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(xml.getElementsByTagName("failure").getLength()).isEqualTo(2);
+    Cli.Result markdown =
+        verify(
+            Map.of(),
+            "verify",
+            "--revisions",
+            revisions,
+            "--format",
+            "markdown",
+            "--report",
+            "report");
+    assertThat(markdown.out()).contains("DOWNGRADE_LEAVES_TRACE").contains("| d00000000002");
+    assertThat(dir.resolve("report/index.html")).exists();
+    assertThat(Files.readString(dir.resolve("report/index.html")))
+        .contains("data-revision=\"d00000000002\"");
+  }
+
+  @Test
   void anInvalidGraphIsTheOneFindingAndBadInput() throws IOException {
     Path versions = Files.createDirectories(dir.resolve("versions"));
     Files.writeString(
@@ -237,6 +274,6 @@ class CliVerifyTest {
         "-- migrate:revision 000000000001\n-- migrate:revises 00000000000f\n-- migrate:up\nSELECT 1;\n");
     Cli.Result r = verify(Map.of(), "verify", "--revisions", versions.toString());
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-    assertThat(r.out()).startsWith("ERROR GRAPH_INVALID: ");
+    assertThat(r.out()).contains("\n  ERROR GRAPH_INVALID: Revision 00000000000f referenced from");
   }
 }
