@@ -12,6 +12,30 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickStartJarTest {
   @TempDir Path dir;
 
+  /**
+   * The README's first command, read from the README itself: the part after the build, with the
+   * repository-relative paths made relative to this module.
+   */
+  @Test
+  void theReadmesFirstCommandVerifiesTheExampleOnEmbeddedSqlite() throws Exception {
+    String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+    String block = readme.substring(readme.indexOf("## Quick start"));
+    int start = block.indexOf("```sh\n") + 6;
+    block = block.substring(start, block.indexOf("\n```", start));
+    String jar = "java -jar migrate-engine/target/migrate.jar ";
+    assertThat(block).startsWith("mvn -B -q package -DskipTests && " + jar);
+    String[] args =
+        java.util.Arrays.stream(block.substring(block.indexOf(jar) + jar.length()).split(" +"))
+            .map(a -> a.startsWith("migrate-test-examples/") ? "../" + a : a)
+            .toArray(String[]::new);
+
+    Run verify = migrate(args);
+
+    assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    assertThat(verify.err()).contains("sqlite 3f2a9c1d7b10 Create account table: ok");
+    assertThat(verify.out()).startsWith("verify: 0 errors, 0 warnings, 0 info on sqlite (");
+  }
+
   @Test
   void upgradesTheExampleOnEmbeddedSqliteAndReportsHistory() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("quickstart.db");
