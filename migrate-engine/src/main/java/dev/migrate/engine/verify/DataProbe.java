@@ -8,8 +8,15 @@ import java.util.List;
 
 /** Rows put into the tables before a step's up and looked for again after its down. */
 interface DataProbe {
-  /** Inserts generated rows into the tables of {@code schema} and remembers the data as it is. */
-  Inserted insert(Connection connection, DatabaseKind kind, Schema schema, long seed)
+  /**
+   * Inserts generated rows into {@code tables} of {@code schema} and remembers their data as it is.
+   */
+  Inserted insert(
+      Connection connection,
+      DatabaseKind kind,
+      Schema schema,
+      java.util.Collection<String> tables,
+      long seed)
       throws SQLException;
 
   interface Inserted {

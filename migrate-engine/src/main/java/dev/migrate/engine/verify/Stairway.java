@@ -193,7 +193,8 @@ final class Stairway {
     }
     if (dataSkipped == null) {
       try {
-        rows = data.insert(working.connection(), kind, s0, seed);
+        rows =
+            data.insert(working.connection(), kind, s0, Touched.tables(revision, kind, s0), seed);
       } catch (SQLException | RuntimeException e) {
         dataSkipped = "the generated rows could not be inserted: " + e.getMessage();
       }
