@@ -24,6 +24,9 @@ final class Sql {
   private static final DateTimeFormatter SQLITE_TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
+  /** What {@link #temporal} gives for a column of another type. */
+  private static final Object NOT_TEMPORAL = new Object();
+
   private Sql() {}
 
   /** Always quoted: names come from the catalog in their exact case. */
@@ -107,7 +110,7 @@ final class Sql {
     int type = meta.getColumnType(index);
     if (kind != DatabaseKind.SQLITE) {
       Object temporal = temporal(rs, index, kind, typeName, type);
-      if (temporal != null || rs.wasNull()) {
+      if (temporal != NOT_TEMPORAL) {
         return temporal;
       }
     }
@@ -148,7 +151,7 @@ final class Sql {
         return t == null ? null : t.toString();
       }
       default -> {
-        return null;
+        return NOT_TEMPORAL;
       }
     }
   }
