@@ -15,14 +15,18 @@ import java.util.regex.Pattern;
  * What the simple CHECK forms say about single columns, parsed from the text each database stores:
  * {@code col IN (...)} (PostgreSQL: {@code col = ANY (ARRAY[...])}), comparisons with a number or a
  * string, {@code BETWEEN} (PostgreSQL: two comparisons), {@code length(col)} and its relatives,
- * {@code col <> ''}. Casts, identifier quotes and redundant parentheses are taken out first. Other
- * conjuncts are ignored: the writer's alternatives and skip note cover them.
+ * {@code col <> ''}, NOT IN (PostgreSQL: {@code col <> ALL (ARRAY[...])}). Casts, identifier quotes
+ * and redundant parentheses are taken out first. Other conjuncts are ignored: the writer's
+ * alternatives and skip note cover them.
  */
 final class CheckRules {
   private static final String VALUE = "(-?\\d+(?:\\.\\d+)?|'(?:[^']|'')*')";
   private static final String OP = "(>=|<=|<>|!=|=|>|<)";
   private static final Pattern IN =
       Pattern.compile("^(\\w+)\\s+(not\\s+)?in\\s*\\((.*)\\)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NOT_ALL =
+      Pattern.compile(
+          "^(\\w+)\\s*<>\\s*all\\s*\\(?\\s*array\\s*\\[(.*)\\]\\s*\\)?$", Pattern.CASE_INSENSITIVE);
   private static final Pattern ANY =
       Pattern.compile(
           "^(\\w+)\\s*=\\s*any\\s*\\(?\\s*array\\s*\\[(.*)\\]\\s*\\)?$", Pattern.CASE_INSENSITIVE);
@@ -124,6 +128,8 @@ final class CheckRules {
     Matcher m;
     if ((m = NOT_NULL.matcher(c)).matches()) {
       rule(m.group(1)).notNull = true;
+    } else if ((m = NOT_ALL.matcher(c)).matches()) {
+      rule(m.group(1)).excluded.addAll(literals(m.group(2)));
     } else if ((m = ANY.matcher(c)).matches()) {
       rule(m.group(1)).allow(literals(m.group(2)));
     } else if ((m = IN.matcher(c)).matches()) {

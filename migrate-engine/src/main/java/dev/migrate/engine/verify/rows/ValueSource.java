@@ -354,7 +354,8 @@ final class ValueSource {
             BigDecimal low = min;
             if (key && span.compareTo(BigDecimal.valueOf(1_000_000_000)) > 0) {
               // large keys, clear of the small ones revisions and sequences use
-              low = min.max(BigDecimal.valueOf(100_000_000)).min(max);
+              BigDecimal large = BigDecimal.valueOf(100_000_000);
+              low = large.compareTo(max) < 0 ? min.max(large) : min;
             }
             BigDecimal range = max.subtract(low);
             double fraction = random.nextDouble();

@@ -35,6 +35,8 @@ class CheckRulesTest {
     assertThat(negative.minExclusive).isTrue();
     assertThat(rule("f < 1.5::double precision", "f").max).isEqualByComparingTo("1.5");
     assertThat(rule("char_length(c) >= 2", "c").minLength).isEqualTo(2);
+    assertThat(rule("code <> ALL (ARRAY['x'::text, 'y'::text])", "code").excluded)
+        .containsExactly("x", "y");
   }
 
   @Test

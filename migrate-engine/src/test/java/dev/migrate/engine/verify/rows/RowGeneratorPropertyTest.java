@@ -60,6 +60,24 @@ class RowGeneratorPropertyTest {
             .as(context + "rows planned for " + table.name())
             .hasSize(RowGenerator.ROWS_PER_TABLE);
       }
+      for (PlannedRow row : plan.rows()) {
+        Schema.Table table = schema.table(row.table()).orElseThrow();
+        for (Schema.Column column : table.columns()) {
+          boolean foreignKey =
+              table.foreignKeys().stream()
+                  .anyMatch(fk -> fk.columns().stream().anyMatch(column.name()::equalsIgnoreCase));
+          if (column.generated() == null && !foreignKey) {
+            assertThat(row.values().get(column.name()))
+                .as(
+                    context
+                        + "every column filled, nullable ones too: "
+                        + table.name()
+                        + "."
+                        + column.name())
+                .isNotNull();
+          }
+        }
+      }
       WriteResult first = RowWriter.insert(c, plan);
       assertThat(first.notes()).as(context + "first fill").isEmpty();
       assertThat(first.inserted()).as(context).hasSize(plan.rows().size());
@@ -165,6 +183,39 @@ class RowGeneratorPropertyTest {
       assertThat(written.notes())
           .filteredOn(n -> n.startsWith("step:"))
           .containsOnly("step: a row references a task row that was skipped; skipped");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void mysqlTextKeepsToTheColumnsCharacterSet() throws Exception {
+    DatabaseKind kind = DatabaseKind.MYSQL;
+    try (TestDatabase db = TestDatabases.create(kind);
+        Connection c = db.connect()) {
+      apply(
+          kind,
+          c,
+          List.of(
+              "CREATE TABLE names (id INTEGER PRIMARY KEY, western VARCHAR(40) CHARACTER SET latin1,"
+                  + " plain VARCHAR(40) CHARACTER SET ascii, bmp VARCHAR(40) CHARACTER SET utf8mb3,"
+                  + " any_text VARCHAR(40) CHARACTER SET utf8mb4)"));
+      Schema schema = new SchemaReader().read(c);
+      RowPlan plan = new RowGenerator(schema, kind, 9).plan(c, null);
+      WriteResult written = RowWriter.insert(c, plan);
+      assertThat(written.notes()).isEmpty();
+      TableData names = DataImage.read(c, kind, schema, null).table("names").orElseThrow();
+      for (PlannedRow row : plan.rows()) {
+        Object id = new java.math.BigDecimal(row.values().get("id").toString());
+        Map<String, Object> stored = names.byKey().get(List.of(id));
+        for (String column : List.of("western", "plain", "bmp", "any_text")) {
+          assertThat(stored.get(column)).as(column).isEqualTo(row.values().get(column));
+        }
+      }
+      Map<String, Object> widest = plan.rows().get(0).values();
+      assertThat((String) widest.get("western"))
+          .matches("[\\x00-\\xff]+")
+          .matches(".*[^\\x00-\\x7f].*");
+      assertThat((String) widest.get("plain")).matches("[\\x00-\\x7f]+");
+      assertThat((String) widest.get("any_text")).matches("(?s).*[\\x{10000}-\\x{10FFFF}].*");
     }
   }
 
