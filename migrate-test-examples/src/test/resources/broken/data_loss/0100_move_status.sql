@@ -4,7 +4,14 @@
 -- migrate:up
 CREATE TABLE task_status (code VARCHAR(20) NOT NULL PRIMARY KEY);
 INSERT INTO task_status (code) SELECT DISTINCT status FROM task;
+DROP INDEX ix_task_status_due;
+ALTER TABLE task DROP COLUMN status;
+-- migrate:up mysql
+CREATE TABLE task_status (code VARCHAR(20) NOT NULL PRIMARY KEY);
+INSERT INTO task_status (code) SELECT DISTINCT status FROM task;
+DROP INDEX ix_task_status_due ON task;
 ALTER TABLE task DROP COLUMN status;
 -- migrate:down
 ALTER TABLE task ADD COLUMN status VARCHAR(20) NOT NULL DEFAULT 'open';
+CREATE INDEX ix_task_status_due ON task (status, due_date);
 DROP TABLE task_status;

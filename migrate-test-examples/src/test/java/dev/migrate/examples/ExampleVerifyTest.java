@@ -117,7 +117,11 @@ class ExampleVerifyTest {
             List.of(
                 "ERROR DOWNGRADE_LEAVES_TRACE %s 0b0000000100",
                 "ERROR UPGRADE_NOT_REPEATABLE %s 0b0000000100")),
-        Arguments.of("two_heads", List.of("ERROR MULTIPLE_HEADS")));
+        Arguments.of("two_heads", List.of("ERROR MULTIPLE_HEADS")),
+        Arguments.of(
+            "data_loss",
+            List.of(
+                "WARNING DESTRUCTIVE_CHANGE %s 0d0000000100", "ERROR DATA_LOSS %s 0d0000000100")));
   }
 
   @ParameterizedTest(name = "{0}")

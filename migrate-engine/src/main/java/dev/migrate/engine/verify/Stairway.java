@@ -266,7 +266,7 @@ final class Stairway {
         TRACE,
         "the downgrade does not restore the schema from before the upgrade",
         skips);
-    checkData(id, rows, s2, dataSkipped, seed);
+    checkData(id, rows, s2, dataSkipped);
 
     // up again
     Failure again = step(id, Direction.UPGRADE);
@@ -380,8 +380,7 @@ final class Stairway {
         differences.isEmpty() ? List.of() : fail(check.code(), id, message, differences));
   }
 
-  private void checkData(
-      String id, DataProbe.Inserted rows, Schema now, String skipped, long seed) {
+  private void checkData(String id, DataProbe.Inserted rows, Schema now, String skipped) {
     if (rows == null) {
       skip(id, Check.DATA_KEPT, skipped == null ? "no rows were inserted" : skipped);
       return;
@@ -399,8 +398,9 @@ final class Stairway {
           fail(
               FindingCode.DATA_LOSS,
               id,
-              "rows inserted before the upgrade are gone or changed after the downgrade (seed "
-                  + seed
+              "rows inserted before the upgrade are gone or changed after the downgrade (rows"
+                  + " of --seed "
+                  + options.seed()
                   + ")",
               losses));
     }

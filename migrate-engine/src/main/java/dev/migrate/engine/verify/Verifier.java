@@ -33,7 +33,7 @@ public final class Verifier {
   private final ExpectedModels models;
   private final VerifyOptions options;
   private final List<String> order;
-  private final DataProbe data = null;
+  private final DataProbe data = new RowsProbe();
 
   /** The models at head on a backend, with each check as that backend stores it. */
   @FunctionalInterface

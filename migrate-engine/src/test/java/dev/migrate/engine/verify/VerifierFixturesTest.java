@@ -39,7 +39,11 @@ class VerifierFixturesTest {
             },
             new Object[] {"downgrade_fails", List.of("error DOWNGRADE_FAILED f00000000002")},
             new Object[] {"upgrade_fails", List.of("error UPGRADE_FAILED a10000000002")},
-            new Object[] {"destructive", List.of("warning DESTRUCTIVE_CHANGE a20000000002")},
+            new Object[] {
+              "destructive",
+              List.of("warning DESTRUCTIVE_CHANGE a20000000002", "error DATA_LOSS a20000000002")
+            },
+            new Object[] {"data_changed", List.of("error DATA_LOSS a60000000002")},
             new Object[] {"not_repeatable", List.of("error UPGRADE_NOT_REPEATABLE a30000000002")},
             new Object[] {"opted_out", List.of()},
             new Object[] {"unique_email", List.of()});
@@ -53,7 +57,6 @@ class VerifierFixturesTest {
     VerificationResult result = verify(kind, fixture);
     List<String> found =
         result.findings().stream()
-            .filter(f -> f.code() != FindingCode.DATA_LOSS) // the data check has its own test
             .map(
                 f ->
                     f.severity().id()
