@@ -99,6 +99,15 @@ final class VerifyCommand extends MigrateCommand {
   String seed;
 
   @Option(
+      names = "--checks",
+      paramLabel = "LIST",
+      description =
+          "Run only these checks, separated by commas (finding codes in lower case, e.g."
+              + " upgrade_failed,model_drift); the others are reported as skipped (key"
+              + " verify.checks).")
+  String checks;
+
+  @Option(
       names = "--skip",
       paramLabel = "CHECK:REASON",
       description =
@@ -141,6 +150,7 @@ final class VerifyCommand extends MigrateCommand {
     put(values, ConfigKey.VERIFY_FAIL_ON, failOn);
     put(values, ConfigKey.VERIFY_SEED, seed);
     put(values, ConfigKey.VERIFY_SKIP, skip.isEmpty() ? null : String.join(";", skip));
+    put(values, ConfigKey.VERIFY_CHECKS, checks);
     put(values, ConfigKey.VERIFY_MINIMUM_DOWNGRADE, minimumDowngrade);
     put(values, ConfigKey.VERIFY_FIXTURES, fixtures);
     put(values, ConfigKey.VERIFY_STAMP, stamp);
@@ -293,6 +303,30 @@ final class VerifyCommand extends MigrateCommand {
   /** {@code data_loss: reason; downgrade_leaves_trace: reason}. */
   private static Map<Check, String> skips(String value, MigrateConfig config) {
     Map<Check, String> skips = new EnumMap<>(Check.class);
+    String only = config.verify().get(ConfigKey.VERIFY_CHECKS);
+    if (only != null) {
+      Set<Check> chosen = new LinkedHashSet<>();
+      for (String name : only.split("[,\\s]+")) {
+        if (!name.isBlank()) {
+          chosen.add(
+              Check.byId(name)
+                  .orElseThrow(
+                      () ->
+                          MigrateException.badInput(
+                              "Unknown check '"
+                                  + name
+                                  + "' in "
+                                  + ConfigKey.VERIFY_CHECKS.howToSet(config.fileName())
+                                  + "; expected one of "
+                                  + Check.ids())));
+        }
+      }
+      for (Check check : Check.values()) {
+        if (!chosen.contains(check) && check != Check.GRAPH_VALID && check != Check.SINGLE_HEAD) {
+          skips.put(check, "not among the checks chosen by " + ConfigKey.VERIFY_CHECKS.option());
+        }
+      }
+    }
     if (value == null) {
       return skips;
     }

@@ -37,6 +37,8 @@ public enum ConfigKey {
   VERIFY_SEED("verify.seed", "MIGRATE_VERIFY_SEED", "--seed"),
   /** {@code migrate verify}: {@code destructive} makes DESTRUCTIVE_CHANGE an error. */
   VERIFY_FAIL_ON("verify.fail_on", "MIGRATE_VERIFY_FAIL_ON", "--fail-on"),
+  /** {@code migrate verify}: only these checks run, separated by commas (default: all). */
+  VERIFY_CHECKS("verify.checks", "MIGRATE_VERIFY_CHECKS", "--checks"),
   /** {@code migrate verify}: checks skipped for every revision, {@code check: reason; ...}. */
   VERIFY_SKIP("verify.skip", "MIGRATE_VERIFY_SKIP", "--skip"),
   /**

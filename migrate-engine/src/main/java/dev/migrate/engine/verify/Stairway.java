@@ -69,6 +69,9 @@ final class Stairway {
 
   private Working working;
 
+  /** The opt-outs of the revision being checked. */
+  private Map<Check, String> current = Map.of();
+
   Stairway(
       RevisionGraph graph,
       List<String> order,
@@ -161,6 +164,7 @@ final class Stairway {
     below.remove(id);
     Optional<String> blocker = below.stream().filter(blocked::containsKey).findFirst();
     Map<Check, String> skips = skips(revision);
+    current = skips;
     if (blocker.isPresent()) {
       blocked.put(id, blocker.get());
       String why = "revision " + blocker.get() + " below it failed to upgrade";
@@ -713,6 +717,10 @@ final class Stairway {
   }
 
   private void result(String id, Check check, List<Finding> findings) {
+    if (current.containsKey(check) && check != Check.MODELS_MATCH) {
+      skip(id, check, current.get(check));
+      return;
+    }
     boolean failed = findings.stream().anyMatch(f -> f.severity() != Severity.INFO);
     results.add(
         new CheckResult(

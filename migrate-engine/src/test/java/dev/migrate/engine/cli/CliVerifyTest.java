@@ -123,7 +123,8 @@ class CliVerifyTest {
           {"verify", "--revisions", revisions, "--skip", "data_loss"},
           {"verify", "--revisions", revisions, "--skip", "nothing: at all"},
           {"verify", "--revisions", revisions, "--minimum-downgrade", "ffff"},
-          {"verify", "--revisions", revisions, "--stamp", "a0000000000f"}
+          {"verify", "--revisions", revisions, "--stamp", "a0000000000f"},
+          {"verify", "--revisions", revisions, "--checks", "upgrade_failed,everything"}
         }) {
       Cli.Result r = verify(Map.of(), args);
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
@@ -186,6 +187,31 @@ class CliVerifyTest {
     Cli.Result with = verify(Map.of(), "verify", "--revisions", revisions, "--fixtures", fixtures);
     assertThat(with.exitCode()).as(with.toString()).isEqualTo(1);
     assertThat(with.out()).contains("ERROR UPGRADE_FAILED sqlite a50000000002: statement 1 of 1");
+  }
+
+  @Test
+  void onlyTheChosenChecksRun() throws Exception {
+    String revisions = fixture("leaves_trace");
+    Cli.Result chosen =
+        verify(
+            Map.of(),
+            "verify",
+            "--revisions",
+            revisions,
+            "--checks",
+            "upgrade_failed, irreversible");
+    assertThat(chosen.exitCode()).as(chosen.toString()).isZero();
+    Cli.Result skipped =
+        verify(
+            Map.of(),
+            "verify",
+            "--revisions",
+            revisions,
+            "--skip",
+            "downgrade_leaves_trace: known",
+            "--skip",
+            "upgrade_not_repeatable: known too");
+    assertThat(skipped.exitCode()).as(skipped.toString()).isZero();
   }
 
   @Test
