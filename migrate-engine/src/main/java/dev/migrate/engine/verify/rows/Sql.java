@@ -199,6 +199,24 @@ final class Sql {
   }
 
   /**
+   * A date-time or time text cut to whole seconds: Connector/J drops fractional seconds on MariaDB
+   * (it reads MariaDB's version as 5.5), so a key compares on what is stored either way.
+   */
+  private static String wholeSeconds(String text) {
+    try {
+      return LocalDateTime.parse(text)
+          .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+          .toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return LocalTime.parse(text).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+      } catch (java.time.format.DateTimeParseException notTime) {
+        return text;
+      }
+    }
+  }
+
+  /**
    * A value as a unique key compares it: trailing spaces dropped (CHAR pads), booleans as 1 and 0,
    * and on MySQL, whose default collations ignore case and accents, folded to plain lower case.
    */
@@ -218,6 +236,7 @@ final class Sql {
     if (v instanceof String s) {
       s = s.stripTrailing();
       if (kind == DatabaseKind.MYSQL) {
+        s = wholeSeconds(s);
         s =
             java.text.Normalizer.normalize(
                     s.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
