@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 /** Identifier quoting, parameter binding and value reading, per backend. */
 final class Sql {
+  /** Date-times as text (SQLite, and MySQL so fractional seconds get there). */
   private static final DateTimeFormatter SQLITE_TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
@@ -65,9 +66,12 @@ final class Sql {
       statement.setObject(index, java.util.UUID.fromString(text));
       return;
     }
-    if (kind == DatabaseKind.MYSQL && value instanceof OffsetDateTime time) {
-      // MySQL's TIMESTAMP takes the session's local time; the same on the way back
-      statement.setObject(index, time.toLocalDateTime());
+    if (kind == DatabaseKind.MYSQL && value instanceof java.time.temporal.Temporal) {
+      // as text: Connector/J drops fractional seconds on MariaDB (it reads its version as 5.5);
+      // MySQL's TIMESTAMP takes the session's local time, the same on the way back
+      Object local = value instanceof OffsetDateTime time ? time.toLocalDateTime() : value;
+      statement.setString(
+          index, local instanceof LocalDateTime t ? SQLITE_TIMESTAMP.format(t) : local.toString());
       return;
     }
     if (kind == DatabaseKind.MYSQL && value instanceof java.util.UUID uuid) {
