@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 /** Identifier quoting, parameter binding and value reading, per backend. */
 final class Sql {
+  /** Date-times as text (SQLite, and MySQL so fractional seconds get there). */
   private static final DateTimeFormatter SQLITE_TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]");
 
@@ -65,9 +66,12 @@ final class Sql {
       statement.setObject(index, java.util.UUID.fromString(text));
       return;
     }
-    if (kind == DatabaseKind.MYSQL && value instanceof OffsetDateTime time) {
-      // MySQL's TIMESTAMP takes the session's local time; the same on the way back
-      statement.setObject(index, time.toLocalDateTime());
+    if (kind == DatabaseKind.MYSQL && value instanceof java.time.temporal.Temporal) {
+      // as text: Connector/J drops fractional seconds on MariaDB (it reads its version as 5.5);
+      // MySQL's TIMESTAMP takes the session's local time, the same on the way back
+      Object local = value instanceof OffsetDateTime time ? time.toLocalDateTime() : value;
+      statement.setString(
+          index, local instanceof LocalDateTime t ? SQLITE_TIMESTAMP.format(t) : local.toString());
       return;
     }
     if (kind == DatabaseKind.MYSQL && value instanceof java.util.UUID uuid) {
@@ -199,6 +203,24 @@ final class Sql {
   }
 
   /**
+   * A date-time or time text cut to whole seconds: Connector/J drops fractional seconds on MariaDB
+   * (it reads MariaDB's version as 5.5), so a key compares on what is stored either way.
+   */
+  private static String wholeSeconds(String text) {
+    try {
+      return LocalDateTime.parse(text)
+          .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+          .toString();
+    } catch (java.time.format.DateTimeParseException e) {
+      try {
+        return LocalTime.parse(text).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+      } catch (java.time.format.DateTimeParseException notTime) {
+        return text;
+      }
+    }
+  }
+
+  /**
    * A value as a unique key compares it: trailing spaces dropped (CHAR pads), booleans as 1 and 0,
    * and on MySQL, whose default collations ignore case and accents, folded to plain lower case.
    */
@@ -218,6 +240,7 @@ final class Sql {
     if (v instanceof String s) {
       s = s.stripTrailing();
       if (kind == DatabaseKind.MYSQL) {
+        s = wholeSeconds(s);
         s =
             java.text.Normalizer.normalize(
                     s.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)

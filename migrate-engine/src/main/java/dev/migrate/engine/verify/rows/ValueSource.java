@@ -178,6 +178,14 @@ final class ValueSource {
     applyBounds(key);
     if (shape == Shape.TEXT) {
       maxLength = Math.min(maxLength, maxTextLength);
+      if (allowed != null) {
+        // a check may list values longer than the column holds
+        allowed =
+            allowed.stream()
+                .filter(v -> v.codePointCount(0, v.length()) <= maxLength)
+                .filter(v -> v.codePointCount(0, v.length()) >= minLength)
+                .toList();
+      }
     }
     if (column.autoincrement() && shape == Shape.INTEGER && max.signum() > 0) {
       // clear of the numbers the column's sequence hands out while the rows are there

@@ -25,7 +25,8 @@ class DataImageTest {
       List.of(
           "CREATE TABLE account (id INTEGER PRIMARY KEY, full_name VARCHAR(200),"
               + " balance DECIMAL(10,2), note TEXT)",
-          "CREATE TABLE log (msg VARCHAR(50) NOT NULL, n INTEGER)");
+          "CREATE TABLE log (msg VARCHAR(50) NOT NULL, n INTEGER)",
+          "CREATE TABLE event (id INTEGER PRIMARY KEY, at_time TIMESTAMP(6))");
 
   /** A database with the two tables filled by the generator, and the image of that. */
   private record Filled(DatabaseKind kind, Connection c, Schema schema, DataImage before)
@@ -87,6 +88,10 @@ class DataImageTest {
               .findFirst()
               .orElseThrow();
       assertThat(widest.get("balance")).isEqualTo(new BigDecimal("99999999.99"));
+      assertThat(f.before().table("event").orElseThrow().rows())
+          .extracting(r -> String.valueOf(r.get("at_time")))
+          .as("fractional seconds stored and read back")
+          .anyMatch(t -> t.contains(".987654"));
     }
   }
 
