@@ -308,17 +308,7 @@ final class VerifyCommand extends MigrateCommand {
       Set<Check> chosen = new LinkedHashSet<>();
       for (String name : only.split("[,\\s]+")) {
         if (!name.isBlank()) {
-          chosen.add(
-              Check.byId(name)
-                  .orElseThrow(
-                      () ->
-                          MigrateException.badInput(
-                              "Unknown check '"
-                                  + name
-                                  + "' in "
-                                  + ConfigKey.VERIFY_CHECKS.howToSet(config.fileName())
-                                  + "; expected one of "
-                                  + Check.ids())));
+          chosen.add(check(name, ConfigKey.VERIFY_CHECKS, config));
         }
       }
       for (Check check : Check.values()) {
@@ -337,17 +327,7 @@ final class VerifyCommand extends MigrateCommand {
       int colon = entry.indexOf(':');
       String name = colon < 0 ? entry.strip() : entry.substring(0, colon).strip();
       String reason = colon < 0 ? "" : entry.substring(colon + 1).strip();
-      Check check =
-          Check.byId(name)
-              .orElseThrow(
-                  () ->
-                      MigrateException.badInput(
-                          "Unknown check '"
-                              + name
-                              + "' in "
-                              + ConfigKey.VERIFY_SKIP.howToSet(config.fileName())
-                              + "; expected one of "
-                              + Check.ids()));
+      Check check = check(name, ConfigKey.VERIFY_SKIP, config);
       if (reason.isEmpty()) {
         throw MigrateException.badInput(
             "Skipping "
@@ -360,6 +340,19 @@ final class VerifyCommand extends MigrateCommand {
       skips.put(check, reason);
     }
     return skips;
+  }
+
+  private static Check check(String name, ConfigKey setting, MigrateConfig config) {
+    return Check.byId(name)
+        .orElseThrow(
+            () ->
+                MigrateException.badInput(
+                    "Unknown check '"
+                        + name
+                        + "' in "
+                        + setting.howToSet(config.fileName())
+                        + "; expected one of "
+                        + Check.ids()));
   }
 
   private Verifier.Backend backend(DatabaseKind kind, MigrateConfig config) {

@@ -203,7 +203,7 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
       }
       boolean invented = checkName.matches("CONSTRAINT_\\d+") || checkName.matches(".*_chk_\\d+");
       checks.add(
-          new Schema.CheckConstraint(invented ? null : checkName, Normalise.stripParens(clause)));
+          new Schema.CheckConstraint(invented ? null : checkName, Expressions.stripParens(clause)));
     }
     List<Schema.Column> columns = new ArrayList<>();
     for (Column column : Crawl.columns(loaded)) {

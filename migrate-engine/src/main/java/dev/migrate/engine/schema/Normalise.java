@@ -191,7 +191,7 @@ final class Normalise {
     String value = raw.trim();
     while (true) {
       String before = value;
-      value = stripParens(value);
+      value = Expressions.stripParens(value);
       Matcher cast = CAST.matcher(value);
       if (cast.matches()) {
         value = cast.group(1).trim();
@@ -244,34 +244,6 @@ final class Normalise {
       return value.substring(1, value.length() - 1);
     }
     return value;
-  }
-
-  /** Removes parentheses that enclose the whole expression: {@code ((-1))} is {@code -1}. */
-  static String stripParens(String value) {
-    String v = value.trim();
-    while (v.startsWith("(") && v.endsWith(")") && enclosing(v)) {
-      v = v.substring(1, v.length() - 1).trim();
-    }
-    return v;
-  }
-
-  private static boolean enclosing(String v) {
-    int depth = 0;
-    boolean quoted = false;
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-        if (depth == 0 && i < v.length() - 1) {
-          return false;
-        }
-      }
-    }
-    return depth == 0;
   }
 
   /**

@@ -191,7 +191,7 @@ record PostgresCatalog() implements CatalogQueries {
               serial || generated ? null : Normalise.defaultValue(rawDefault, type),
               column.isAutoIncremented(),
               Crawl.attribute(column, "COLLATION_NAME"),
-              generated ? new Schema.Generated(Normalise.stripParens(rawDefault), true) : null));
+              generated ? new Schema.Generated(Expressions.stripParens(rawDefault), true) : null));
     }
     Schema.PrimaryKey primaryKey =
         loaded.hasPrimaryKey()
@@ -249,7 +249,7 @@ record PostgresCatalog() implements CatalogQueries {
     if (body.toUpperCase(Locale.ROOT).endsWith("NOT VALID")) {
       body = body.substring(0, body.length() - 9).trim();
     }
-    return Normalise.stripParens(body);
+    return Expressions.stripParens(body);
   }
 
   /**

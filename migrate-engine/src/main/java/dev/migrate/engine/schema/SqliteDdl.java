@@ -181,7 +181,7 @@ public final class SqliteDdl {
           collations.put(key, collation);
         }
       } else if (word.equals("AS") && i + 1 < tokens.size() && tokens.get(i + 1).startsWith("(")) {
-        generated.put(key, Normalise.stripParens(tokens.get(++i)));
+        generated.put(key, Expressions.stripParens(tokens.get(++i)));
       } else if (word.equals("CONSTRAINT") || word.equals("CHECK")) {
         i = constraint(tokens, i, column);
       }
@@ -203,7 +203,7 @@ public final class SqliteDdl {
     switch (kind) {
       case "CHECK" -> {
         if (i + 1 < tokens.size()) {
-          checks.add(new Schema.CheckConstraint(name, Normalise.stripParens(tokens.get(i + 1))));
+          checks.add(new Schema.CheckConstraint(name, Expressions.stripParens(tokens.get(i + 1))));
           return i + 1;
         }
       }

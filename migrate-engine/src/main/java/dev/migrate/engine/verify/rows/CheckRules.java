@@ -1,5 +1,6 @@
 package dev.migrate.engine.verify.rows;
 
+import dev.migrate.engine.schema.Expressions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -114,7 +115,7 @@ final class CheckRules {
     CheckRules parsed = new CheckRules();
     for (String expression : expressions) {
       for (String conjunct : conjuncts(simplify(expression))) {
-        parsed.conjunct(stripParens(conjunct));
+        parsed.conjunct(Expressions.stripParens(conjunct));
       }
     }
     return parsed.rules;
@@ -222,7 +223,7 @@ final class CheckRules {
 
   /** The top-level AND parts, with BETWEEN's own AND kept inside its part. */
   private static List<String> conjuncts(String text) {
-    String body = stripParens(text);
+    String body = Expressions.stripParens(text);
     List<String> parts = new ArrayList<>();
     int depth = 0;
     boolean quoted = false;
@@ -264,33 +265,6 @@ final class CheckRules {
         end >= text.length()
             || !(Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_');
     return before && after && (at == 0 || text.charAt(at - 1) != '_');
-  }
-
-  static String stripParens(String value) {
-    String v = value.trim();
-    while (v.startsWith("(") && v.endsWith(")") && enclosing(v)) {
-      v = v.substring(1, v.length() - 1).trim();
-    }
-    return v;
-  }
-
-  private static boolean enclosing(String v) {
-    int depth = 0;
-    boolean quoted = false;
-    for (int i = 0; i < v.length(); i++) {
-      char c = v.charAt(i);
-      if (c == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-        if (depth == 0 && i < v.length() - 1) {
-          return false;
-        }
-      }
-    }
-    return depth == 0;
   }
 
   private static List<String> literals(String list) {
