@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -48,7 +52,18 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private final Backend backend;
+  private static final ExecutorService SPARES =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "migrate-sandbox-spare");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final Map<String, ThrowawayDatabase> created = new LinkedHashMap<>();
+  private final Set<String> spares = new java.util.LinkedHashSet<>();
+  private Future<String> spare;
+  private boolean closed;
   private final List<String> leftoversDropped;
 
   private Sandbox(Backend backend) {
@@ -113,15 +128,80 @@ public final class Sandbox implements AutoCloseable {
     return leftoversDropped;
   }
 
-  /** A new empty database. */
-  public synchronized ThrowawayDatabase create() {
-    String name = Names.fresh(Instant.now());
-    try {
-      backend.create(name);
-    } catch (Exception e) {
-      throw cannot("create throwaway database " + name, e);
+  /**
+   * A new empty database. On PostgreSQL, where {@code CREATE DATABASE} copies a template (a hundred
+   * milliseconds or more), the next one is made in the background meanwhile, so that a suite asking
+   * for one database after another mostly finds it ready.
+   */
+  public ThrowawayDatabase create() {
+    Future<String> ready;
+    synchronized (this) {
+      ready = spare;
+      spare = null;
     }
-    return register(name);
+    String name = ready == null ? null : awaitSpare(ready);
+    synchronized (this) {
+      if (name == null) {
+        name = Names.fresh(Instant.now());
+        try {
+          backend.create(name);
+        } catch (Exception e) {
+          throw cannot("create throwaway database " + name, e);
+        }
+      }
+      ThrowawayDatabase database = register(name);
+      if (kind() == DatabaseKind.POSTGRESQL && !closed) {
+        spare = SPARES.submit(this::makeSpare);
+      }
+      return database;
+    }
+  }
+
+  /** The names of every database this sandbox holds, a spare being made included (for tests). */
+  List<String> held() throws Exception {
+    Future<String> pending;
+    synchronized (this) {
+      pending = spare;
+    }
+    if (pending != null) {
+      pending.get();
+    }
+    synchronized (this) {
+      List<String> names = new ArrayList<>(created.keySet());
+      names.addAll(spares);
+      return names;
+    }
+  }
+
+  /** Made in the background; registered at once, so that closing the sandbox drops it. */
+  private String makeSpare() throws Exception {
+    synchronized (this) {
+      if (closed) {
+        return null;
+      }
+      String name = Names.fresh(Instant.now());
+      backend.create(name);
+      spares.add(name);
+      WITH_DATABASES.add(this);
+      return name;
+    }
+  }
+
+  private String awaitSpare(Future<String> ready) {
+    try {
+      String name = ready.get();
+      synchronized (this) {
+        if (name != null) {
+          spares.remove(name);
+        }
+      }
+      return name;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      return null; // made in the foreground instead, where a failure is reported
+    }
   }
 
   /**
@@ -158,7 +238,7 @@ public final class Sandbox implements AutoCloseable {
       return;
     }
     dropQuietly(database.name());
-    if (created.isEmpty()) {
+    if (created.isEmpty() && spares.isEmpty()) {
       WITH_DATABASES.remove(this);
     }
   }
@@ -178,11 +258,33 @@ public final class Sandbox implements AutoCloseable {
 
   /** Drops every database this sandbox made and still holds, and lets go of the server. */
   @Override
-  public synchronized void close() {
-    for (ThrowawayDatabase database : List.copyOf(created.values())) {
-      drop(database);
+  public void close() {
+    Future<String> pending;
+    synchronized (this) {
+      closed = true;
+      pending = spare;
+      spare = null;
     }
-    backend.close();
+    if (pending != null) {
+      try {
+        pending.get(); // let it finish: it is then dropped with the others
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        // nothing was made
+      }
+    }
+    synchronized (this) {
+      for (ThrowawayDatabase database : List.copyOf(created.values())) {
+        drop(database);
+      }
+      for (String name : List.copyOf(spares)) {
+        dropQuietly(name);
+        spares.remove(name);
+      }
+      WITH_DATABASES.remove(this);
+      backend.close();
+    }
   }
 
   private List<String> dropLeftovers() {

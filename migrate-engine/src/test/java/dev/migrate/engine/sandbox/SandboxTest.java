@@ -166,6 +166,24 @@ class SandboxTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void postgresqlMakesTheNextDatabaseAheadAndDropsItWithTheSandbox() throws Exception {
+    Sandbox shared = TestDatabases.sandbox(DatabaseKind.POSTGRESQL);
+    Sandbox sandbox =
+        Sandbox.of(
+            DatabaseKind.POSTGRESQL, TestDatabases.adminUrl(DatabaseKind.POSTGRESQL), null, null);
+    ThrowawayDatabase first = sandbox.create();
+    ThrowawayDatabase second = sandbox.create(); // the spare made after the first
+    assertThat(second.name()).isNotEqualTo(first.name());
+    try (java.sql.Connection c = second.connect()) {
+      assertThat(c.isValid(5)).isTrue();
+    }
+    List<String> held = sandbox.held();
+    assertThat(held).contains(first.name(), second.name()).hasSize(3);
+    sandbox.close(); // also drops the spare made after the second
+    assertThat(shared.backend().existing()).doesNotContainAnyElementsOf(held);
+  }
+
   private static boolean exists(Sandbox sandbox, String name) throws Exception {
     return sandbox.backend().existing().contains(name);
   }
