@@ -112,6 +112,35 @@ class CliVerifyTest {
   }
 
   @Test
+  void aPasswordInAServerUrlNeverAppearsInOutputOrReports() throws Exception {
+    String pg = TestDatabases.adminUrl(DatabaseKind.POSTGRESQL);
+    TestDatabases.sandbox(DatabaseKind.POSTGRESQL);
+    String canary = "canary-" + Long.toHexString(System.nanoTime());
+    String url = pg + (pg.contains("?") ? "&" : "?") + "password=" + canary;
+    for (String format : new String[] {"text", "json", "junit", "markdown"}) {
+      Cli.Result r =
+          verify(
+              Map.of(),
+              "-X",
+              "verify",
+              "--revisions",
+              fixture("upgrade_fails"),
+              "--backends",
+              "postgresql",
+              "--postgresql-url",
+              url,
+              "--format",
+              format,
+              "--report",
+              "report-" + format);
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+      assertThat(r.out() + r.err()).doesNotContain(canary);
+      assertThat(Files.readString(dir.resolve("report-" + format).resolve("index.html")))
+          .doesNotContain(canary);
+    }
+  }
+
+  @Test
   void badOptionsAreBadInput() throws Exception {
     String revisions = fixture("correct_chain");
     for (String[] args :
