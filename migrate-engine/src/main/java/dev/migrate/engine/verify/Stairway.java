@@ -9,9 +9,11 @@ import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.diff.StoredChecks;
 import dev.migrate.engine.revision.Direction;
 import dev.migrate.engine.revision.MigrationPlan;
+import dev.migrate.engine.revision.MigrationStep;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.RevisionScript;
 import dev.migrate.engine.revision.VerifySkip;
+import dev.migrate.engine.revision.VersionChange;
 import dev.migrate.engine.revision.source.JavaRevisionBody;
 import dev.migrate.engine.revision.source.SqlRevisionBody;
 import dev.migrate.engine.runtime.MigrationSession;
@@ -490,15 +492,17 @@ final class Stairway {
 
   private Failure step(String id, Direction direction) {
     try {
-      List<String> rows = working.session.currentRows();
+      List<String> rows = working.rows();
+      MigrationStep step =
+          direction == Direction.UPGRADE
+              ? working.migrator.stepUp(rows, id)
+              : working.migrator.stepDown(rows, id);
       if (direction == Direction.UPGRADE && options.stamped().contains(id)) {
-        working.session.stamp(working.migrator.stepUp(rows, id));
+        working.session.stamp(step);
       } else {
-        working.session.apply(
-            direction == Direction.UPGRADE
-                ? working.migrator.stepUp(rows, id)
-                : working.migrator.stepDown(rows, id));
+        working.session.apply(step);
       }
+      working.changed(step);
       if (direction == Direction.UPGRADE) {
         working.applied.add(id);
       } else {
@@ -766,6 +770,7 @@ final class Stairway {
     Migrator migrator;
     MigrationSession session;
     Schema schema;
+    List<String> rows;
 
     private Working(ThrowawayDatabase database, Set<String> applied) {
       this.database = database;
@@ -808,6 +813,26 @@ final class Stairway {
 
     Connection connection() {
       return connection;
+    }
+
+    /** The version rows: read once, then kept as each step changes them. */
+    List<String> rows() {
+      if (rows == null) {
+        rows = new ArrayList<>(session.currentRows());
+      }
+      return rows;
+    }
+
+    void changed(MigrationStep step) {
+      for (VersionChange change : step.versionChanges()) {
+        if (change instanceof VersionChange.Insert insert) {
+          rows.add(insert.id());
+        } else if (change instanceof VersionChange.Delete delete) {
+          rows.remove(delete.id());
+        } else if (change instanceof VersionChange.Update update) {
+          rows.set(rows.indexOf(update.from()), update.to());
+        }
+      }
     }
 
     Schema refresh() {
