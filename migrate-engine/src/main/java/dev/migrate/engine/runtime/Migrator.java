@@ -66,6 +66,8 @@ public final class Migrator {
   private final Duration lockTimeout;
   private final String appliedBy;
 
+  private final java.nio.file.Path missingSqliteFile;
+
   private Migrator(Builder b, DatabaseKind kind) {
     this.graph = b.graph;
     this.connections = b.connections;
@@ -80,6 +82,20 @@ public final class Migrator {
     this.listeners = List.copyOf(b.listeners);
     this.lockTimeout = b.lockTimeout;
     this.appliedBy = b.appliedBy;
+    this.missingSqliteFile =
+        b.url == null
+            ? null
+            : dev.migrate.engine.dialect.SqliteUrl.file(b.url)
+                .filter(file -> !java.nio.file.Files.exists(file))
+                .orElse(null);
+  }
+
+  /**
+   * Whether the database is an SQLite file that does not exist (yet): reading it gives nothing, and
+   * must not create it, as opening it would.
+   */
+  private boolean sqliteFileMissing() {
+    return missingSqliteFile != null && !java.nio.file.Files.exists(missingSqliteFile);
   }
 
   public static Builder builder(RevisionGraph graph) {
@@ -205,7 +221,7 @@ public final class Migrator {
 
   /** The version rows as they are; empty when the table does not exist (it is not created). */
   public List<String> currentRows() {
-    return connected(store::readRows);
+    return sqliteFileMissing() ? List.of() : connected(store::readRows);
   }
 
   /**
@@ -213,6 +229,9 @@ public final class Migrator {
    * with the models).
    */
   public Schema schema() {
+    if (sqliteFileMissing()) {
+      return new Schema(List.of());
+    }
     SchemaReader reader =
         new SchemaReader(List.of(store.versionTableName(), store.historyTableName()));
     return connected(reader::read);
@@ -220,7 +239,7 @@ public final class Migrator {
 
   /** Every history row, oldest first; empty when the table does not exist. */
   public List<HistoryEntry> history() {
-    return connected(store::readHistory);
+    return sqliteFileMissing() ? List.of() : connected(store::readHistory);
   }
 
   /**
@@ -228,6 +247,9 @@ public final class Migrator {
    * the one stored when they were last upgraded or stamped.
    */
   public List<ChecksumMismatch> checksumMismatches() {
+    if (sqliteFileMissing()) {
+      return List.of();
+    }
     return connected(c -> mismatches(c, store.readRows(c)));
   }
 
