@@ -551,8 +551,10 @@ final class Stairway {
     return (nl < 0 ? text : text.substring(0, nl)).strip();
   }
 
+  /** A statement on one line for a finding, without the comment lines before it. */
   static String abbreviate(String sql) {
-    String oneLine = sql.strip().replaceAll("\\s+", " ");
+    String code = sql.strip().replaceFirst("^(?:--[^\\n]*\\n\\s*)+", "");
+    String oneLine = code.replaceAll("\\s+", " ");
     return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 197) + "...";
   }
 
