@@ -7,8 +7,6 @@ import static schemacrawler.schemacrawler.InformationSchemaKey.TABLES;
 import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_COLUMNS;
 import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_CONSTRAINTS;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -36,15 +34,15 @@ final class DirectTables {
 
   /** The named tables that exist, keyed case-insensitively by name. */
   static Map<String, LoadedTable> read(
-      Connection connection, CatalogQueries queries, Collection<String> names) throws SQLException {
+      CatalogStatements statements, CatalogQueries queries, Collection<String> names)
+      throws SQLException {
     Map<String, Builder> tables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (names.isEmpty()) {
       return Map.of();
     }
-    InformationSchemaViews views = queries.views();
     rows(
-        connection,
-        views,
+        statements,
+        queries,
         TABLES,
         "TABLE_NAME",
         names,
@@ -53,8 +51,8 @@ final class DirectTables {
           tables.put(b.name, b);
         });
     rows(
-        connection,
-        views,
+        statements,
+        queries,
         TABLE_COLUMNS,
         "TABLE_NAME",
         names,
@@ -65,8 +63,8 @@ final class DirectTables {
           }
         });
     rows(
-        connection,
-        views,
+        statements,
+        queries,
         PRIMARY_KEYS,
         "TABLE_NAME",
         names,
@@ -77,8 +75,8 @@ final class DirectTables {
           }
         });
     rows(
-        connection,
-        views,
+        statements,
+        queries,
         INDEXES,
         "TABLE_NAME",
         names,
@@ -89,8 +87,8 @@ final class DirectTables {
           }
         });
     rows(
-        connection,
-        views,
+        statements,
+        queries,
         FOREIGN_KEYS,
         "FKTABLE_NAME",
         names,
@@ -101,8 +99,8 @@ final class DirectTables {
           }
         });
     rows(
-        connection,
-        views,
+        statements,
+        queries,
         TABLE_CONSTRAINTS,
         "TABLE_NAME",
         names,
@@ -118,30 +116,33 @@ final class DirectTables {
   }
 
   private static void rows(
-      Connection connection,
-      InformationSchemaViews views,
+      CatalogStatements statements,
+      CatalogQueries queries,
       InformationSchemaKey key,
       String tableColumn,
       Collection<String> names,
       Consumer<Map<String, String>> row)
       throws SQLException {
+    InformationSchemaViews views = queries.views();
     if (!views.hasQuery(key)) {
       return;
     }
+    // PostgreSQL: one array parameter, so that one kept statement serves any number of tables
+    boolean array = queries instanceof PostgresCatalog;
     String sql =
         "SELECT * FROM ("
             + views.getQuery(key).getQuery()
             + ") q WHERE q."
             + tableColumn
-            + " IN ("
-            + names.stream().map(n -> "?").collect(Collectors.joining(", "))
-            + ")";
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      int i = 1;
-      for (String name : names) {
-        statement.setString(i++, name);
-      }
-      try (ResultSet rs = statement.executeQuery()) {
+            + (array
+                ? " = ANY (?)"
+                : " IN (" + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")");
+    List<?> parameters =
+        array
+            ? List.of(statements.connection().createArrayOf("text", names.toArray(String[]::new)))
+            : List.copyOf(names);
+    {
+      try (ResultSet rs = statements.query(sql, parameters)) {
         ResultSetMetaData meta = rs.getMetaData();
         int n = meta.getColumnCount();
         while (rs.next()) {

@@ -3,10 +3,8 @@ package dev.migrate.engine.schema;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,14 +29,14 @@ final class Fingerprints {
    * SQLite, which a reader then finds are no tables.
    */
   static Map<String, String> tables(
-      Connection connection, CatalogQueries queries, Predicate<String> excluded)
+      CatalogStatements statements, CatalogQueries queries, Predicate<String> excluded)
       throws SQLException {
     Map<String, MessageDigest> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    try (Statement s = connection.createStatement()) {
+    {
       int query = 0;
       for (String sql : queries(queries)) {
         query++;
-        try (ResultSet rs = s.executeQuery(sql)) {
+        try (ResultSet rs = statements.query(sql)) {
           while (rs.next()) {
             String table = rs.getString(1);
             if (table == null || excluded.test(table)) {
@@ -65,21 +63,27 @@ final class Fingerprints {
     }
   }
 
-  private static List<String> queries(CatalogQueries queries) {
+  static List<String> queries(CatalogQueries queries) {
     if (queries instanceof PostgresCatalog) {
       return List.of(
-          // one row per table: its columns, constraints and indexes, already digested
+          // one row per table: its columns, constraints and indexes, already digested; raw
+          // catalog columns (expressions as stored node trees) cost half what deparsing them
+          // with pg_get_expr, pg_get_constraintdef and pg_get_indexdef did
           "SELECT c.relname, md5(concat_ws('|',"
-              + " (SELECT string_agg(concat_ws(':', a.attname, a.atttypid, a.atttypmod,"
-              + " a.attnotnull, a.attidentity, a.attgenerated, a.attcollation,"
-              + " pg_get_expr(d.adbin, d.adrelid)), ','"
-              + " ORDER BY a.attnum) FROM pg_attribute a LEFT JOIN pg_attrdef d"
+              + " (SELECT string_agg(concat_ws(':', a.attname,"
+              + " format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,"
+              + " a.attgenerated, a.attcollation, d.adbin), ',' ORDER BY a.attnum)"
+              + " FROM pg_attribute a LEFT JOIN pg_attrdef d"
               + " ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
               + " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),"
-              + " (SELECT string_agg(concat_ws(':', k.conname, pg_get_constraintdef(k.oid)), ','"
-              + " ORDER BY k.conname) FROM pg_constraint k WHERE k.conrelid = c.oid),"
-              + " (SELECT string_agg(pg_get_indexdef(x.indexrelid), ',' ORDER BY x.indexrelid)"
-              + " FROM pg_index x WHERE x.indrelid = c.oid)))"
+              + " (SELECT string_agg(concat_ws(':', k.conname, k.contype, k.conkey, k.confkey,"
+              + " f.relname, k.confupdtype, k.confdeltype, k.convalidated, k.conbin), ','"
+              + " ORDER BY k.conname) FROM pg_constraint k LEFT JOIN pg_class f"
+              + " ON f.oid = k.confrelid WHERE k.conrelid = c.oid),"
+              + " (SELECT string_agg(concat_ws(':', i.relname, i.relam, x.indisunique,"
+              + " x.indkey, x.indoption, x.indcollation, x.indexprs, x.indpred), ','"
+              + " ORDER BY i.relname) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+              + " WHERE x.indrelid = c.oid)))"
               + " FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
               + " AND c.relkind IN ('r', 'p') ORDER BY c.relname");
     }

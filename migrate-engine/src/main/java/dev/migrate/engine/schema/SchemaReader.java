@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -106,9 +107,10 @@ public final class SchemaReader {
   public String fingerprint(Connection connection) {
     try {
       CatalogQueries queries = CatalogQueries.of(kind(connection), connection);
+      CatalogStatements statements = CatalogStatements.oneOff(connection);
       return combined(
-          Fingerprints.tables(connection, queries, this::excluded),
-          SchemaObjects.read(connection, queries));
+          Fingerprints.tables(statements, queries, this::excluded),
+          SchemaObjects.read(statements, queries));
     } catch (SQLException e) {
       throw MigrateException.failed(
           "could not read the database schema fingerprint: " + e.getMessage(), e);
@@ -146,6 +148,7 @@ public final class SchemaReader {
    */
   public final class Snapshots {
     private final Connection connection;
+    private final CatalogStatements statements;
     private CatalogQueries queries;
     private Map<String, String> digests = Map.of();
     private final Map<String, Schema.Table> tables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -153,6 +156,7 @@ public final class SchemaReader {
 
     private Snapshots(Connection connection) {
       this.connection = connection;
+      this.statements = CatalogStatements.kept(connection);
     }
 
     /** The schema as the database has it now, reusing the tables unchanged since the last call. */
@@ -162,8 +166,8 @@ public final class SchemaReader {
           queries = CatalogQueries.of(kind(connection), connection);
         }
         Map<String, String> now =
-            Fingerprints.tables(connection, queries, SchemaReader.this::excluded);
-        SchemaObjects objects = SchemaObjects.read(connection, queries);
+            Fingerprints.tables(statements, queries, SchemaReader.this::excluded);
+        SchemaObjects objects = SchemaObjects.read(statements, queries);
         boolean shared =
             !Objects.equals(now.get(Fingerprints.SHARED), digests.get(Fingerprints.SHARED));
         List<String> changed = new ArrayList<>();
@@ -174,9 +178,19 @@ public final class SchemaReader {
             changed.add(name);
           }
         }
+        // a key names the columns it references: a rename there changes the referencing table
+        Set<String> moved = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        moved.addAll(changed);
+        moved.addAll(tables.keySet().stream().filter(name -> !now.containsKey(name)).toList());
+        for (Schema.Table table : tables.values()) {
+          if (!moved.contains(table.name())
+              && table.foreignKeys().stream().anyMatch(k -> moved.contains(k.referencedTable()))) {
+            changed.add(table.name());
+          }
+        }
         tables.keySet().removeIf(name -> !now.containsKey(name));
         changed.forEach(tables::remove);
-        DirectTables.read(connection, queries, changed)
+        DirectTables.read(statements, queries, changed)
             .forEach((name, loaded) -> tables.put(name, queries.table(loaded, List.of())));
         digests = now;
         fingerprint = combined(now, objects);

@@ -124,6 +124,8 @@ class SnapshotsTest {
                 "DROP TABLE filler_1",
                 "CREATE TABLE filler_1 (id INTEGER PRIMARY KEY, note VARCHAR(40))"),
             Change.of("rename column", "ALTER TABLE filler_1 RENAME COLUMN note TO remark"),
+            Change.of("rename a referenced column", "ALTER TABLE parent RENAME COLUMN id TO pid"),
+            Change.of("rename it back too", "ALTER TABLE parent RENAME COLUMN pid TO id"),
             Change.of(
                 "drop trigger",
                 kind == DatabaseKind.POSTGRESQL
@@ -156,6 +158,7 @@ class SnapshotsTest {
                   Change.of("drop check", "ALTER TABLE filler_3 DROP CONSTRAINT ref_pos"),
                   Change.of("add unique", "ALTER TABLE filler_3 ADD UNIQUE (note)"),
                   Change.of("enum value added", "ALTER TYPE mood ADD VALUE 'happy'"),
+                  Change.of("enum type renamed", "ALTER TYPE mood RENAME TO feeling"),
                   Change.of("create sequence", "CREATE SEQUENCE other_counter"),
                   Change.of("alter sequence", "ALTER SEQUENCE counter INCREMENT 3"),
                   Change.of("drop sequence", "DROP SEQUENCE other_counter"),

@@ -1,0 +1,60 @@
+package dev.migrate.engine.schema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs catalog queries on one connection. Kept by {@link SchemaReader.Snapshots}, it holds each
+ * statement open across refreshes: the PostgreSQL driver then prepares it on the server after a few
+ * runs and the server stops planning the catalog joins again, most of such a query's cost. A
+ * one-off read closes each statement with its result.
+ */
+final class CatalogStatements {
+  private final Connection connection;
+  private final Map<String, PreparedStatement> kept;
+
+  private CatalogStatements(Connection connection, boolean keep) {
+    this.connection = connection;
+    this.kept = keep ? new HashMap<>() : null;
+  }
+
+  static CatalogStatements oneOff(Connection connection) {
+    return new CatalogStatements(connection, false);
+  }
+
+  static CatalogStatements kept(Connection connection) {
+    return new CatalogStatements(connection, true);
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  /** The query's result, with its parameters set as text; the caller closes it. */
+  ResultSet query(String sql, List<?> parameters) throws SQLException {
+    PreparedStatement statement;
+    if (kept == null) {
+      statement = connection.prepareStatement(sql);
+      statement.closeOnCompletion();
+    } else {
+      statement = kept.get(sql);
+      if (statement == null || statement.isClosed()) {
+        statement = connection.prepareStatement(sql);
+        kept.put(sql, statement);
+      }
+    }
+    for (int i = 0; i < parameters.size(); i++) {
+      statement.setObject(i + 1, parameters.get(i));
+    }
+    return statement.executeQuery();
+  }
+
+  ResultSet query(String sql) throws SQLException {
+    return query(sql, List.of());
+  }
+}
