@@ -57,4 +57,18 @@ final class CatalogStatements {
   ResultSet query(String sql) throws SQLException {
     return query(sql, List.of());
   }
+
+  /** Closes the kept statements; the connection stays open. */
+  void close() {
+    if (kept != null) {
+      for (PreparedStatement statement : kept.values()) {
+        try {
+          statement.close();
+        } catch (SQLException e) {
+          // the statement is unusable either way; the next query prepares it again
+        }
+      }
+      kept.clear();
+    }
+  }
 }

@@ -31,7 +31,8 @@ import schemacrawler.schema.Catalog;
  * bulk catalog query per kind of object (pg_catalog, information_schema, sqlite_master and its
  * pragma functions) in place of its per-table metadata walk: verification snapshots the schema at
  * every step of every revision (see {@link Crawl} and SnapshotBenchmark). {@link #fingerprint} is
- * cheaper still and tells when a load can be skipped.
+ * cheaper still and tells when a load can be skipped. Between steps on one connection, {@link
+ * #snapshots} reads again only the tables that changed, from the same catalog queries.
  */
 public final class SchemaReader {
   /** The tables left out unless told otherwise: migrate's own version and history tables. */
@@ -132,7 +133,7 @@ public final class SchemaReader {
 
   /**
    * Snapshots of one connection's schema that cost what changed: see {@link Snapshots}. Use one per
-   * connection (and database); it is not thread-safe.
+   * connection (and database) and close it when done; it is not thread-safe.
    */
   public Snapshots snapshots(Connection connection) {
     return new Snapshots(connection);
@@ -146,7 +147,7 @@ public final class SchemaReader {
    * through SchemaCrawler (without its fixed cost of some 20 ms), and keeps every other table from
    * the call before. The result equals a {@link #read} at that moment.
    */
-  public final class Snapshots {
+  public final class Snapshots implements AutoCloseable {
     private final Connection connection;
     private final CatalogStatements statements;
     private CatalogQueries queries;
@@ -207,6 +208,15 @@ public final class SchemaReader {
       } catch (SQLException | RuntimeException e) {
         throw MigrateException.failed("could not read the database schema: " + e.getMessage(), e);
       }
+    }
+
+    /**
+     * Closes the statements kept for the next refresh (the connection stays open); a refresh after
+     * this prepares them again.
+     */
+    @Override
+    public void close() {
+      statements.close();
     }
 
     /**

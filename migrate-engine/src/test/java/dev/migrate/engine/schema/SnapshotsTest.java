@@ -237,7 +237,9 @@ class SnapshotsTest {
       sql(c, FILLERS);
 
       Schema full = reader.read(c);
-      assertThat(reader.snapshots(c).refresh()).isEqualTo(full);
+      try (SchemaReader.Snapshots snapshots = reader.snapshots(c)) {
+        assertThat(snapshots.refresh()).isEqualTo(full);
+      }
       assertThat(full.views()).isNotEmpty();
       assertThat(full.table("child").orElseThrow().triggers()).hasSize(1);
     }
@@ -278,7 +280,8 @@ class SnapshotsTest {
                       kind.id() + ": unchanged tables kept, then closed",
                       () -> {
                         try (db;
-                            c) {
+                            c;
+                            snapshots) {
                           sql(c, List.of("ALTER TABLE filler_1 ADD COLUMN more INTEGER"));
                           Schema refreshed = snapshots.refresh();
                           assertThat(refreshed.table("filler_2").orElseThrow())
