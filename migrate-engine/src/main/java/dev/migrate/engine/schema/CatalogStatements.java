@@ -3,7 +3,9 @@ package dev.migrate.engine.schema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,65 @@ final class CatalogStatements {
       statement.setObject(i + 1, parameters.get(i));
     }
     return statement.executeQuery();
+  }
+
+  /**
+   * The rows of each statement of a list sent as one ({@code SELECT ...; SELECT ...}, one round
+   * trip on PostgreSQL), in order.
+   */
+  List<List<Map<String, String>>> queries(String sql, List<?> parameters) throws SQLException {
+    PreparedStatement statement = prepared(sql);
+    try {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
+      List<List<Map<String, String>>> out = new ArrayList<>();
+      boolean results = statement.execute();
+      while (results || statement.getUpdateCount() != -1) {
+        if (results) {
+          try (ResultSet rs = statement.getResultSet()) {
+            out.add(rows(rs));
+          }
+        }
+        results = statement.getMoreResults();
+      }
+      return out;
+    } finally {
+      if (kept == null) {
+        statement.close();
+      }
+    }
+  }
+
+  /**
+   * Each row as a map from column label (case-insensitive) to its value as text, as SchemaCrawler
+   * keeps attributes: a PostgreSQL boolean reads "false", not "f".
+   */
+  static List<Map<String, String>> rows(ResultSet rs) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    int n = meta.getColumnCount();
+    List<Map<String, String>> rows = new ArrayList<>();
+    while (rs.next()) {
+      Map<String, String> values = LoadedTable.newAttributes();
+      for (int c = 1; c <= n; c++) {
+        Object value = rs.getObject(c);
+        values.put(meta.getColumnLabel(c), value == null ? null : value.toString());
+      }
+      rows.add(values);
+    }
+    return rows;
+  }
+
+  private PreparedStatement prepared(String sql) throws SQLException {
+    if (kept == null) {
+      return connection.prepareStatement(sql);
+    }
+    PreparedStatement statement = kept.get(sql);
+    if (statement == null || statement.isClosed()) {
+      statement = connection.prepareStatement(sql);
+      kept.put(sql, statement);
+    }
+    return statement;
   }
 
   ResultSet query(String sql) throws SQLException {

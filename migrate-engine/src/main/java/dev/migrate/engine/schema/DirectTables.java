@@ -8,7 +8,6 @@ import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_COLUMNS;
 import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_CONSTRAINTS;
 
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import schemacrawler.schemacrawler.InformationSchemaKey;
 import schemacrawler.schemacrawler.InformationSchemaViews;
@@ -40,73 +39,34 @@ final class DirectTables {
     if (names.isEmpty()) {
       return Map.of();
     }
-    rows(
-        statements,
-        queries,
-        TABLES,
-        "TABLE_NAME",
-        names,
-        row -> {
-          Builder b = new Builder(row.get("TABLE_NAME"), row);
-          tables.put(b.name, b);
-        });
-    rows(
-        statements,
-        queries,
-        TABLE_COLUMNS,
-        "TABLE_NAME",
-        names,
-        row -> {
-          Builder b = tables.get(row.get("TABLE_NAME"));
-          if (b != null) {
-            b.columns.add(row);
-          }
-        });
-    rows(
-        statements,
-        queries,
-        PRIMARY_KEYS,
-        "TABLE_NAME",
-        names,
-        row -> {
-          Builder b = tables.get(row.get("TABLE_NAME"));
-          if (b != null) {
-            b.primaryKey.add(row);
-          }
-        });
-    rows(
-        statements,
-        queries,
+    Map<InformationSchemaKey, List<Map<String, String>>> rows = fetch(statements, queries, names);
+    for (Map<String, String> row : rows.get(TABLES)) {
+      Builder b = new Builder(row.get("TABLE_NAME"), row);
+      tables.put(b.name, b);
+    }
+    each(rows, TABLE_COLUMNS, "TABLE_NAME", tables, (b, row) -> b.columns.add(row));
+    each(rows, PRIMARY_KEYS, "TABLE_NAME", tables, (b, row) -> b.primaryKey.add(row));
+    each(
+        rows,
         INDEXES,
         "TABLE_NAME",
-        names,
-        row -> {
-          Builder b = tables.get(row.get("TABLE_NAME"));
-          if (b != null) {
-            b.indexes.computeIfAbsent(row.get("INDEX_NAME"), k -> new ArrayList<>()).add(row);
-          }
-        });
-    rows(
-        statements,
-        queries,
+        tables,
+        (b, row) ->
+            b.indexes.computeIfAbsent(row.get("INDEX_NAME"), k -> new ArrayList<>()).add(row));
+    each(
+        rows,
         FOREIGN_KEYS,
         "FKTABLE_NAME",
-        names,
-        row -> {
-          Builder b = tables.get(row.get("FKTABLE_NAME"));
-          if (b != null) {
-            b.foreignKeys.computeIfAbsent(row.get("FK_NAME"), k -> new ArrayList<>()).add(row);
-          }
-        });
-    rows(
-        statements,
-        queries,
+        tables,
+        (b, row) ->
+            b.foreignKeys.computeIfAbsent(row.get("FK_NAME"), k -> new ArrayList<>()).add(row));
+    each(
+        rows,
         TABLE_CONSTRAINTS,
         "TABLE_NAME",
-        names,
-        row -> {
-          Builder b = tables.get(row.get("TABLE_NAME"));
-          if (b != null && "CHECK".equalsIgnoreCase(row.get("CONSTRAINT_TYPE"))) {
+        tables,
+        (b, row) -> {
+          if ("CHECK".equalsIgnoreCase(row.get("CONSTRAINT_TYPE"))) {
             b.checks.add(new LoadedTable.Check(row.get("CONSTRAINT_NAME"), row));
           }
         });
@@ -115,47 +75,61 @@ final class DirectTables {
     return out;
   }
 
-  private static void rows(
-      CatalogStatements statements,
-      CatalogQueries queries,
+  private static void each(
+      Map<InformationSchemaKey, List<Map<String, String>>> rows,
       InformationSchemaKey key,
       String tableColumn,
-      Collection<String> names,
-      Consumer<Map<String, String>> row)
-      throws SQLException {
-    InformationSchemaViews views = queries.views();
-    if (!views.hasQuery(key)) {
-      return;
-    }
-    // PostgreSQL: one array parameter, so that one kept statement serves any number of tables
-    boolean array = queries instanceof PostgresCatalog;
-    String sql =
-        "SELECT * FROM ("
-            + views.getQuery(key).getQuery()
-            + ") q WHERE q."
-            + tableColumn
-            + (array
-                ? " = ANY (?)"
-                : " IN (" + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")");
-    List<?> parameters =
-        array
-            ? List.of(statements.connection().createArrayOf("text", names.toArray(String[]::new)))
-            : List.copyOf(names);
-    {
-      try (ResultSet rs = statements.query(sql, parameters)) {
-        ResultSetMetaData meta = rs.getMetaData();
-        int n = meta.getColumnCount();
-        while (rs.next()) {
-          Map<String, String> values = LoadedTable.newAttributes();
-          for (int c = 1; c <= n; c++) {
-            // as SchemaCrawler keeps attributes: a PostgreSQL boolean reads "false", not "f"
-            Object value = rs.getObject(c);
-            values.put(meta.getColumnLabel(c), value == null ? null : value.toString());
-          }
-          row.accept(values);
-        }
+      Map<String, Builder> tables,
+      BiConsumer<Builder, Map<String, String>> add) {
+    for (Map<String, String> row : rows.getOrDefault(key, List.of())) {
+      Builder b = tables.get(row.get(tableColumn));
+      if (b != null) {
+        add.accept(b, row);
       }
     }
+  }
+
+  private static final List<InformationSchemaKey> KEYS =
+      List.of(TABLES, TABLE_COLUMNS, PRIMARY_KEYS, INDEXES, FOREIGN_KEYS, TABLE_CONSTRAINTS);
+
+  /**
+   * Each query's rows for those tables. On PostgreSQL all queries go as one statement list, in one
+   * round trip; the MySQL driver takes one statement at a time unless the URL allows more.
+   */
+  private static Map<InformationSchemaKey, List<Map<String, String>>> fetch(
+      CatalogStatements statements, CatalogQueries queries, Collection<String> names)
+      throws SQLException {
+    InformationSchemaViews views = queries.views();
+    List<InformationSchemaKey> keys = KEYS.stream().filter(views::hasQuery).toList();
+    Map<InformationSchemaKey, List<Map<String, String>>> out = new LinkedHashMap<>();
+    if (queries instanceof PostgresCatalog) {
+      // one array parameter per query, so that one kept statement serves any number of tables
+      List<Object> parameters = new ArrayList<>();
+      StringBuilder sql = new StringBuilder();
+      for (InformationSchemaKey key : keys) {
+        sql.append(sql.length() == 0 ? "" : "; ").append(filtered(views, key, " = ANY (?)"));
+        parameters.add(statements.connection().createArrayOf("text", names.toArray(String[]::new)));
+      }
+      List<List<Map<String, String>>> results = statements.queries(sql.toString(), parameters);
+      for (int i = 0; i < keys.size(); i++) {
+        out.put(keys.get(i), results.get(i));
+      }
+      return out;
+    }
+    String in = " IN (" + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")";
+    for (InformationSchemaKey key : keys) {
+      try (ResultSet rs = statements.query(filtered(views, key, in), List.copyOf(names))) {
+        out.put(key, CatalogStatements.rows(rs));
+      }
+    }
+    return out;
+  }
+
+  /** The query of that key for the tables the condition names. */
+  private static String filtered(
+      InformationSchemaViews views, InformationSchemaKey key, String condition) {
+    String column = key == FOREIGN_KEYS ? "FKTABLE_NAME" : "TABLE_NAME";
+    return "SELECT * FROM (" + views.getQuery(key).getQuery() + ") q WHERE q." + column + condition;
   }
 
   private static int number(Map<String, String> row, String column) {
