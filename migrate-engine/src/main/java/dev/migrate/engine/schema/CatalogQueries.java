@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import schemacrawler.schema.Table;
 import schemacrawler.schemacrawler.InformationSchemaViews;
 import schemacrawler.schemacrawler.LimitOptionsBuilder;
 import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
@@ -24,7 +23,7 @@ sealed interface CatalogQueries permits PostgresCatalog, MySqlCatalog, SqliteCat
       throws SQLException;
 
   /** The loaded table in the shared model, with its triggers as {@link SchemaObjects} read them. */
-  Schema.Table table(Table loaded, List<Schema.Trigger> triggers);
+  Schema.Table table(LoadedTable loaded, List<Schema.Trigger> triggers);
 
   /**
    * Bulk queries for the objects besides tables ({@link SchemaObjects}): each row is (kind, table,

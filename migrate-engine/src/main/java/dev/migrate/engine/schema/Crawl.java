@@ -3,11 +3,12 @@ package dev.migrate.engine.schema;
 import static schemacrawler.schemacrawler.MetadataRetrievalStrategy.data_dictionary_all;
 
 import dev.migrate.engine.dialect.DatabaseKind;
-import dev.migrate.engine.ops.ReferentialAction;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import schemacrawler.crawl.SchemaCrawler;
 import schemacrawler.schema.AttributedObject;
@@ -15,12 +16,10 @@ import schemacrawler.schema.Catalog;
 import schemacrawler.schema.Column;
 import schemacrawler.schema.ColumnReference;
 import schemacrawler.schema.ForeignKey;
-import schemacrawler.schema.ForeignKeyUpdateRule;
 import schemacrawler.schema.Index;
 import schemacrawler.schema.IndexColumn;
 import schemacrawler.schema.IndexColumnSortSequence;
 import schemacrawler.schema.Table;
-import schemacrawler.schema.TableConstraint;
 import schemacrawler.schema.TableConstraintColumn;
 import schemacrawler.schema.TableConstraintType;
 import schemacrawler.schemacrawler.InfoLevel;
@@ -89,55 +88,88 @@ final class Crawl {
         .crawl();
   }
 
-  /** A text attribute a catalog query added beyond the metadata shape, or null. */
-  static String attribute(AttributedObject object, String name) {
-    Object value = object.getAttribute(name);
-    return value == null ? null : value.toString();
+  /** The table as its catalog queries gave it, in load order (columns, key parts). */
+  static LoadedTable loaded(Table table) {
+    List<LoadedTable.Column> columns =
+        table.getColumns().stream()
+            .sorted(Comparator.comparingInt(Column::getOrdinalPosition))
+            .map(
+                c ->
+                    new LoadedTable.Column(
+                        c.getName(),
+                        declaredType(c),
+                        c.isNullable(),
+                        c.getDefaultValue(),
+                        c.isAutoIncremented(),
+                        attributes(c)))
+            .toList();
+    LoadedTable.Key primaryKey =
+        table.hasPrimaryKey()
+            ? new LoadedTable.Key(
+                table.getPrimaryKey().getName(),
+                table.getPrimaryKey().getConstrainedColumns().stream()
+                    .sorted(
+                        Comparator.comparingInt(
+                            TableConstraintColumn::getTableConstraintOrdinalPosition))
+                    .map(TableConstraintColumn::getName)
+                    .toList())
+            : null;
+    List<LoadedTable.Index> indexes = new ArrayList<>();
+    for (Index index : table.getIndexes()) {
+      List<IndexColumn> parts =
+          index.getColumns().stream()
+              .sorted(Comparator.comparingInt(IndexColumn::getIndexOrdinalPosition))
+              .toList();
+      indexes.add(
+          new LoadedTable.Index(
+              index.getName(),
+              index.isUnique(),
+              parts.stream().map(IndexColumn::getName).toList(),
+              parts.stream()
+                  .map(c -> c.getSortSequence() == IndexColumnSortSequence.descending)
+                  .toList(),
+              attributes(index)));
+    }
+    List<LoadedTable.ForeignKey> foreignKeys = new ArrayList<>();
+    for (ForeignKey foreignKey : table.getImportedForeignKeys()) {
+      List<ColumnReference> references =
+          foreignKey.getColumnReferences().stream()
+              .sorted(Comparator.comparingInt(ColumnReference::getKeySequence))
+              .toList();
+      foreignKeys.add(
+          new LoadedTable.ForeignKey(
+              foreignKey.getName(),
+              references.stream().map(r -> r.getForeignKeyColumn().getName()).toList(),
+              foreignKey.getPrimaryKeyTable().getName(),
+              references.stream().map(r -> r.getPrimaryKeyColumn().getName()).toList(),
+              foreignKey.getDeleteRule().toString(),
+              foreignKey.getUpdateRule().toString(),
+              attributes(foreignKey)));
+    }
+    List<LoadedTable.Check> checks =
+        table.getTableConstraints().stream()
+            .filter(c -> c.getType() == TableConstraintType.check)
+            .map(c -> new LoadedTable.Check(c.getName(), attributes(c)))
+            .toList();
+    return new LoadedTable(
+        table.getName(), attributes(table), columns, primaryKey, indexes, foreignKeys, checks);
   }
 
-  static List<Column> columns(Table table) {
-    return table.getColumns().stream()
-        .sorted(Comparator.comparingInt(Column::getOrdinalPosition))
-        .toList();
+  private static Map<String, String> attributes(AttributedObject object) {
+    Map<String, String> out = LoadedTable.newAttributes();
+    object.getAttributes().forEach((k, v) -> out.put(k, v == null ? null : v.toString()));
+    return out;
   }
 
   /** The full spelling of a column's type, e.g. {@code numeric(10,2)}, from its query. */
-  static String declaredType(Column column) {
-    String declared = attribute(column, "COLUMN_TYPE");
-    return declared != null ? declared : column.getColumnDataType().getName();
+  private static String declaredType(Column column) {
+    Object declared = column.getAttribute("COLUMN_TYPE");
+    return declared != null ? declared.toString() : column.getColumnDataType().getName();
   }
 
-  static List<String> primaryKeyColumns(Table table) {
-    return table.getPrimaryKey().getConstrainedColumns().stream()
-        .sorted(Comparator.comparingInt(TableConstraintColumn::getTableConstraintOrdinalPosition))
-        .map(TableConstraintColumn::getName)
-        .toList();
-  }
-
-  static List<String> indexColumns(Index index) {
-    return index.getColumns().stream()
-        .sorted(Comparator.comparingInt(IndexColumn::getIndexOrdinalPosition))
-        .map(IndexColumn::getName)
-        .toList();
-  }
-
-  /** Per key part of the index, in key order, whether it is sorted DESC. */
-  static List<Boolean> descending(Index index) {
-    return index.getColumns().stream()
-        .sorted(Comparator.comparingInt(IndexColumn::getIndexOrdinalPosition))
-        .map(c -> c.getSortSequence() == IndexColumnSortSequence.descending)
-        .toList();
-  }
-
-  private static List<ColumnReference> references(ForeignKey foreignKey) {
-    return foreignKey.getColumnReferences().stream()
-        .sorted(Comparator.comparingInt(ColumnReference::getKeySequence))
-        .toList();
-  }
-
-  /** The key's own columns, in key order. */
-  static List<String> foreignKeyColumns(ForeignKey foreignKey) {
-    return references(foreignKey).stream().map(r -> r.getForeignKeyColumn().getName()).toList();
+  /** The table's CHECK constraints, by name. */
+  static List<LoadedTable.Check> checks(LoadedTable table) {
+    return table.checks().stream().sorted(Comparator.comparing(LoadedTable.Check::name)).toList();
   }
 
   /**
@@ -145,27 +177,14 @@ final class Crawl {
    * database invented the name).
    */
   static Schema.ForeignKey foreignKey(
-      DatabaseKind kind, ForeignKey foreignKey, Function<List<String>, String> name) {
-    List<String> columns = foreignKeyColumns(foreignKey);
+      DatabaseKind kind, LoadedTable.ForeignKey foreignKey, Function<List<String>, String> name) {
     return new Schema.ForeignKey(
-        name.apply(columns),
-        columns,
-        foreignKey.getPrimaryKeyTable().getName(),
-        references(foreignKey).stream().map(r -> r.getPrimaryKeyColumn().getName()).toList(),
-        action(kind, foreignKey.getDeleteRule()),
-        action(kind, foreignKey.getUpdateRule()));
-  }
-
-  private static ReferentialAction action(DatabaseKind kind, ForeignKeyUpdateRule rule) {
-    return Normalise.action(kind, rule.toString());
-  }
-
-  /** The table's CHECK constraints with the clause their query carried as CHECK_CLAUSE. */
-  static List<TableConstraint> checks(Table table) {
-    return table.getTableConstraints().stream()
-        .filter(c -> c.getType() == TableConstraintType.check)
-        .sorted(Comparator.comparing(TableConstraint::getName))
-        .toList();
+        name.apply(foreignKey.columns()),
+        foreignKey.columns(),
+        foreignKey.referencedTable(),
+        foreignKey.referencedColumns(),
+        Normalise.action(kind, foreignKey.deleteRule()),
+        Normalise.action(kind, foreignKey.updateRule()));
   }
 
   /**

@@ -1,65 +1,123 @@
 package dev.migrate.engine.schema;
 
-import dev.migrate.engine.dialect.DatabaseKind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
- * The catalog queries behind {@link SchemaReader#fingerprint}: each returns (table, text) rows
- * covering everything a snapshot reads, computed in the database so that only short rows travel.
- * Objects besides tables (views, sequences, enum types, triggers) are few: the fingerprint digests
- * them as {@link SchemaObjects} reads them.
+ * A digest per table of the catalog rows a snapshot reads of it, behind {@link
+ * SchemaReader#fingerprint} and {@link SchemaReader.Snapshots}: each query returns (table, text)
+ * rows, computed in the database so that only short rows travel. Rows under {@link #SHARED} belong
+ * to no one table (MySQL's checks). Objects besides tables (views, sequences, enum types, triggers)
+ * are few and read whole by {@link SchemaObjects}.
  */
 final class Fingerprints {
+  /** The key of rows that name no table. */
+  static final String SHARED = "~";
+
   private Fingerprints() {}
 
-  static List<String> queries(DatabaseKind kind) {
-    return switch (kind) {
-      case POSTGRESQL ->
-          List.of(
-              // one row per table: its columns, constraints and indexes, already digested
-              "SELECT c.relname, md5(concat_ws('|',"
-                  + " (SELECT string_agg(concat_ws(':', a.attname, a.atttypid, a.atttypmod,"
-                  + " a.attnotnull, a.attidentity, a.attgenerated, a.attcollation,"
-                  + " pg_get_expr(d.adbin, d.adrelid)), ','"
-                  + " ORDER BY a.attnum) FROM pg_attribute a LEFT JOIN pg_attrdef d"
-                  + " ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-                  + " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),"
-                  + " (SELECT string_agg(concat_ws(':', k.conname, pg_get_constraintdef(k.oid)), ','"
-                  + " ORDER BY k.conname) FROM pg_constraint k WHERE k.conrelid = c.oid),"
-                  + " (SELECT string_agg(pg_get_indexdef(x.indexrelid), ',' ORDER BY x.indexrelid)"
-                  + " FROM pg_index x WHERE x.indrelid = c.oid)))"
-                  + " FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
-                  + " AND c.relkind IN ('r', 'p') ORDER BY c.relname");
-      case MYSQL ->
-          List.of(
-              "SELECT TABLE_NAME, CONCAT_WS(':', COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE,"
-                  + " IS_NULLABLE, IFNULL(COLUMN_DEFAULT, '~'), EXTRA, IFNULL(COLLATION_NAME, '~'),"
-                  + " IFNULL(GENERATION_EXPRESSION, '~')) FROM information_schema.COLUMNS"
-                  + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION",
-              "SELECT TABLE_NAME, TABLE_COLLATION FROM information_schema.TABLES"
-                  + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME",
-              "SELECT TABLE_NAME, CONCAT_WS(':', INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME,"
-                  + " IFNULL(COLLATION, '~'))"
-                  + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
-                  + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
-              // no joins and no TABLE_CONSTRAINTS: those cost ten times as much on MariaDB, and
-              // STATISTICS already shows primary keys and unique constraints
-              "SELECT TABLE_NAME, CONCAT_WS(':', CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME,"
-                  + " REFERENCED_COLUMN_NAME) FROM information_schema.KEY_COLUMN_USAGE"
-                  + " WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL"
-                  + " ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
-              "SELECT TABLE_NAME, CONCAT_WS(':', CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE)"
-                  + " FROM information_schema.REFERENTIAL_CONSTRAINTS"
-                  + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME",
-              // MySQL's CHECK_CONSTRAINTS has no table column; MariaDB's does
-              "SELECT '~', CONCAT_WS(':', CONSTRAINT_NAME, CHECK_CLAUSE)"
-                  + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()"
-                  + " ORDER BY CONSTRAINT_NAME, CHECK_CLAUSE");
-      // SQLite keeps the whole schema as CREATE text (views and triggers too), rewritten by every
-      // ALTER
-      case SQLITE ->
-          List.of(
-              "SELECT tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY tbl_name, name");
-    };
+  /**
+   * Table name (case-insensitive) to the digest of its rows; names may include views on MySQL and
+   * SQLite, which a reader then finds are no tables.
+   */
+  static Map<String, String> tables(
+      CatalogStatements statements, CatalogQueries queries, Predicate<String> excluded)
+      throws SQLException {
+    Map<String, MessageDigest> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    {
+      int query = 0;
+      for (String sql : queries(queries)) {
+        query++;
+        try (ResultSet rs = statements.query(sql)) {
+          while (rs.next()) {
+            String table = rs.getString(1);
+            if (table == null || excluded.test(table)) {
+              continue;
+            }
+            MessageDigest digest = digests.computeIfAbsent(table, t -> sha256());
+            digest.update((byte) query);
+            digest.update(String.valueOf(rs.getString(2)).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+          }
+        }
+      }
+    }
+    Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    digests.forEach((table, digest) -> out.put(table, HexFormat.of().formatHex(digest.digest())));
+    return out;
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
+  }
+
+  static List<String> queries(CatalogQueries queries) {
+    if (queries instanceof PostgresCatalog) {
+      return List.of(
+          // one row per table: its columns, constraints and indexes, already digested; raw
+          // catalog columns (expressions as stored node trees) cost half what deparsing them
+          // with pg_get_expr, pg_get_constraintdef and pg_get_indexdef did
+          "SELECT c.relname, md5(concat_ws('|',"
+              + " (SELECT string_agg(concat_ws(':', a.attname,"
+              + " format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,"
+              + " a.attgenerated, a.attcollation, d.adbin), ',' ORDER BY a.attnum)"
+              + " FROM pg_attribute a LEFT JOIN pg_attrdef d"
+              + " ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+              + " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),"
+              + " (SELECT string_agg(concat_ws(':', k.conname, k.contype, k.conkey, k.confkey,"
+              + " f.relname, k.confupdtype, k.confdeltype, k.convalidated, k.conbin), ','"
+              + " ORDER BY k.conname) FROM pg_constraint k LEFT JOIN pg_class f"
+              + " ON f.oid = k.confrelid WHERE k.conrelid = c.oid),"
+              + " (SELECT string_agg(concat_ws(':', i.relname, i.relam, x.indisunique,"
+              + " x.indkey, x.indoption, x.indcollation, x.indexprs, x.indpred), ','"
+              + " ORDER BY i.relname) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+              + " WHERE x.indrelid = c.oid)))"
+              + " FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
+              + " AND c.relkind IN ('r', 'p') ORDER BY c.relname");
+    }
+    if (queries instanceof MySqlCatalog m) {
+      return List.of(
+          "SELECT TABLE_NAME, CONCAT_WS(':', COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE,"
+              + " IS_NULLABLE, IFNULL(COLUMN_DEFAULT, '~'), EXTRA, IFNULL(COLLATION_NAME, '~'),"
+              + " IFNULL(GENERATION_EXPRESSION, '~')) FROM information_schema.COLUMNS"
+              + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION",
+          "SELECT TABLE_NAME, TABLE_COLLATION FROM information_schema.TABLES"
+              + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME",
+          "SELECT TABLE_NAME, CONCAT_WS(':', INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME,"
+              + " IFNULL(COLLATION, '~'))"
+              + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+              + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
+          // no joins and no TABLE_CONSTRAINTS: those cost ten times as much on MariaDB, and
+          // STATISTICS already shows primary keys and unique constraints
+          "SELECT TABLE_NAME, CONCAT_WS(':', CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME,"
+              + " REFERENCED_COLUMN_NAME) FROM information_schema.KEY_COLUMN_USAGE"
+              + " WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL"
+              + " ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
+          "SELECT TABLE_NAME, CONCAT_WS(':', CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE)"
+              + " FROM information_schema.REFERENTIAL_CONSTRAINTS"
+              + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME",
+          // MySQL's CHECK_CONSTRAINTS has no table column; MariaDB's does
+          "SELECT "
+              + (m.mariaDb() ? "TABLE_NAME" : "'" + SHARED + "'")
+              + ", CONCAT_WS(':', CONSTRAINT_NAME, CHECK_CLAUSE)"
+              + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()"
+              + " ORDER BY CONSTRAINT_NAME, CHECK_CLAUSE");
+    }
+    // SQLite keeps the whole schema as CREATE text (views and triggers too), rewritten by every
+    // ALTER
+    return List.of(
+        "SELECT tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY tbl_name, name");
   }
 }

@@ -19,11 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import schemacrawler.schema.Column;
-import schemacrawler.schema.ForeignKey;
-import schemacrawler.schema.Index;
-import schemacrawler.schema.Table;
-import schemacrawler.schema.TableConstraint;
 import schemacrawler.schemacrawler.InformationSchemaViews;
 import schemacrawler.schemacrawler.InformationSchemaViewsBuilder;
 import schemacrawler.schemacrawler.LimitOptionsBuilder;
@@ -189,14 +184,14 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
   }
 
   @Override
-  public Schema.Table table(Table loaded, List<Schema.Trigger> triggers) {
-    String name = loaded.getName();
-    String tableCollation = Crawl.attribute(loaded, "TABLE_COLLATION");
+  public Schema.Table table(LoadedTable loaded, List<Schema.Trigger> triggers) {
+    String name = loaded.name();
+    String tableCollation = loaded.attribute("TABLE_COLLATION");
     List<Schema.CheckConstraint> checks = new ArrayList<>();
     Set<String> jsonColumns = new HashSet<>();
-    for (TableConstraint check : Crawl.checks(loaded)) {
-      String checkName = check.getName();
-      String clause = Crawl.attribute(check, "CHECK_CLAUSE");
+    for (LoadedTable.Check check : Crawl.checks(loaded)) {
+      String checkName = check.name();
+      String clause = check.attribute("CHECK_CLAUSE");
       if (clause.replace(" ", "").equalsIgnoreCase("json_valid(`" + checkName + "`)")) {
         jsonColumns.add(checkName);
         continue;
@@ -206,28 +201,28 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
           new Schema.CheckConstraint(invented ? null : checkName, Expressions.stripParens(clause)));
     }
     List<Schema.Column> columns = new ArrayList<>();
-    for (Column column : Crawl.columns(loaded)) {
+    for (LoadedTable.Column column : loaded.columns()) {
       ColumnType type =
-          jsonColumns.contains(column.getName())
+          jsonColumns.contains(column.name())
               ? ColumnType.JSON
-              : Normalise.type(DatabaseKind.MYSQL, Crawl.declaredType(column));
-      String extra = String.valueOf(Crawl.attribute(column, "EXTRA")).toLowerCase(Locale.ROOT);
-      String collation = Crawl.attribute(column, "COLLATION_NAME");
+              : Normalise.type(DatabaseKind.MYSQL, column.declaredType());
+      String extra = String.valueOf(column.attribute("EXTRA")).toLowerCase(Locale.ROOT);
+      String collation = column.attribute("COLLATION_NAME");
       // MySQL gives '' for a column that is not generated, MariaDB NULL
-      String expression = Crawl.attribute(column, "GENERATION_EXPRESSION");
+      String expression = column.attribute("GENERATION_EXPRESSION");
       Schema.Generated generated =
           expression == null || expression.isEmpty()
               ? null
               : new Schema.Generated(expression, extra.contains("stored generated"));
       columns.add(
           new Schema.Column(
-              column.getName(),
+              column.name(),
               type,
-              column.isNullable(),
+              column.nullable(),
               generated != null
                   ? null
-                  : Normalise.defaultValue(liveDefault(column.getDefaultValue(), extra), type),
-              column.isAutoIncremented(),
+                  : Normalise.defaultValue(liveDefault(column.defaultValue(), extra), type),
+              column.autoincrement(),
               // MariaDB's JSON is LONGTEXT in utf8mb4_bin, which the type implies
               collation == null || collation.equals(tableCollation) || type == ColumnType.JSON
                   ? null
@@ -235,31 +230,29 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
               generated));
     }
     List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
-    for (ForeignKey foreignKey : loaded.getImportedForeignKeys()) {
-      boolean invented = foreignKey.getName().matches(Pattern.quote(name) + "_ibfk_\\d+");
+    for (LoadedTable.ForeignKey foreignKey : loaded.foreignKeys()) {
+      boolean invented = foreignKey.name().matches(Pattern.quote(name) + "_ibfk_\\d+");
       foreignKeys.add(
           Crawl.foreignKey(
-              DatabaseKind.MYSQL,
-              foreignKey,
-              keyColumns -> invented ? null : foreignKey.getName()));
+              DatabaseKind.MYSQL, foreignKey, keyColumns -> invented ? null : foreignKey.name()));
     }
     List<Schema.Index> indexes = new ArrayList<>();
     List<Schema.UniqueConstraint> uniques = new ArrayList<>();
-    for (Index index : loaded.getIndexes()) {
-      List<String> keyColumns = Crawl.indexColumns(index);
-      String indexName = index.getName();
-      if (index.isUnique()) {
+    for (LoadedTable.Index index : loaded.indexes()) {
+      List<String> keyColumns = index.columns();
+      String indexName = index.name();
+      if (index.unique()) {
         boolean invented =
             indexName.equals(keyColumns.get(0))
                 || indexName.matches(Pattern.quote(keyColumns.get(0)) + "_\\d+");
         uniques.add(new Schema.UniqueConstraint(invented ? null : indexName, keyColumns));
       } else if (!foreignKeyIndex(loaded, indexName, keyColumns)) {
-        indexes.add(new Schema.Index(indexName, keyColumns, false, Crawl.descending(index), null));
+        indexes.add(new Schema.Index(indexName, keyColumns, false, index.descending(), null));
       }
     }
     Schema.PrimaryKey primaryKey =
-        loaded.hasPrimaryKey()
-            ? new Schema.PrimaryKey(null, Crawl.primaryKeyColumns(loaded))
+        loaded.primaryKey() != null
+            ? new Schema.PrimaryKey(null, loaded.primaryKey().columns())
             : null;
     return new Schema.Table(
         name, columns, primaryKey, indexes, uniques, foreignKeys, checks, triggers);
@@ -280,10 +273,10 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
    * The index InnoDB creates for a foreign key that has none: named after the key, or after its
    * first column when the key itself is unnamed.
    */
-  private static boolean foreignKeyIndex(Table table, String name, List<String> columns) {
-    for (ForeignKey foreignKey : table.getImportedForeignKeys()) {
-      if (Crawl.foreignKeyColumns(foreignKey).equals(columns)
-          && (name.equals(foreignKey.getName())
+  private static boolean foreignKeyIndex(LoadedTable table, String name, List<String> columns) {
+    for (LoadedTable.ForeignKey foreignKey : table.foreignKeys()) {
+      if (foreignKey.columns().equals(columns)
+          && (name.equals(foreignKey.name())
               || name.equals(columns.get(0))
               || name.matches(Pattern.quote(columns.get(0)) + "_\\d+"))) {
         return true;

@@ -15,11 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import schemacrawler.schema.Column;
-import schemacrawler.schema.ForeignKey;
-import schemacrawler.schema.Index;
-import schemacrawler.schema.Table;
-import schemacrawler.schema.TableConstraint;
 import schemacrawler.schemacrawler.InformationSchemaViews;
 import schemacrawler.schemacrawler.InformationSchemaViewsBuilder;
 import schemacrawler.schemacrawler.LimitOptionsBuilder;
@@ -174,67 +169,67 @@ record PostgresCatalog() implements CatalogQueries {
   }
 
   @Override
-  public Schema.Table table(Table loaded, List<Schema.Trigger> triggers) {
-    String name = loaded.getName();
+  public Schema.Table table(LoadedTable loaded, List<Schema.Trigger> triggers) {
+    String name = loaded.name();
     List<Schema.Column> columns = new ArrayList<>();
-    for (Column column : Crawl.columns(loaded)) {
-      ColumnType type = Normalise.type(DatabaseKind.POSTGRESQL, Crawl.declaredType(column));
-      String rawDefault = column.getDefaultValue();
+    for (LoadedTable.Column column : loaded.columns()) {
+      ColumnType type = Normalise.type(DatabaseKind.POSTGRESQL, column.declaredType());
+      String rawDefault = column.defaultValue();
       boolean serial = rawDefault != null && rawDefault.startsWith("nextval(");
       // a generated column's expression is in pg_attrdef, where defaults are
-      boolean generated = "s".equals(Crawl.attribute(column, "GENERATED"));
+      boolean generated = "s".equals(column.attribute("GENERATED"));
       columns.add(
           new Schema.Column(
-              column.getName(),
+              column.name(),
               type,
-              column.isNullable(),
+              column.nullable(),
               serial || generated ? null : Normalise.defaultValue(rawDefault, type),
-              column.isAutoIncremented(),
-              Crawl.attribute(column, "COLLATION_NAME"),
+              column.autoincrement(),
+              column.attribute("COLLATION_NAME"),
               generated ? new Schema.Generated(Expressions.stripParens(rawDefault), true) : null));
     }
     Schema.PrimaryKey primaryKey =
-        loaded.hasPrimaryKey()
+        loaded.primaryKey() != null
             ? new Schema.PrimaryKey(
-                invented(loaded.getPrimaryKey().getName(), name, List.of(), "pkey"),
-                Crawl.primaryKeyColumns(loaded))
+                invented(loaded.primaryKey().name(), name, List.of(), "pkey"),
+                loaded.primaryKey().columns())
             : null;
     List<Schema.Index> indexes = new ArrayList<>();
     List<Schema.UniqueConstraint> uniques = new ArrayList<>();
-    for (Index index : loaded.getIndexes()) {
-      List<String> keyColumns = Crawl.indexColumns(index);
-      String constraint = Crawl.attribute(index, "CONSTRAINT_TYPE");
+    for (LoadedTable.Index index : loaded.indexes()) {
+      List<String> keyColumns = index.columns();
+      String constraint = index.attribute("CONSTRAINT_TYPE");
       if ("u".equals(constraint)) {
         uniques.add(
             new Schema.UniqueConstraint(
-                invented(index.getName(), name, keyColumns, "key"), keyColumns));
+                invented(index.name(), name, keyColumns, "key"), keyColumns));
       } else if (constraint == null) {
         indexes.add(
             new Schema.Index(
-                index.getName(),
+                index.name(),
                 keyColumns,
-                index.isUnique(),
-                Crawl.descending(index),
-                Crawl.attribute(index, "INDEX_PREDICATE")));
+                index.unique(),
+                index.descending(),
+                index.attribute("INDEX_PREDICATE")));
       }
     }
     List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
-    for (ForeignKey foreignKey : loaded.getImportedForeignKeys()) {
+    for (LoadedTable.ForeignKey foreignKey : loaded.foreignKeys()) {
       foreignKeys.add(
           Crawl.foreignKey(
               DatabaseKind.POSTGRESQL,
               foreignKey,
-              keyColumns -> invented(foreignKey.getName(), name, keyColumns, "fkey")));
+              keyColumns -> invented(foreignKey.name(), name, keyColumns, "fkey")));
     }
     List<Schema.CheckConstraint> checks = new ArrayList<>();
-    for (TableConstraint check : Crawl.checks(loaded)) {
-      String checkName = check.getName();
+    for (LoadedTable.Check check : Crawl.checks(loaded)) {
+      String checkName = check.name();
       boolean generated = checkName.startsWith(name + "_") && checkName.matches(".*_check\\d*");
       checks.add(
           new Schema.CheckConstraint(
               generated ? null : checkName,
-              checkBody(Crawl.attribute(check, "CHECK_CLAUSE")),
-              !"false".equals(Crawl.attribute(check, "CONVALIDATED"))));
+              checkBody(check.attribute("CHECK_CLAUSE")),
+              !"false".equals(check.attribute("CONVALIDATED"))));
     }
     return new Schema.Table(
         name, columns, primaryKey, indexes, uniques, foreignKeys, checks, triggers);

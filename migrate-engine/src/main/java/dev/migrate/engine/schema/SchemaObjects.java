@@ -3,7 +3,6 @@ package dev.migrate.engine.schema;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +20,19 @@ record SchemaObjects(
     Map<String, List<Schema.Trigger>> triggers) {
 
   static SchemaObjects read(Connection connection, CatalogQueries queries) throws SQLException {
+    return read(CatalogStatements.oneOff(connection), queries);
+  }
+
+  static SchemaObjects read(CatalogStatements statements, CatalogQueries queries)
+      throws SQLException {
+    Connection connection = statements.connection();
     List<Schema.View> views = new ArrayList<>();
     List<Schema.Sequence> sequences = new ArrayList<>();
     Map<String, List<String>> labels = new LinkedHashMap<>();
     Map<String, List<Schema.Trigger>> triggers = new LinkedHashMap<>();
-    try (Statement statement = connection.createStatement()) {
+    {
       for (String sql : queries.objectQueries()) {
-        try (ResultSet rs = statement.executeQuery(sql)) {
+        try (ResultSet rs = statements.query(sql)) {
           while (rs.next()) {
             String name = rs.getString(3);
             String text = rs.getString(4);

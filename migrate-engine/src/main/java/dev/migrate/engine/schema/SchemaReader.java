@@ -5,17 +5,18 @@ import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -30,7 +31,8 @@ import schemacrawler.schema.Catalog;
  * bulk catalog query per kind of object (pg_catalog, information_schema, sqlite_master and its
  * pragma functions) in place of its per-table metadata walk: verification snapshots the schema at
  * every step of every revision (see {@link Crawl} and SnapshotBenchmark). {@link #fingerprint} is
- * cheaper still and tells when a load can be skipped.
+ * cheaper still and tells when a load can be skipped. Between steps on one connection, {@link
+ * #snapshots} reads again only the tables that changed, from the same catalog queries.
  */
 public final class SchemaReader {
   /** The tables left out unless told otherwise: migrate's own version and history tables. */
@@ -83,7 +85,7 @@ public final class SchemaReader {
       return new Schema(
           catalog.getTables().stream()
               .filter(t -> !excluded(t.getName()))
-              .map(t -> queries.table(t, objects.triggersOf(t.getName())))
+              .map(t -> queries.table(Crawl.loaded(t), objects.triggersOf(t.getName())))
               .toList(),
           objects.views(),
           objects.sequences(),
@@ -100,40 +102,148 @@ public final class SchemaReader {
    * A digest of the catalog rows a {@link #read} depends on: when two fingerprints of a database
    * are equal, so are the schemas read at those moments, and the second load can be skipped. It
    * changes whenever a table, column, default, key, index or constraint does (and sometimes when
-   * none of these changed, e.g. after a table is rebuilt; that only costs a load).
+   * none of these changed, e.g. after a table is rebuilt; that only costs a load). It combines the
+   * per-table digests {@link Snapshots} compares.
    */
   public String fingerprint(Connection connection) {
     try {
-      DatabaseKind kind = kind(connection);
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (Statement s = connection.createStatement()) {
-        for (String sql : Fingerprints.queries(kind)) {
-          try (ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-              String table = rs.getString(1);
-              if (table == null || excluded(table)) {
-                continue;
-              }
-              digest.update(table.getBytes(StandardCharsets.UTF_8));
-              digest.update((byte) 1);
-              String text = rs.getString(2);
-              digest.update(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
-              digest.update((byte) 0);
-            }
-          }
-          digest.update((byte) 2);
-        }
-      }
-      SchemaObjects objects = SchemaObjects.read(connection, CatalogQueries.of(kind, connection));
-      objects.triggers().keySet().removeIf(this::excluded);
-      digest.update(objects.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest.digest());
+      CatalogQueries queries = CatalogQueries.of(kind(connection), connection);
+      CatalogStatements statements = CatalogStatements.oneOff(connection);
+      return combined(
+          Fingerprints.tables(statements, queries, this::excluded),
+          SchemaObjects.read(statements, queries));
     } catch (SQLException e) {
       throw MigrateException.failed(
           "could not read the database schema fingerprint: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
     }
+  }
+
+  private String combined(Map<String, String> tables, SchemaObjects objects) {
+    MessageDigest digest = Fingerprints.sha256();
+    tables.forEach(
+        (table, text) ->
+            digest.update((table + "\u0001" + text + "\u0000").getBytes(StandardCharsets.UTF_8)));
+    Map<String, List<Schema.Trigger>> triggers = new TreeMap<>(objects.triggers());
+    triggers.keySet().removeIf(this::excluded);
+    digest.update(
+        (objects.views() + "|" + objects.sequences() + "|" + objects.enumTypes() + "|" + triggers)
+            .getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * Snapshots of one connection's schema that cost what changed: see {@link Snapshots}. Use one per
+   * connection (and database) and close it when done; it is not thread-safe.
+   */
+  public Snapshots snapshots(Connection connection) {
+    return new Snapshots(connection);
+  }
+
+  /**
+   * Repeated snapshots of one connection's schema, as verification takes them between steps. Each
+   * {@link #refresh} reads a digest per table (one catalog query; a few on MySQL) and the objects
+   * besides tables (views, sequences, enum types, triggers), then reads again only the tables whose
+   * digest moved or that appeared, straight from the same catalog queries a {@link #read} runs
+   * through SchemaCrawler (without its fixed cost of some 20 ms), and keeps every other table from
+   * the call before. The result equals a {@link #read} at that moment.
+   */
+  public final class Snapshots implements AutoCloseable {
+    private final Connection connection;
+    private final CatalogStatements statements;
+    private CatalogQueries queries;
+    private Map<String, String> digests = Map.of();
+    private final Map<String, Schema.Table> tables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private String fingerprint;
+
+    private Snapshots(Connection connection) {
+      this.connection = connection;
+      this.statements = CatalogStatements.kept(connection);
+    }
+
+    /** The schema as the database has it now, reusing the tables unchanged since the last call. */
+    public Schema refresh() {
+      try {
+        if (queries == null) {
+          queries = CatalogQueries.of(kind(connection), connection);
+        }
+        Map<String, String> now =
+            Fingerprints.tables(statements, queries, SchemaReader.this::excluded);
+        SchemaObjects objects = SchemaObjects.read(statements, queries);
+        boolean shared =
+            !Objects.equals(now.get(Fingerprints.SHARED), digests.get(Fingerprints.SHARED));
+        List<String> changed = new ArrayList<>();
+        for (Map.Entry<String, String> entry : now.entrySet()) {
+          String name = entry.getKey();
+          if (!name.equals(Fingerprints.SHARED)
+              && (shared || !entry.getValue().equals(digests.get(name)))) {
+            changed.add(name);
+          }
+        }
+        // a key names the columns it references: a rename there changes the referencing table
+        Set<String> moved = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        moved.addAll(changed);
+        moved.addAll(tables.keySet().stream().filter(name -> !now.containsKey(name)).toList());
+        for (Schema.Table table : tables.values()) {
+          if (!moved.contains(table.name())
+              && table.foreignKeys().stream().anyMatch(k -> moved.contains(k.referencedTable()))) {
+            changed.add(table.name());
+          }
+        }
+        tables.keySet().removeIf(name -> !now.containsKey(name));
+        changed.forEach(tables::remove);
+        DirectTables.read(statements, queries, changed)
+            .forEach((name, loaded) -> tables.put(name, queries.table(loaded, List.of())));
+        digests = now;
+        fingerprint = combined(now, objects);
+        return new Schema(
+            tables.values().stream()
+                .map(t -> withTriggers(t, objects.triggersOf(t.name())))
+                .toList(),
+            objects.views(),
+            objects.sequences(),
+            objects.enumTypes(),
+            true);
+      } catch (MigrateException e) {
+        throw e;
+      } catch (SQLException | RuntimeException e) {
+        throw MigrateException.failed("could not read the database schema: " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * Closes the statements kept for the next refresh (the connection stays open); a refresh after
+     * this prepares them again.
+     */
+    @Override
+    public void close() {
+      statements.close();
+    }
+
+    /**
+     * The {@link SchemaReader#fingerprint} as of the last {@link #refresh}, at no cost; refreshes
+     * first if there was none.
+     */
+    public String fingerprint() {
+      if (fingerprint == null) {
+        refresh();
+      }
+      return fingerprint;
+    }
+  }
+
+  /** The table with these triggers: the same instance when they are the ones it has. */
+  private static Schema.Table withTriggers(Schema.Table t, List<Schema.Trigger> triggers) {
+    Schema.Table with =
+        new Schema.Table(
+            t.name(),
+            t.columns(),
+            t.primaryKey(),
+            t.indexes(),
+            t.uniqueConstraints(),
+            t.foreignKeys(),
+            t.checks(),
+            triggers);
+    return with.equals(t) ? t : with;
   }
 
   private boolean excluded(String table) {

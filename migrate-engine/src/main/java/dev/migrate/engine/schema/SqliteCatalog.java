@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import schemacrawler.schema.Column;
-import schemacrawler.schema.ForeignKey;
-import schemacrawler.schema.Index;
-import schemacrawler.schema.Table;
 import schemacrawler.schemacrawler.InformationSchemaViews;
 import schemacrawler.schemacrawler.InformationSchemaViewsBuilder;
 import schemacrawler.schemacrawler.LimitOptionsBuilder;
@@ -119,13 +115,13 @@ record SqliteCatalog() implements CatalogQueries {
   }
 
   @Override
-  public Schema.Table table(Table loaded, List<Schema.Trigger> triggers) {
-    SqliteDdl ddl = SqliteDdl.parse(Crawl.attribute(loaded, "TABLE_SQL"));
+  public Schema.Table table(LoadedTable loaded, List<Schema.Trigger> triggers) {
+    SqliteDdl ddl = SqliteDdl.parse(loaded.attribute("TABLE_SQL"));
     List<Schema.Column> columns = new ArrayList<>();
-    for (Column column : Crawl.columns(loaded)) {
-      ColumnType type = Normalise.type(DatabaseKind.SQLITE, Crawl.declaredType(column));
-      String key = column.getName().toLowerCase(Locale.ROOT);
-      String hidden = Crawl.attribute(column, "HIDDEN");
+    for (LoadedTable.Column column : loaded.columns()) {
+      ColumnType type = Normalise.type(DatabaseKind.SQLITE, column.declaredType());
+      String key = column.name().toLowerCase(Locale.ROOT);
+      String hidden = column.attribute("HIDDEN");
       String expression = ddl.generated.get(key);
       Schema.Generated generated =
           "2".equals(hidden) || "3".equals(hidden)
@@ -133,23 +129,23 @@ record SqliteCatalog() implements CatalogQueries {
               : null;
       columns.add(
           new Schema.Column(
-              column.getName(),
+              column.name(),
               type,
-              column.isNullable(),
-              Normalise.defaultValue(column.getDefaultValue(), type),
+              column.nullable(),
+              Normalise.defaultValue(column.defaultValue(), type),
               ddl.autoincrement.contains(key),
               ddl.collations.get(key),
               generated));
     }
     Schema.PrimaryKey primaryKey =
-        loaded.hasPrimaryKey()
-            ? new Schema.PrimaryKey(ddl.name("p", List.of()), Crawl.primaryKeyColumns(loaded))
+        loaded.primaryKey() != null
+            ? new Schema.PrimaryKey(ddl.name("p", List.of()), loaded.primaryKey().columns())
             : null;
     List<Schema.Index> indexes = new ArrayList<>();
     List<Schema.UniqueConstraint> uniques = new ArrayList<>();
-    for (Index index : loaded.getIndexes()) {
-      List<String> keyColumns = Crawl.indexColumns(index);
-      if ("u".equals(Crawl.attribute(index, "ORIGIN"))) {
+    for (LoadedTable.Index index : loaded.indexes()) {
+      List<String> keyColumns = index.columns();
+      if ("u".equals(index.attribute("ORIGIN"))) {
         uniques.add(new Schema.UniqueConstraint(ddl.name("u", keyColumns), keyColumns));
       } else {
         indexes.add(index(index, keyColumns));
@@ -157,19 +153,19 @@ record SqliteCatalog() implements CatalogQueries {
     }
     // pragma_foreign_key_list numbers keys from the last declared; declaration order reads better
     List<Schema.ForeignKey> foreignKeys =
-        loaded.getImportedForeignKeys().stream()
+        loaded.foreignKeys().stream()
             .sorted(
                 Comparator.comparingInt(
-                    (ForeignKey k) -> -Integer.parseInt(Crawl.attribute(k, "KEY_ID"))))
+                    (LoadedTable.ForeignKey k) -> -Integer.parseInt(k.attribute("KEY_ID"))))
             .map(k -> Crawl.foreignKey(DatabaseKind.SQLITE, k, c -> ddl.name("f", c)))
             .toList();
     return new Schema.Table(
-        loaded.getName(), columns, primaryKey, indexes, uniques, foreignKeys, ddl.checks, triggers);
+        loaded.name(), columns, primaryKey, indexes, uniques, foreignKeys, ddl.checks, triggers);
   }
 
   /** The index with its expressions and predicate from its CREATE INDEX text. */
-  private static Schema.Index index(Index index, List<String> keyColumns) {
-    String sql = Crawl.attribute(index, "INDEX_SQL");
+  private static Schema.Index index(LoadedTable.Index index, List<String> keyColumns) {
+    String sql = index.attribute("INDEX_SQL");
     SqliteDdl.IndexText text = sql == null ? null : SqliteDdl.parseIndex(sql);
     List<String> key = new ArrayList<>(keyColumns);
     for (int i = 0; i < key.size(); i++) {
@@ -178,10 +174,10 @@ record SqliteCatalog() implements CatalogQueries {
       }
     }
     return new Schema.Index(
-        index.getName(),
+        index.name(),
         key,
-        index.isUnique(),
-        Crawl.descending(index),
+        index.unique(),
+        index.descending(),
         text == null ? null : text.predicate());
   }
 }

@@ -771,6 +771,7 @@ final class Stairway {
     Connection connection;
     Migrator migrator;
     MigrationSession session;
+    SchemaReader.Snapshots snapshots;
     Schema schema;
     List<String> rows;
 
@@ -811,6 +812,7 @@ final class Stairway {
               .output(line -> {})
               .build();
       session = migrator.open();
+      snapshots = new SchemaReader().snapshots(connection);
     }
 
     Connection connection() {
@@ -837,12 +839,14 @@ final class Stairway {
       }
     }
 
+    /** The schema now; only the tables that changed since the last call are read again. */
     Schema refresh() {
-      schema = session.schema();
+      schema = snapshots.refresh();
       return schema;
     }
 
     void closeConnection() {
+      snapshots.close();
       session.close();
       try {
         connection.close();

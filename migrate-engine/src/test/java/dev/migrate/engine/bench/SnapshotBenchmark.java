@@ -28,12 +28,23 @@ import schemacrawler.schemacrawler.SchemaCrawlerOptions;
  */
 public final class SnapshotBenchmark {
   private static final int TABLES = Integer.getInteger("bench.tables", 100);
+  private static final int REFRESH_TABLES = Integer.getInteger("bench.refresh.tables", 30);
+  private static final String CASE = System.getProperty("bench.case", "");
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
   private static final int SNAPSHOTS = Integer.getInteger("bench.snapshots", 5);
 
   public static void main(String[] args) throws Exception {
     SchemaReader.quietSchemaCrawler();
     List<DatabaseKind> kinds = Rounds.backends();
+    if (!CASE.equals("refresh")) {
+      full(kinds);
+    }
+    if (!CASE.equals("full")) {
+      refresh(kinds);
+    }
+  }
+
+  private static void full(List<DatabaseKind> kinds) throws Exception {
     System.out.printf(
         "snapshot of %d tables, time per snapshot, median of %d rounds of %d after one warm-up%n",
         TABLES, ROUNDS, SNAPSHOTS);
@@ -44,7 +55,7 @@ public final class SnapshotBenchmark {
     for (DatabaseKind kind : kinds) {
       try (TestDatabase db = TestDatabases.create(kind);
           Connection c = db.connect()) {
-        createTables(c, kind);
+        createTables(c, TABLES);
         Schema schema = reader.read(c);
         if (schema.tables().size() != TABLES) {
           throw new IllegalStateException("read " + schema.tables().size() + " tables");
@@ -79,6 +90,63 @@ public final class SnapshotBenchmark {
     }
   }
 
+  /** One table altered, then a refresh, against a full read; each timed once per round. */
+  private static void refresh(List<DatabaseKind> kinds) throws Exception {
+    int rounds = ROUNDS * SNAPSHOTS;
+    System.out.printf(
+        "%nrefresh after one of %d tables altered, median of %d rounds after one warm-up%n",
+        REFRESH_TABLES, rounds);
+    System.out.printf(
+        "%-10s %12s %12s %8s %14s %14s%n",
+        "backend", "full read", "refresh", "ratio", "round ratios", "fingerprint()");
+    SchemaReader reader = new SchemaReader();
+    for (DatabaseKind kind : kinds) {
+      try (TestDatabase db = TestDatabases.create(kind);
+          Connection c = db.connect();
+          Statement s = c.createStatement()) {
+        createTables(c, REFRESH_TABLES);
+        SchemaReader.Snapshots snapshots = reader.snapshots(c);
+        snapshots.refresh();
+        long[] full = new long[rounds];
+        long[] refresh = new long[rounds];
+        long[] fingerprint = new long[rounds];
+        for (int round = -1; round < rounds; round++) {
+          int r = round + 1;
+          String table = "snap_" + (1 + (r / 2) % REFRESH_TABLES);
+          s.execute(
+              r % 2 == 0
+                  ? "ALTER TABLE " + table + " ADD COLUMN extra INTEGER"
+                  : "ALTER TABLE " + table + " DROP COLUMN extra");
+          long start = System.nanoTime();
+          Schema refreshed = snapshots.refresh();
+          long refreshNanos = System.nanoTime() - start;
+          start = System.nanoTime();
+          String fp = snapshots.fingerprint();
+          long fingerprintNanos = System.nanoTime() - start;
+          start = System.nanoTime();
+          Schema read = reader.read(c);
+          long fullNanos = System.nanoTime() - start;
+          if (!refreshed.equals(read) || fp == null) {
+            throw new IllegalStateException("the refresh differs from the full read");
+          }
+          if (round >= 0) {
+            full[round] = fullNanos;
+            refresh[round] = refreshNanos;
+            fingerprint[round] = fingerprintNanos;
+          }
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "%-10s %9.2f ms %9.2f ms %s %11.3f ms%n",
+            kind.id(),
+            Rounds.medianMillis(full),
+            Rounds.medianMillis(refresh),
+            Rounds.ratio(refresh, full),
+            Rounds.medianMillis(fingerprint));
+      }
+    }
+  }
+
   private interface Work {
     Object run() throws Exception;
   }
@@ -94,9 +162,9 @@ public final class SnapshotBenchmark {
     return (System.nanoTime() - start) / SNAPSHOTS;
   }
 
-  private static void createTables(Connection c, DatabaseKind kind) throws SQLException {
+  private static void createTables(Connection c, int tables) throws SQLException {
     try (Statement s = c.createStatement()) {
-      for (int i = 1; i <= TABLES; i++) {
+      for (int i = 1; i <= tables; i++) {
         String parentColumn = i == 1 ? "" : ", parent_id INTEGER";
         String parentKey =
             i == 1
