@@ -153,6 +153,10 @@ public final class SchemaReader {
     private CatalogQueries queries;
     private Map<String, String> digests = Map.of();
     private final Map<String, Schema.Table> tables = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    /** Tables read before, by name and digest: a table whose digest returns is not read again. */
+    private final Map<String, Seen> seen = new java.util.HashMap<>();
+
     private String fingerprint;
 
     private Snapshots(Connection connection) {
@@ -191,8 +195,31 @@ public final class SchemaReader {
         }
         tables.keySet().removeIf(name -> !now.containsKey(name));
         changed.forEach(tables::remove);
-        DirectTables.read(statements, queries, changed)
-            .forEach((name, loaded) -> tables.put(name, queries.table(loaded, List.of())));
+        Map<String, String> current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        current.putAll(now);
+        List<String> toRead = new ArrayList<>();
+        for (String name : changed) {
+          Seen earlier = seen.get(seenKey(name, current));
+          if (earlier != null && earlier.stillValid(current)) {
+            tables.put(name, earlier.table()); // back to a state read before: a down undoing an up
+          } else {
+            toRead.add(name);
+          }
+        }
+        DirectTables.read(statements, queries, toRead)
+            .forEach(
+                (name, loaded) -> {
+                  Schema.Table table = queries.table(loaded, List.of());
+                  tables.put(name, table);
+                  Map<String, String> referenced = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                  table
+                      .foreignKeys()
+                      .forEach(
+                          k ->
+                              referenced.put(
+                                  k.referencedTable(), current.get(k.referencedTable())));
+                  seen.put(seenKey(name, current), new Seen(table, referenced));
+                });
         digests = now;
         fingerprint = combined(now, objects);
         return new Schema(
@@ -207,6 +234,25 @@ public final class SchemaReader {
         throw e;
       } catch (SQLException | RuntimeException e) {
         throw MigrateException.failed("could not read the database schema: " + e.getMessage(), e);
+      }
+    }
+
+    private static String seenKey(String name, Map<String, String> digests) {
+      return name.toLowerCase(Locale.ROOT)
+          + '\0'
+          + digests.get(name)
+          + '\0'
+          + digests.get(Fingerprints.SHARED);
+    }
+
+    /**
+     * A table as read, with the digests of the tables its foreign keys reference then (their column
+     * names are part of it).
+     */
+    private record Seen(Schema.Table table, Map<String, String> referenced) {
+      boolean stillValid(Map<String, String> digests) {
+        return referenced.entrySet().stream()
+            .allMatch(e -> Objects.equals(digests.get(e.getKey()), e.getValue()));
       }
     }
 
