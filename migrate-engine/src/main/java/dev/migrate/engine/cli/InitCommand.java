@@ -110,5 +110,23 @@ final class InitCommand extends MigrateCommand {
       # MIGRATE_EXCLUDE_TABLES]. Default: every table except the version and history tables.
       # include_tables=
       # exclude_tables=audit_*
+
+      # 'verify': every revision up, down and up again on throwaway databases (docs/verification.md).
+      # Backends, and the servers to make PostgreSQL and MySQL databases on
+      # [MIGRATE_VERIFY_BACKENDS, MIGRATE_TEST_POSTGRESQL_URL, MIGRATE_TEST_MYSQL_URL].
+      # verify.backends=sqlite,postgresql,mysql
+      # verify.postgresql_url=jdbc:postgresql://localhost:5432/postgres?user=postgres
+      # verify.mysql_url=jdbc:mysql://localhost:3306/?user=root
+      # Seed of the generated rows, and 'destructive' to fail on dropped columns or narrowed types.
+      # verify.seed=42
+      # verify.fail_on=destructive
+      # Checks to run (default all), checks skipped with the reason reports show, revisions
+      # stamped instead of run, the revision below which history is not walked down, and a
+      # directory of <revision>.before.sql / <revision>.at.sql data.
+      # verify.checks=upgrade_failed,downgrade_leaves_trace,model_drift
+      # verify.skip=destructive_change: columns are dropped one release after they are unused
+      # verify.stamp=
+      # verify.minimum_downgrade=
+      # verify.fixtures=verify-fixtures
       """;
 }
