@@ -46,7 +46,14 @@ class VerifierFixturesTest {
             new Object[] {"data_changed", List.of("error DATA_LOSS a60000000002")},
             new Object[] {"not_repeatable", List.of("error UPGRADE_NOT_REPEATABLE a30000000002")},
             new Object[] {"opted_out", List.of()},
-            new Object[] {"unique_email", List.of()});
+            new Object[] {"unique_email", List.of()},
+            new Object[] {"depends_on", List.of("error MULTIPLE_HEADS -")},
+            new Object[] {
+              "forgets_objects",
+              List.of(
+                  "error DOWNGRADE_LEAVES_TRACE a70000000002",
+                  "error UPGRADE_NOT_REPEATABLE a70000000002")
+            });
     return Stream.of(DatabaseKind.values())
         .flatMap(kind -> expected.stream().map(e -> Arguments.of(kind, e[0], e[1])));
   }

@@ -54,6 +54,46 @@ class VerifierTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
+  void everyObjectADownForgetsIsNamed(DatabaseKind kind) throws Exception {
+    VerificationResult result = verify(kind, "forgets_objects", VerifyOptions.defaults());
+    List<String> details = only(result, FindingCode.DOWNGRADE_LEAVES_TRACE).details();
+    List<String> expected =
+        switch (kind) {
+          case POSTGRESQL ->
+              List.of(
+                  "view active_account",
+                  "trigger trg_account_touch on account",
+                  "sequence invoice_no",
+                  "enum type mood",
+                  "index ix_account_active on account(email) WHERE",
+                  "index ix_account_lower on account(");
+          case MYSQL -> List.of("view active_account", "trigger trg_account_touch on account");
+          case SQLITE ->
+              List.of(
+                  "view active_account",
+                  "trigger trg_account_touch on account",
+                  "index ix_account_active on account(email) WHERE");
+        };
+    for (String object : expected) {
+      assertThat(details).as(details.toString()).anyMatch(d -> d.startsWith(object));
+    }
+    assertThat(details).allMatch(d -> d.contains("there after the downgrade but not before"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aRevisionDependingOnAnotherBranchIsCheckedOnBoth(DatabaseKind kind) throws Exception {
+    VerificationResult result = verify(kind, "depends_on", VerifyOptions.defaults());
+    for (String revision :
+        List.of("a80000000001", "a80000000002", "a80000000003", "a80000000004")) {
+      assertThat(check(result, revision, Check.UP_REPEATABLE).outcome())
+          .as(revision)
+          .isEqualTo(CheckResult.Outcome.PASSED);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
   void aFailedUpgradeNamesTheStatementAndStopsWhatStandsOnIt(DatabaseKind kind) throws Exception {
     VerificationResult result = verify(kind, "upgrade_fails", VerifyOptions.defaults());
     Finding failed = only(result, FindingCode.UPGRADE_FAILED);

@@ -1,0 +1,7 @@
+-- migrate:revision a80000000001
+-- migrate:message Create account
+-- migrate:branch-labels accounts
+-- migrate:up
+CREATE TABLE account (id INTEGER PRIMARY KEY, email VARCHAR(200) NOT NULL);
+-- migrate:down
+DROP TABLE account;
