@@ -169,7 +169,13 @@ class CliVerifyTest {
   void theSchemaAtHeadIsComparedWithTheModelsOnEachBackend() throws Exception {
     String pg = TestDatabases.adminUrl(DatabaseKind.POSTGRESQL);
     TestDatabases.sandbox(DatabaseKind.POSTGRESQL);
-    Map<String, String> env = Map.of("MIGRATE_TEST_POSTGRESQL_URL", pg);
+    TestDatabases.sandbox(DatabaseKind.MYSQL);
+    Map<String, String> env =
+        Map.of(
+            "MIGRATE_TEST_POSTGRESQL_URL",
+            pg,
+            "MIGRATE_TEST_MYSQL_URL",
+            TestDatabases.adminUrl(DatabaseKind.MYSQL));
     String revisions = fixture("correct_chain");
     Cli.Result matching =
         verify(
@@ -178,7 +184,7 @@ class CliVerifyTest {
             "--revisions",
             revisions,
             "--backends",
-            "sqlite,postgresql",
+            "sqlite,postgresql,mysql",
             "--models",
             models("correct_chain.sql"));
     assertThat(matching.exitCode()).as(matching.toString()).isZero();
@@ -189,11 +195,11 @@ class CliVerifyTest {
             "--revisions",
             revisions,
             "--backends",
-            "sqlite,postgresql",
+            "sqlite,postgresql,mysql",
             "--models",
             models("drifted.sql"));
     assertThat(drifted.exitCode()).as(drifted.toString()).isEqualTo(1);
-    for (String backend : new String[] {"sqlite", "postgresql"}) {
+    for (String backend : new String[] {"sqlite", "postgresql", "mysql"}) {
       assertThat(drifted.out().replaceAll("\n +", "\n"))
           .contains(
               "ERROR MODEL_DRIFT "

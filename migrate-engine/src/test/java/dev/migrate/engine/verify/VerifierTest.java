@@ -54,6 +54,31 @@ class VerifierTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
+  void javaRevisionsDeclareIrreversibilityAndOptOutsWithAnnotations(DatabaseKind kind) {
+    RevisionGraph graph =
+        RevisionGraph.of(
+            RevisionLoader.load(
+                null,
+                "dev.migrate.engine.verify.javarevisions",
+                VerifierTest.class.getClassLoader()));
+    VerificationResult result =
+        Verifier.of(graph, null, VerifyOptions.defaults())
+            .run(List.of(Verifier.Backend.ready(TestDatabases.sandbox(kind))));
+    assertThat(
+            result.findings().stream().map(f -> f.severity() + " " + f.code() + " " + f.revision()))
+        .containsExactly("INFO IRREVERSIBLE b10000000002");
+    assertThat(only(result, FindingCode.IRREVERSIBLE).message())
+        .contains("the legacy codes are gone for good");
+    assertThat(check(result, "b10000000002", Check.NOT_DESTRUCTIVE).reason())
+        .isEqualTo("the legacy code was unused since 2024");
+    assertThat(check(result, "b10000000003", Check.DOWN_RESTORES_SCHEMA).reason())
+        .isEqualTo("the nickname column is kept on purpose");
+    assertThat(check(result, "b10000000003", Check.UPGRADE).outcome())
+        .isEqualTo(CheckResult.Outcome.PASSED);
+  }
+
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
   void everyObjectADownForgetsIsNamed(DatabaseKind kind) throws Exception {
     VerificationResult result = verify(kind, "forgets_objects", VerifyOptions.defaults());
     List<String> details = only(result, FindingCode.DOWNGRADE_LEAVES_TRACE).details();
