@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Applies a chain of generated SQL revisions up to head and back down to base, once through the
@@ -42,23 +41,7 @@ public final class MigrationBenchmark {
     System.out.printf(
         "%-10s %12s %12s %8s %16s%n", "backend", "plain JDBC", "migrate", "ratio", "round ratios");
     for (DatabaseKind kind : kinds) {
-      long[] plain = new long[ROUNDS];
-      long[] ours = new long[ROUNDS];
-      for (int round = -1; round < ROUNDS; round++) {
-        long p = plainJdbc(kind, graph);
-        long o = migrate(kind, graph);
-        if (round >= 0) {
-          plain[round] = p;
-          ours[round] = o;
-        }
-      }
-      System.out.printf(
-          Locale.ROOT,
-          "%-10s %9.1f ms %9.1f ms %s%n",
-          kind.id(),
-          Rounds.medianMillis(plain),
-          Rounds.medianMillis(ours),
-          Rounds.ratio(ours, plain));
+      Rounds.compare(kind.id(), ROUNDS, () -> plainJdbc(kind, graph), () -> migrate(kind, graph));
     }
   }
 

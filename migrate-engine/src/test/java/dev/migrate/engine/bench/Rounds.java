@@ -57,4 +57,33 @@ final class Rounds {
     int n = sorted.length;
     return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
   }
+
+  /** One timed run, in nanoseconds. */
+  interface Timed {
+    long nanos() throws Exception;
+  }
+
+  /**
+   * Runs the baseline and ours alternately, one warm-up round then {@code rounds} measured, and
+   * prints the row: backend, both medians, the ratio of the rounds.
+   */
+  static void compare(String backend, int rounds, Timed baseline, Timed ours) throws Exception {
+    long[] base = new long[rounds];
+    long[] our = new long[rounds];
+    for (int round = -1; round < rounds; round++) {
+      long b = baseline.nanos();
+      long o = ours.nanos();
+      if (round >= 0) {
+        base[round] = b;
+        our[round] = o;
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%-10s %9.1f ms %9.1f ms %s%n",
+        backend,
+        medianMillis(base),
+        medianMillis(our),
+        ratio(our, base));
+  }
 }

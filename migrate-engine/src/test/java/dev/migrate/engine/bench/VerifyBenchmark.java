@@ -46,23 +46,8 @@ public final class VerifyBenchmark {
         "%-10s %12s %12s %8s %16s%n", "backend", "plain JDBC", "verify", "ratio", "round ratios");
     for (DatabaseKind kind : kinds) {
       Sandbox sandbox = TestDatabases.sandbox(kind);
-      long[] plain = new long[ROUNDS];
-      long[] ours = new long[ROUNDS];
-      for (int round = -1; round < ROUNDS; round++) {
-        long p = plainJdbc(kind, sandbox, graph);
-        long o = verify(sandbox, graph);
-        if (round >= 0) {
-          plain[round] = p;
-          ours[round] = o;
-        }
-      }
-      System.out.printf(
-          Locale.ROOT,
-          "%-10s %9.1f ms %9.1f ms %s%n",
-          kind.id(),
-          Rounds.medianMillis(plain),
-          Rounds.medianMillis(ours),
-          Rounds.ratio(ours, plain));
+      Rounds.compare(
+          kind.id(), ROUNDS, () -> plainJdbc(kind, sandbox, graph), () -> verify(sandbox, graph));
     }
     System.out.printf("%nP4: median of %d after one warm-up%n", CLONES - 1);
     System.out.printf("%-10s %14s %14s%n", "backend", "create+connect", "clone+connect");
