@@ -48,6 +48,7 @@ class VerifierFixturesTest {
             new Object[] {"opted_out", List.of()},
             new Object[] {"unique_email", List.of()},
             new Object[] {"depends_on", List.of("error MULTIPLE_HEADS -")},
+            new Object[] {"branch_with_view", List.of()},
             new Object[] {
               "forgets_objects",
               List.of(

@@ -1,0 +1,5 @@
+-- migrate:revision a90000000004
+-- migrate:revises a90000000002 a90000000003
+-- migrate:message Merge
+-- migrate:up
+-- migrate:down
