@@ -70,6 +70,50 @@ final class SqliteTable {
     this.name = name;
   }
 
+  /**
+   * The move-and-copy rewrites keys over their columns, so it would silently lose a descending
+   * primary key, a COLLATE inside a PRIMARY KEY or UNIQUE list, and ON CONFLICT clauses: refuse.
+   */
+  private static void refuseWhatCannotBeKept(String createSql, String table, String operation) {
+    List<String> outer = SqliteDdl.tokens(createSql);
+    String body = outer.stream().filter(t -> t.startsWith("(")).findFirst().orElse("()");
+    List<String> tokens = SqliteDdl.tokens(body.substring(1, body.length() - 1));
+    String found = null;
+    for (int i = 0; i < tokens.size() && found == null; i++) {
+      String token = tokens.get(i);
+      String next = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
+      if (token.equalsIgnoreCase("ON") && next.equalsIgnoreCase("CONFLICT")) {
+        found = "an ON CONFLICT clause";
+      } else if (token.equalsIgnoreCase("PRIMARY") && next.equalsIgnoreCase("KEY")) {
+        String key = i + 2 < tokens.size() ? tokens.get(i + 2) : "";
+        List<String> parts =
+            key.startsWith("(")
+                ? SqliteDdl.tokens(key.substring(1, key.length() - 1))
+                : List.of(key);
+        if (parts.stream().anyMatch("DESC"::equalsIgnoreCase)) {
+          found = "a descending primary key";
+        } else if (parts.stream().anyMatch("COLLATE"::equalsIgnoreCase)) {
+          found = "COLLATE inside its PRIMARY KEY (...) list";
+        }
+      } else if (token.equalsIgnoreCase("UNIQUE") && next.startsWith("(")) {
+        if (SqliteDdl.tokens(next.substring(1, next.length() - 1)).stream()
+            .anyMatch("COLLATE"::equalsIgnoreCase)) {
+          found = "COLLATE inside a UNIQUE (...) list";
+        }
+      }
+    }
+    if (found != null) {
+      throw MigrateException.badInput(
+          operation
+              + " on table \""
+              + table
+              + "\" recreates the table on SQLite, and the table has "
+              + found
+              + ", which the recreated table would lose; write this change by hand with"
+              + " op.execute(...) (CREATE the new table, copy the rows, DROP, RENAME)");
+    }
+  }
+
   /** Reads {@code table}; {@code operation} names what needed it, for error messages. */
   static SqliteTable read(
       SqliteDialect dialect, Connection connection, String table, String operation)
@@ -89,6 +133,7 @@ final class SqliteTable {
     if (createSql == null) {
       throw MigrateException.badInput(operation + ": table \"" + table + "\" does not exist");
     }
+    refuseWhatCannotBeKept(createSql, table, operation);
     int open = createSql.indexOf('(');
     result.options = createSql.substring(SqlText.closingParen(createSql, open) + 1).trim();
     SqliteDdl ddl = SqliteDdl.parse(createSql);
