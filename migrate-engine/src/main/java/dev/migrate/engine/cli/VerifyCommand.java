@@ -6,14 +6,11 @@ import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.config.MigrateConfig;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.diff.SchemaDiff;
-import dev.migrate.engine.diff.StoredChecks;
-import dev.migrate.engine.model.ModelSource;
-import dev.migrate.engine.model.SqlModels;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.sandbox.Sandbox;
-import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.verify.Check;
 import dev.migrate.engine.verify.Fixture;
+import dev.migrate.engine.verify.ModelsAtHead;
 import dev.migrate.engine.verify.VerificationResult;
 import dev.migrate.engine.verify.Verifier;
 import dev.migrate.engine.verify.VerifyOptions;
@@ -408,17 +405,8 @@ final class VerifyCommand extends MigrateCommand {
     if (config.models() == null) {
       return null;
     }
-    ModelSource.Spec spec = ModelSource.parse(config.models(), config.fileName());
-    ClassLoader loader = classLoader();
-    return (kind, sandbox) -> {
-      String server = kind == DatabaseKind.SQLITE ? null : adminUrl(kind, config);
-      if (spec instanceof ModelSource.Spec.SqlFile sql) {
-        Schema loaded = SqlModels.load(sql.file(), kind, server, null, null);
-        return new StoredChecks(loaded, loaded);
-      }
-      Schema loaded = ModelSource.load(config, kind, loader);
-      return StoredChecks.of(loaded, kind, server, null, null);
-    };
+    return ModelsAtHead.of(
+        config.models(), config.fileName(), classLoader(), kind -> adminUrl(kind, config));
   }
 
   private static String adminUrl(DatabaseKind kind, MigrateConfig config) {

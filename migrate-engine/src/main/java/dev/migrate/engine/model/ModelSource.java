@@ -74,6 +74,18 @@ public final class ModelSource {
           SqlModels.load(sql.file(), kind, config.url(), config.user(), config.password(), reader);
       return new LoadedModels(schema, List.of());
     }
+    return readClasses(spec, kind, loader);
+  }
+
+  /**
+   * The models of a {@code jpa:} or {@code dsl:} spec for {@code kind}, and what was skipped
+   * reading them; a SQL file needs a database and is read by {@link SqlModels}.
+   */
+  public static LoadedModels readClasses(Spec spec, DatabaseKind kind, ClassLoader loader) {
+    if (spec instanceof Spec.SqlFile sql) {
+      throw new IllegalArgumentException(
+          sql.file() + " is a SQL models file; read it with SqlModels");
+    }
     if (spec instanceof Spec.Jpa jpa) {
       try {
         return JpaModels.read(jpa.packageName(), loader, jpa.naming());

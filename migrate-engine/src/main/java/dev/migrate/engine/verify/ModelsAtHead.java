@@ -1,0 +1,42 @@
+package dev.migrate.engine.verify;
+
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.diff.StoredChecks;
+import dev.migrate.engine.model.LoadedModels;
+import dev.migrate.engine.model.ModelSource;
+import dev.migrate.engine.model.SqlModels;
+import dev.migrate.engine.schema.Schema;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The models verification compares the heads with, from a {@code models} value. */
+public final class ModelsAtHead {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelsAtHead.class);
+
+  private ModelsAtHead() {}
+
+  /**
+   * The models {@code spec} names ({@code schema.sql}, {@code jpa:<package>}, {@code dsl:<class>};
+   * see {@link ModelSource}), for each backend with their checks as it stores them. A SQL file, and
+   * the checks of Java models, are applied to a throwaway database on the server of {@code
+   * adminUrl} (null for SQLite).
+   *
+   * @param fileName where {@code spec} was set, for messages
+   * @param loader where the model classes are
+   */
+  public static Verifier.ExpectedModels of(
+      String spec, String fileName, ClassLoader loader, Function<DatabaseKind, String> adminUrl) {
+    ModelSource.Spec parsed = ModelSource.parse(spec, fileName);
+    return (kind, sandbox) -> {
+      String server = kind == DatabaseKind.SQLITE ? null : adminUrl.apply(kind);
+      if (parsed instanceof ModelSource.Spec.SqlFile sql) {
+        Schema loaded = SqlModels.load(sql.file(), kind, server, null, null);
+        return new StoredChecks(loaded, loaded);
+      }
+      LoadedModels models = ModelSource.readClasses(parsed, kind, loader);
+      models.warnings().forEach(LOG::warn);
+      return StoredChecks.of(models.schema(), kind, server, null, null);
+    };
+  }
+}
