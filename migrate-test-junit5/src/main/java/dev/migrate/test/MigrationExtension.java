@@ -14,17 +14,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 /**
  * Verifies the revisions of a {@link MigrationTest} class once, when a test first asks for the
  * {@link VerificationResult}, and keeps it in the class's store; the throwaway databases are
  * dropped when the verification ends.
  */
-public final class MigrationExtension implements ParameterResolver {
+public final class MigrationExtension
+    implements ParameterResolver, TestTemplateInvocationContextProvider {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(MigrationExtension.class);
 
@@ -42,7 +49,89 @@ public final class MigrationExtension implements ParameterResolver {
         .getOrComputeIfAbsent(testClass, c -> verify(testClass), VerificationResult.class);
   }
 
-  private static VerificationResult verify(Class<?> testClass) {
+  @Override
+  public boolean supportsTestTemplate(ExtensionContext context) {
+    return context.getRequiredTestMethod().isAnnotationPresent(MigrationBackends.class);
+  }
+
+  /** One invocation per backend, each with a {@link MigrationRunner} on a fresh database. */
+  @Override
+  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
+      ExtensionContext context) {
+    Class<?> testClass = context.getRequiredTestClass();
+    MigrationTest settings = settings(testClass);
+    ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
+    RevisionGraph graph =
+        root.getOrComputeIfAbsent(
+            "graph:" + testClass.getName(), k -> graph(testClass, settings), RevisionGraph.class);
+    return Arrays.stream(settings.backends()).map(kind -> invocation(kind, graph, root));
+  }
+
+  private static TestTemplateInvocationContext invocation(
+      DatabaseKind kind, RevisionGraph graph, ExtensionContext.Store root) {
+    return new TestTemplateInvocationContext() {
+      @Override
+      public String getDisplayName(int invocationIndex) {
+        return kind.id();
+      }
+
+      @Override
+      public List<Extension> getAdditionalExtensions() {
+        return List.of(new RunnerResolver(kind, graph, root));
+      }
+    };
+  }
+
+  /** Gives the test its runner, made on the backend's shared sandbox and dropped after it. */
+  private record RunnerResolver(DatabaseKind kind, RevisionGraph graph, ExtensionContext.Store root)
+      implements ParameterResolver {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return parameter.getParameter().getType() == MigrationRunner.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      Sandboxes sandboxes =
+          root.getOrComputeIfAbsent(Sandboxes.class, k -> new Sandboxes(), Sandboxes.class);
+      Sandbox sandbox = sandboxes.of(kind);
+      MigrationRunner runner = new MigrationRunner(graph, sandbox.create());
+      context.getStore(NAMESPACE).put(MigrationRunner.class, (CloseableResource) runner::close);
+      return runner;
+    }
+  }
+
+  /** One sandbox per backend for the whole run, closed (dropping what is left) at its end. */
+  private static final class Sandboxes implements CloseableResource {
+    private final java.util.Map<DatabaseKind, Sandbox> made =
+        new java.util.EnumMap<>(DatabaseKind.class);
+
+    synchronized Sandbox of(DatabaseKind kind) {
+      Sandbox sandbox = made.get(kind);
+      if (sandbox == null) {
+        Verifier.Backend backend = ServerUrls.backend(kind);
+        if (backend.sandbox() == null) {
+          if (ServerUrls.required(kind)) {
+            throw new AssertionError(
+                kind.id()
+                    + " is required by MIGRATE_TEST_REQUIRE but unavailable: "
+                    + backend.unavailable());
+          }
+          Assumptions.abort(kind.id() + " skipped: " + backend.unavailable());
+        }
+        sandbox = backend.sandbox();
+        made.put(kind, sandbox);
+      }
+      return sandbox;
+    }
+
+    @Override
+    public synchronized void close() {
+      made.values().forEach(Sandbox::close);
+    }
+  }
+
+  private static MigrationTest settings(Class<?> testClass) {
     MigrationTest settings = testClass.getAnnotation(MigrationTest.class);
     if (settings == null) {
       throw new ExtensionConfigurationException(
@@ -54,16 +143,24 @@ public final class MigrationExtension implements ParameterResolver {
               + testClass.getName()
               + " names no revisions; give revisions = \"<dir>\" or javaPackage = \"<package>\"");
     }
+    return settings;
+  }
+
+  private static RevisionGraph graph(Class<?> testClass, MigrationTest settings) {
+    return RevisionGraph.of(
+        RevisionLoader.load(
+            settings.revisions().isBlank() ? null : Path.of(settings.revisions()),
+            settings.javaPackage().isBlank() ? null : settings.javaPackage(),
+            testClass.getClassLoader()));
+  }
+
+  private static VerificationResult verify(Class<?> testClass) {
+    MigrationTest settings = settings(testClass);
     ClassLoader loader = testClass.getClassLoader();
     List<DatabaseKind> kinds = List.of(settings.backends());
     RevisionGraph graph;
     try {
-      graph =
-          RevisionGraph.of(
-              RevisionLoader.load(
-                  settings.revisions().isBlank() ? null : Path.of(settings.revisions()),
-                  settings.javaPackage().isBlank() ? null : settings.javaPackage(),
-                  loader));
+      graph = graph(testClass, settings);
     } catch (MigrateException e) {
       return Verifier.graphInvalid(e.getMessage(), kinds, settings.seed());
     }

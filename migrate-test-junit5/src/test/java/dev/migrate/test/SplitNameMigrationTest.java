@@ -1,0 +1,46 @@
+package dev.migrate.test;
+
+import static dev.migrate.engine.dialect.DatabaseKind.MYSQL;
+import static dev.migrate.engine.dialect.DatabaseKind.POSTGRESQL;
+import static dev.migrate.engine.dialect.DatabaseKind.SQLITE;
+import static dev.migrate.test.MigrationRunner.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+/**
+ * A data migration tested with {@link MigrationBackends}: once per backend, on a fresh database.
+ */
+@MigrationTest(
+    revisions = "src/test/resources/revisions/split_name",
+    backends = {SQLITE, POSTGRESQL, MYSQL})
+class SplitNameMigrationTest {
+
+  @MigrationBackends
+  void splitsTheFullName(MigrationRunner db) {
+    db.upgradeTo("c10000000001");
+    db.insert(
+        "account",
+        row("id", 1, "full_name", "Ada Lovelace"),
+        row("id", 2, "full_name", "Alan Turing"));
+
+    db.upgradeTo("+1");
+
+    assertThat(db.current()).containsExactly("c10000000002");
+    assertThat(db.query("SELECT first_name, last_name FROM account ORDER BY id"))
+        .containsExactly(List.of("Ada", "Lovelace"), List.of("Alan", "Turing"));
+  }
+
+  @MigrationBackends
+  void startsOnAnEmptyDatabaseAndComesBackDown(MigrationRunner db) {
+    assertThat(db.current()).isEmpty();
+    assertThat(db.schema().tables()).isEmpty();
+    db.upgradeTo("head");
+    assertThat(db.schema().table("account").orElseThrow().column("first_name")).isPresent();
+    db.stepDown();
+    assertThat(db.current()).containsExactly("c10000000001");
+    db.downgradeTo("base");
+    assertThat(db.schema().tables()).isEmpty();
+    assertThat(db.toString()).doesNotContain("password");
+  }
+}
