@@ -114,4 +114,48 @@ class MigrationChecksTest {
 
   @MigrationTest(revisions = "src/test/resources/revisions/correct_chain", backends = MYSQL)
   static class MysqlOnly implements MigrationChecks {}
+
+  @Test
+  void runsUnderParallelExecutionAndLeavesNoDatabaseBehind() throws Exception {
+    java.util.Set<String> before = serverDatabases();
+    Events events =
+        EngineTestKit.engine("junit-jupiter")
+            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+            .configurationParameter(
+                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+            .selectors(
+                selectClass(CorrectChain.class),
+                selectClass(SplitNameMigrationTest.class),
+                selectClass(MigrateAssertionsTest.class))
+            .execute()
+            .testEvents();
+    assertThat(events.failed().count()).as(events.failed().list().toString()).isZero();
+    assertThat(events.succeeded().count()).isEqualTo(65 + 6 + 4);
+    assertThat(serverDatabases()).isSubsetOf(before);
+  }
+
+  /** The migrate_test_ databases on both servers now. */
+  private static java.util.Set<String> serverDatabases() throws Exception {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (dev.migrate.engine.dialect.DatabaseKind kind : List.of(POSTGRESQL, MYSQL)) {
+      String url = MigrationExtension.ServerUrls.adminUrl(kind);
+      if (url == null) {
+        continue;
+      }
+      String sql =
+          kind == POSTGRESQL
+              ? "SELECT datname FROM pg_database WHERE datname LIKE 'migrate\\_test\\_%'"
+              : "SELECT schema_name FROM information_schema.schemata"
+                  + " WHERE schema_name LIKE 'migrate\\_test\\_%'";
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+          java.sql.Statement s = c.createStatement();
+          java.sql.ResultSet rs = s.executeQuery(sql)) {
+        while (rs.next()) {
+          names.add(kind.id() + ":" + rs.getString(1));
+        }
+      }
+    }
+    return names;
+  }
 }
