@@ -9,7 +9,6 @@ import dev.migrate.engine.verify.ModelsAtHead;
 import dev.migrate.engine.verify.VerificationResult;
 import dev.migrate.engine.verify.Verifier;
 import dev.migrate.engine.verify.VerifyOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.Extension;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -59,12 +57,12 @@ public final class MigrationExtension
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
       ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
-    MigrationTest settings = settings(testClass);
+    ProjectSettings settings = ProjectSettings.of(testClass);
     ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
     RevisionGraph graph =
         root.getOrComputeIfAbsent(
             "graph:" + testClass.getName(), k -> graph(testClass, settings), RevisionGraph.class);
-    return Arrays.stream(settings.backends()).map(kind -> invocation(kind, graph, root));
+    return settings.backends().stream().map(kind -> invocation(kind, graph, root));
   }
 
   private static TestTemplateInvocationContext invocation(
@@ -131,33 +129,16 @@ public final class MigrationExtension
     }
   }
 
-  private static MigrationTest settings(Class<?> testClass) {
-    MigrationTest settings = testClass.getAnnotation(MigrationTest.class);
-    if (settings == null) {
-      throw new ExtensionConfigurationException(
-          testClass.getName() + " needs @MigrationTest to say where its revisions are");
-    }
-    if (settings.revisions().isBlank() && settings.javaPackage().isBlank()) {
-      throw new ExtensionConfigurationException(
-          "@MigrationTest on "
-              + testClass.getName()
-              + " names no revisions; give revisions = \"<dir>\" or javaPackage = \"<package>\"");
-    }
-    return settings;
-  }
-
-  private static RevisionGraph graph(Class<?> testClass, MigrationTest settings) {
+  private static RevisionGraph graph(Class<?> testClass, ProjectSettings settings) {
     return RevisionGraph.of(
         RevisionLoader.load(
-            settings.revisions().isBlank() ? null : Path.of(settings.revisions()),
-            settings.javaPackage().isBlank() ? null : settings.javaPackage(),
-            testClass.getClassLoader()));
+            settings.revisions(), settings.javaPackage(), testClass.getClassLoader()));
   }
 
   private static VerificationResult verify(Class<?> testClass) {
-    MigrationTest settings = settings(testClass);
+    ProjectSettings settings = ProjectSettings.of(testClass);
     ClassLoader loader = testClass.getClassLoader();
-    List<DatabaseKind> kinds = List.of(settings.backends());
+    List<DatabaseKind> kinds = settings.backends();
     RevisionGraph graph;
     try {
       graph = graph(testClass, settings);
@@ -167,7 +148,7 @@ public final class MigrationExtension
     Verifier verifier =
         Verifier.of(
             graph,
-            settings.models().isBlank()
+            settings.models() == null
                 ? null
                 : ModelsAtHead.of(
                     settings.models(), "@MigrationTest(models)", loader, ServerUrls::adminUrl),

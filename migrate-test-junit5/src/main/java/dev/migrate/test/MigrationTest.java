@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class AppMigrationsTest implements MigrationChecks {}
  * }</pre>
  *
+ * Attributes left out are taken from {@code migrate.properties} on the test classpath ({@code
+ * revisions}, {@code java.package}, {@code models}, {@code verify.backends}, {@code verify.seed}).
  * PostgreSQL and MySQL databases are made on the servers of {@code MIGRATE_TEST_POSTGRESQL_URL} and
  * {@code MIGRATE_TEST_MYSQL_URL} (environment or system property); a backend without one is skipped
  * with that reason, or fails when {@code MIGRATE_TEST_REQUIRE} names it.
@@ -38,9 +40,12 @@ public @interface MigrationTest {
   /** The models at head ({@code schema.sql}, {@code jpa:<package>}, {@code dsl:<class>}), or "". */
   String models() default "";
 
-  /** The backends to verify on. */
-  DatabaseKind[] backends() default {DatabaseKind.SQLITE};
+  /** The backends to verify on; none given: {@code verify.backends}, else SQLite. */
+  DatabaseKind[] backends() default {};
 
-  /** The seed of the generated rows. */
-  long seed() default 42;
+  /** The seed of the generated rows; none given: {@code verify.seed}, else 42. */
+  long seed() default UNSET_SEED;
+
+  /** The value of {@link #seed()} that means "not given". */
+  long UNSET_SEED = Long.MIN_VALUE;
 }

@@ -115,6 +115,19 @@ class MigrationChecksTest {
   @MigrationTest(revisions = "src/test/resources/revisions/correct_chain", backends = MYSQL)
   static class MysqlOnly implements MigrationChecks {}
 
+  /** Everything from migrate.properties on the test classpath. */
+  @MigrationTest
+  static class FromProperties implements MigrationChecks {}
+
+  @Test
+  void aClassWithoutAttributesReadsMigratePropertiesOnTheTestClasspath() {
+    Events events = tests(FromProperties.class);
+    assertThat(events.failed().count()).as(events.failed().list().toString()).isZero();
+    assertThat(displayNames(events, TestExecutionResult.Status.SUCCESSFUL))
+        .hasSize(2 + 7 * 2)
+        .contains("down restores the schema");
+  }
+
   @Test
   void runsUnderParallelExecutionAndLeavesNoDatabaseBehind() throws Exception {
     java.util.Set<String> before = serverDatabases();

@@ -1,0 +1,114 @@
+package dev.migrate.test;
+
+import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.config.ConfigKey;
+import dev.migrate.engine.config.ConfigLoader;
+import dev.migrate.engine.dialect.DatabaseKind;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * What a {@link MigrationTest} class verifies: its annotation's attributes, else the keys of {@code
+ * migrate.properties} on the test classpath, else the defaults. A relative path in the file is
+ * relative to the file, or else a classpath resource ({@code revisions=db/versions} finds {@code
+ * src/main/resources/db/versions} as built).
+ */
+record ProjectSettings(
+    Path revisions, String javaPackage, String models, List<DatabaseKind> backends, long seed) {
+
+  static final String FILE = "migrate.properties";
+
+  static ProjectSettings of(Class<?> testClass) {
+    MigrationTest annotation = testClass.getAnnotation(MigrationTest.class);
+    if (annotation == null) {
+      throw new ExtensionConfigurationException(
+          testClass.getName() + " needs @MigrationTest to say where its revisions are");
+    }
+    ClassLoader loader = testClass.getClassLoader();
+    Path file = propertiesFile(loader);
+    Map<ConfigKey, String> values = file == null ? Map.of() : ConfigLoader.readFile(file);
+    Path revisions =
+        !annotation.revisions().isBlank()
+            ? Path.of(annotation.revisions())
+            : values.containsKey(ConfigKey.REVISIONS)
+                ? resolve(file, values.get(ConfigKey.REVISIONS), loader)
+                : null;
+    String javaPackage =
+        !annotation.javaPackage().isBlank()
+            ? annotation.javaPackage()
+            : values.get(ConfigKey.JAVA_PACKAGE);
+    if (revisions == null && javaPackage == null) {
+      throw new ExtensionConfigurationException(
+          "@MigrationTest on "
+              + testClass.getName()
+              + " names no revisions; give revisions = \"<dir>\" or javaPackage = \"<package>\","
+              + " or set revisions / java.package in "
+              + FILE
+              + " on the test classpath");
+    }
+    String models =
+        !annotation.models().isBlank() ? annotation.models() : values.get(ConfigKey.MODELS);
+    if (models != null
+        && models.endsWith(".sql")
+        && annotation.models().isBlank()
+        && file != null) {
+      models = resolve(file, models, loader).toString();
+    }
+    List<DatabaseKind> backends = new ArrayList<>(List.of(annotation.backends()));
+    if (backends.isEmpty() && values.containsKey(ConfigKey.VERIFY_BACKENDS)) {
+      for (String name : values.get(ConfigKey.VERIFY_BACKENDS).split(",")) {
+        if (!name.isBlank()) {
+          backends.add(DatabaseKind.fromId(name.strip()));
+        }
+      }
+    }
+    if (backends.isEmpty()) {
+      backends.add(DatabaseKind.SQLITE);
+    }
+    long seed = annotation.seed();
+    if (seed == MigrationTest.UNSET_SEED) {
+      String fromFile = values.get(ConfigKey.VERIFY_SEED);
+      try {
+        seed = fromFile == null ? 42 : Long.parseLong(fromFile.strip());
+      } catch (NumberFormatException e) {
+        throw MigrateException.badInput(
+            "verify.seed '" + fromFile + "' in " + file + " is not a whole number; fix it");
+      }
+    }
+    return new ProjectSettings(revisions, javaPackage, models, List.copyOf(backends), seed);
+  }
+
+  private static Path propertiesFile(ClassLoader loader) {
+    URL resource = loader.getResource(FILE);
+    if (resource == null || !"file".equals(resource.getProtocol())) {
+      return null;
+    }
+    try {
+      return Path.of(resource.toURI());
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  private static Path resolve(Path file, String value, ClassLoader loader) {
+    Path beside = file.getParent().resolve(value).normalize();
+    if (Files.exists(beside)) {
+      return beside;
+    }
+    URL resource = loader.getResource(value);
+    if (resource != null && "file".equals(resource.getProtocol())) {
+      try {
+        return Path.of(resource.toURI());
+      } catch (URISyntaxException e) {
+        return beside;
+      }
+    }
+    return beside;
+  }
+}
