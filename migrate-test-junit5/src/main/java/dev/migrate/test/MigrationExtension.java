@@ -62,11 +62,22 @@ public final class MigrationExtension
     RevisionGraph graph =
         root.getOrComputeIfAbsent(
             "graph:" + testClass.getName(), k -> graph(testClass, settings), RevisionGraph.class);
-    return settings.backends().stream().map(kind -> invocation(kind, graph, root));
+    Verifier.ExpectedModels models = models(settings, testClass.getClassLoader());
+    return settings.backends().stream().map(kind -> invocation(kind, graph, models, root));
+  }
+
+  private static Verifier.ExpectedModels models(ProjectSettings settings, ClassLoader loader) {
+    return settings.models() == null
+        ? null
+        : ModelsAtHead.of(
+            settings.models(), "@MigrationTest(models)", loader, ServerUrls::adminUrl);
   }
 
   private static TestTemplateInvocationContext invocation(
-      DatabaseKind kind, RevisionGraph graph, ExtensionContext.Store root) {
+      DatabaseKind kind,
+      RevisionGraph graph,
+      Verifier.ExpectedModels models,
+      ExtensionContext.Store root) {
     return new TestTemplateInvocationContext() {
       @Override
       public String getDisplayName(int invocationIndex) {
@@ -75,13 +86,17 @@ public final class MigrationExtension
 
       @Override
       public List<Extension> getAdditionalExtensions() {
-        return List.of(new RunnerResolver(kind, graph, root));
+        return List.of(new RunnerResolver(kind, graph, models, root));
       }
     };
   }
 
   /** Gives the test its runner, made on the backend's shared sandbox and dropped after it. */
-  private record RunnerResolver(DatabaseKind kind, RevisionGraph graph, ExtensionContext.Store root)
+  private record RunnerResolver(
+      DatabaseKind kind,
+      RevisionGraph graph,
+      Verifier.ExpectedModels models,
+      ExtensionContext.Store root)
       implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -93,7 +108,7 @@ public final class MigrationExtension
       Sandboxes sandboxes =
           root.getOrComputeIfAbsent(Sandboxes.class, k -> new Sandboxes(), Sandboxes.class);
       Sandbox sandbox = sandboxes.of(kind);
-      MigrationRunner runner = new MigrationRunner(graph, sandbox.create());
+      MigrationRunner runner = new MigrationRunner(graph, sandbox.create(), models, sandbox);
       context.getStore(NAMESPACE).put(MigrationRunner.class, (CloseableResource) runner::close);
       return runner;
     }
@@ -147,12 +162,7 @@ public final class MigrationExtension
     }
     Verifier verifier =
         Verifier.of(
-            graph,
-            settings.models() == null
-                ? null
-                : ModelsAtHead.of(
-                    settings.models(), "@MigrationTest(models)", loader, ServerUrls::adminUrl),
-            VerifyOptions.defaults().withSeed(settings.seed()));
+            graph, models(settings, loader), VerifyOptions.defaults().withSeed(settings.seed()));
     List<Sandbox> sandboxes = new ArrayList<>();
     try {
       List<Verifier.Backend> backends = new ArrayList<>();

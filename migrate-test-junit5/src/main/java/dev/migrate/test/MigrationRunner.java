@@ -3,11 +3,17 @@ package dev.migrate.test;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Dialect;
+import dev.migrate.engine.diff.Difference;
+import dev.migrate.engine.diff.SchemaDiff;
+import dev.migrate.engine.diff.StoredChecks;
 import dev.migrate.engine.revision.MigrationStep;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.runtime.Migrator;
+import dev.migrate.engine.sandbox.Sandbox;
 import dev.migrate.engine.sandbox.ThrowawayDatabase;
 import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.schema.SchemaReader;
+import dev.migrate.engine.verify.Verifier;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,9 +32,17 @@ public final class MigrationRunner implements AutoCloseable {
   private final Connection connection;
   private final Migrator migrator;
   private final RevisionGraph graph;
+  private final Verifier.ExpectedModels models;
+  private final Sandbox sandbox;
 
-  MigrationRunner(RevisionGraph graph, ThrowawayDatabase database) {
+  MigrationRunner(
+      RevisionGraph graph,
+      ThrowawayDatabase database,
+      Verifier.ExpectedModels models,
+      Sandbox sandbox) {
     this.graph = graph;
+    this.models = models;
+    this.sandbox = sandbox;
     this.database = database;
     try {
       this.connection = database.connect();
@@ -137,6 +151,24 @@ public final class MigrationRunner implements AutoCloseable {
   /** The schema now, without the version and history tables. */
   public Schema schema() {
     return migrator.schema();
+  }
+
+  /**
+   * How the database now differs from the {@link MigrationTest#models()} (empty when it matches),
+   * in the words of {@code migrate check}.
+   *
+   * @throws IllegalStateException when the test class names no models
+   */
+  public List<Difference> diffAgainstModels() {
+    if (models == null) {
+      throw new IllegalStateException(
+          "diffAgainstModels() needs models: set @MigrationTest(models = ...) or models in"
+              + " migrate.properties");
+    }
+    StoredChecks expected = models.load(database.kind(), sandbox);
+    return expected.asWritten(
+        SchemaDiff.compare(
+            SchemaReader.asStored(database.kind(), expected.stored()), migrator.schema()));
   }
 
   /** The connection the runner uses (leave it in autocommit, do not close it). */

@@ -13,6 +13,7 @@ import java.util.List;
  */
 @MigrationTest(
     revisions = "src/test/resources/revisions/split_name",
+    models = "src/test/resources/revisions/split_name_models.sql",
     backends = {SQLITE, POSTGRESQL, MYSQL})
 class SplitNameMigrationTest {
 
@@ -29,6 +30,18 @@ class SplitNameMigrationTest {
     assertThat(db.current()).containsExactly("c10000000002");
     assertThat(db.query("SELECT first_name, last_name FROM account ORDER BY id"))
         .containsExactly(List.of("Ada", "Lovelace"), List.of("Alan", "Turing"));
+  }
+
+  @MigrationBackends
+  void matchesTheModelsAtHeadOnly(MigrationRunner db) {
+    db.upgradeTo("c10000000001");
+    assertThat(db.diffAgainstModels())
+        .extracting(dev.migrate.engine.diff.Difference::describe)
+        .containsExactlyInAnyOrder(
+            "column account.first_name is in the models but not in the database",
+            "column account.last_name is in the models but not in the database");
+    db.upgradeTo("head");
+    MigrateAssertions.assertThatDifferences(db.diffAgainstModels()).isEmpty();
   }
 
   @MigrationBackends
