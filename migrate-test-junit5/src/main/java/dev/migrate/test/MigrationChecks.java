@@ -43,7 +43,7 @@ public interface MigrationChecks {
             dynamicTest(
                 "available",
                 () -> {
-                  if (MigrationExtension.ServerUrls.required(kind)) {
+                  if (dev.migrate.engine.sandbox.ServerSettings.required(kind)) {
                     throw new AssertionFailedError(
                         run.backend()
                             + " is required by MIGRATE_TEST_REQUIRE but unavailable: "

@@ -5,14 +5,13 @@ import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionLoader;
 import dev.migrate.engine.sandbox.Sandbox;
+import dev.migrate.engine.sandbox.ServerSettings;
 import dev.migrate.engine.verify.ModelsAtHead;
 import dev.migrate.engine.verify.VerificationResult;
 import dev.migrate.engine.verify.Verifier;
 import dev.migrate.engine.verify.VerifyOptions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.Extension;
@@ -70,7 +69,7 @@ public final class MigrationExtension
     return settings.models() == null
         ? null
         : ModelsAtHead.of(
-            settings.models(), "@MigrationTest(models)", loader, ServerUrls::adminUrl);
+            settings.models(), "@MigrationTest(models)", loader, ServerSettings::adminUrl);
   }
 
   private static TestTemplateInvocationContext invocation(
@@ -122,9 +121,9 @@ public final class MigrationExtension
     synchronized Sandbox of(DatabaseKind kind) {
       Sandbox sandbox = made.get(kind);
       if (sandbox == null) {
-        Verifier.Backend backend = ServerUrls.backend(kind);
+        Verifier.Backend backend = backend(kind);
         if (backend.sandbox() == null) {
-          if (ServerUrls.required(kind)) {
+          if (ServerSettings.required(kind)) {
             throw new AssertionError(
                 kind.id()
                     + " is required by MIGRATE_TEST_REQUIRE but unavailable: "
@@ -167,7 +166,7 @@ public final class MigrationExtension
     try {
       List<Verifier.Backend> backends = new ArrayList<>();
       for (DatabaseKind kind : kinds) {
-        Verifier.Backend backend = ServerUrls.backend(kind);
+        Verifier.Backend backend = backend(kind);
         if (backend.sandbox() != null) {
           sandboxes.add(backend.sandbox());
         }
@@ -179,39 +178,9 @@ public final class MigrationExtension
     }
   }
 
-  /** Where PostgreSQL and MySQL throwaway databases are made, and which backends must run. */
-  static final class ServerUrls {
-    private ServerUrls() {}
-
-    static String adminUrl(DatabaseKind kind) {
-      String name = "MIGRATE_TEST_" + kind.id().toUpperCase(Locale.ROOT) + "_URL";
-      String value = System.getProperty(name, System.getenv(name));
-      return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static boolean required(DatabaseKind kind) {
-      String value =
-          System.getProperty("MIGRATE_TEST_REQUIRE", System.getenv("MIGRATE_TEST_REQUIRE"));
-      return value != null
-          && Arrays.stream(value.split(","))
-              .map(s -> s.strip().toLowerCase(Locale.ROOT))
-              .anyMatch(kind.id()::equals);
-    }
-
-    static Verifier.Backend backend(DatabaseKind kind) {
-      if (kind == DatabaseKind.SQLITE) {
-        return Verifier.Backend.ready(Sandbox.sqlite());
-      }
-      String url = adminUrl(kind);
-      if (url == null) {
-        return Verifier.Backend.unavailable(
-            kind, "MIGRATE_TEST_" + kind.id().toUpperCase(Locale.ROOT) + "_URL is not set");
-      }
-      try {
-        return Verifier.Backend.ready(Sandbox.of(kind, url, null, null));
-      } catch (MigrateException e) {
-        return Verifier.Backend.unavailable(kind, "unreachable: " + e.getMessage());
-      }
-    }
+  /** A backend's throwaway databases, from {@link ServerSettings}. */
+  static Verifier.Backend backend(DatabaseKind kind) {
+    return Verifier.Backend.on(
+        kind, ServerSettings.adminUrl(kind), ServerSettings.urlVariable(kind) + " is not set");
   }
 }

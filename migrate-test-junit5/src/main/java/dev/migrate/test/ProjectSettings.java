@@ -4,6 +4,7 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.config.ConfigLoader;
 import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.verify.VerifyOptions;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ record ProjectSettings(
     if (seed == MigrationTest.UNSET_SEED) {
       String fromFile = values.get(ConfigKey.VERIFY_SEED);
       try {
-        seed = fromFile == null ? 42 : Long.parseLong(fromFile.strip());
+        seed = fromFile == null ? VerifyOptions.DEFAULT_SEED : Long.parseLong(fromFile.strip());
       } catch (NumberFormatException e) {
         throw MigrateException.badInput(
             "verify.seed '" + fromFile + "' in " + file + " is not a whole number; fix it");

@@ -153,7 +153,7 @@ class MigrationChecksTest {
   private static java.util.Set<String> serverDatabases() throws Exception {
     java.util.Set<String> names = new java.util.TreeSet<>();
     for (dev.migrate.engine.dialect.DatabaseKind kind : List.of(POSTGRESQL, MYSQL)) {
-      String url = MigrationExtension.ServerUrls.adminUrl(kind);
+      String url = dev.migrate.engine.sandbox.ServerSettings.adminUrl(kind);
       if (url == null) {
         continue;
       }

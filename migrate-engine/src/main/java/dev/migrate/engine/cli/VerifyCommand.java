@@ -8,6 +8,7 @@ import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.sandbox.Sandbox;
+import dev.migrate.engine.sandbox.ServerSettings;
 import dev.migrate.engine.verify.Check;
 import dev.migrate.engine.verify.Fixture;
 import dev.migrate.engine.verify.ModelsAtHead;
@@ -24,7 +25,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -353,51 +353,41 @@ final class VerifyCommand extends MigrateCommand {
   }
 
   private Verifier.Backend backend(DatabaseKind kind, MigrateConfig config) {
-    if (kind == DatabaseKind.SQLITE) {
-      if (main.ownProcess) {
-        ProcessSetup.beforeSqlite(main.env);
-      }
-      return Verifier.Backend.ready(Sandbox.sqlite());
+    if (kind == DatabaseKind.SQLITE && main.ownProcess) {
+      ProcessSetup.beforeSqlite(main.env);
     }
     ConfigKey key =
         kind == DatabaseKind.POSTGRESQL
             ? ConfigKey.VERIFY_POSTGRESQL_URL
             : ConfigKey.VERIFY_MYSQL_URL;
-    String url = config.verify().get(key);
-    String why;
-    if (url == null) {
-      why = "no server URL; set " + key.howToSet(config.fileName());
-    } else {
-      try {
-        Sandbox sandbox = Sandbox.of(kind, url, null, null);
-        if (!sandbox.leftoversDropped().isEmpty()) {
-          spec.commandLine()
-              .getErr()
-              .println(
-                  "Dropped "
-                      + sandbox.leftoversDropped().size()
-                      + " throwaway "
-                      + kind.id()
-                      + " database(s) left by earlier runs more than 24 hours ago: "
-                      + String.join(", ", sandbox.leftoversDropped()));
-        }
-        return Verifier.Backend.ready(sandbox);
-      } catch (MigrateException e) {
-        why = "server unreachable: " + e.getMessage();
+    Verifier.Backend backend =
+        Verifier.Backend.on(
+            kind,
+            config.verify().get(key),
+            "no server URL; set " + key.howToSet(config.fileName()));
+    if (backend.sandbox() == null) {
+      if (ServerSettings.required(kind, main.env::get)) {
+        throw MigrateException.failed(
+            kind.id()
+                + " is required by MIGRATE_TEST_REQUIRE but unavailable: "
+                + backend.unavailable(),
+            null);
       }
+      return backend;
     }
-    if (required(kind)) {
-      throw MigrateException.failed(
-          kind.id() + " is required by MIGRATE_TEST_REQUIRE but unavailable: " + why, null);
+    List<String> leftovers = backend.sandbox().leftoversDropped();
+    if (!leftovers.isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "Dropped "
+                  + leftovers.size()
+                  + " throwaway "
+                  + kind.id()
+                  + " database(s) left by earlier runs more than 24 hours ago: "
+                  + String.join(", ", leftovers));
     }
-    return Verifier.Backend.unavailable(kind, why);
-  }
-
-  private boolean required(DatabaseKind kind) {
-    String value = main.env.getOrDefault("MIGRATE_TEST_REQUIRE", "");
-    return Arrays.stream(value.split(","))
-        .map(s -> s.strip().toLowerCase(Locale.ROOT))
-        .anyMatch(kind.id()::equals);
+    return backend;
   }
 
   /** The models for each backend, or null when none are configured. */

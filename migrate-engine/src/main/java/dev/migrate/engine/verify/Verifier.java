@@ -61,6 +61,25 @@ public final class Verifier {
     public static Backend unavailable(DatabaseKind kind, String why) {
       return new Backend(kind, null, why);
     }
+
+    /**
+     * SQLite, or a server backend whose throwaway databases are made on the server of {@code
+     * adminUrl}; unavailable with {@code whenNoUrl} when that is null, or saying why the server
+     * cannot be reached (its URL masked).
+     */
+    public static Backend on(DatabaseKind kind, String adminUrl, String whenNoUrl) {
+      if (kind == DatabaseKind.SQLITE) {
+        return ready(Sandbox.sqlite());
+      }
+      if (adminUrl == null) {
+        return unavailable(kind, whenNoUrl);
+      }
+      try {
+        return ready(Sandbox.of(kind, adminUrl, null, null));
+      } catch (MigrateException e) {
+        return unavailable(kind, "server unreachable: " + e.getMessage());
+      }
+    }
   }
 
   private Verifier(RevisionGraph graph, ExpectedModels models, VerifyOptions options) {

@@ -3,16 +3,13 @@ package dev.migrate.engine.testing;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.sandbox.Sandbox;
+import dev.migrate.engine.sandbox.ServerSettings;
 import dev.migrate.engine.sandbox.ThrowawayDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -45,26 +42,15 @@ public final class TestDatabases {
 
   /** The administrative URL for a backend, or null when none is configured. */
   public static String adminUrl(DatabaseKind kind) {
-    String name = variable(kind);
-    String value = System.getProperty(name, System.getenv(name));
-    return value == null || value.isBlank() ? null : value.trim();
+    return ServerSettings.adminUrl(kind);
   }
 
   private static String variable(DatabaseKind kind) {
-    return "MIGRATE_TEST_" + kind.id().toUpperCase(Locale.ROOT) + "_URL";
+    return ServerSettings.urlVariable(kind);
   }
 
   public static boolean required(DatabaseKind kind) {
-    String value =
-        System.getProperty("MIGRATE_TEST_REQUIRE", System.getenv("MIGRATE_TEST_REQUIRE"));
-    if (value == null) {
-      return false;
-    }
-    Set<String> names =
-        Arrays.stream(value.split(","))
-            .map(s -> s.trim().toLowerCase(Locale.ROOT))
-            .collect(Collectors.toSet());
-    return names.contains(kind.id());
+    return ServerSettings.required(kind);
   }
 
   private static Sandbox fromServer(DatabaseKind kind) {
