@@ -10,6 +10,9 @@ import dev.migrate.engine.verify.VerificationResult;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ListAssert;
+import org.assertj.core.groups.Tuple;
 
 /**
  * AssertJ assertions on schemas, differences and verification findings, whose failures say what is
@@ -20,6 +23,7 @@ import org.assertj.core.api.AbstractAssert;
  * assertThatDifferences(diff).isEmpty();
  * assertThat(result).hasNoErrors();
  * assertThat(result).containsCode(DATA_LOSS).forRevision("3f2a9c1d7b10");
+ * assertThat(db.query("select first_name, last_name from account")).containsExactly(tuple("Ada", "Lovelace"));
  * }</pre>
  */
 public final class MigrateAssertions {
@@ -31,6 +35,15 @@ public final class MigrateAssertions {
 
   public static FindingsAssert assertThat(VerificationResult result) {
     return new FindingsAssert(result.findings());
+  }
+
+  /**
+   * The rows of a query as AssertJ tuples, to compare with {@code tuple(...)}: {@code
+   * assertThat(db.query("select first_name, last_name from account")).containsExactly(tuple("Ada",
+   * "Lovelace"))}.
+   */
+  public static ListAssert<Tuple> assertThat(Rows rows) {
+    return Assertions.assertThat(rows.stream().map(row -> Tuple.tuple(row.toArray())).toList());
   }
 
   public static DifferencesAssert assertThatDifferences(List<Difference> differences) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.TestTemplate;
  *   db.insert("account", MigrationRunner.row("id", 1, "full_name", "Ada Lovelace"));
  *   db.upgradeTo("+1");
  *   assertThat(db.query("select first_name, last_name from account"))
- *       .containsExactly(List.of("Ada", "Lovelace"));
+ *       .containsExactly(tuple("Ada", "Lovelace")); // MigrateAssertions.assertThat(Rows)
  * }
  * }</pre>
  */

@@ -41,16 +41,7 @@ public interface MigrationChecks {
         DatabaseKind kind = DatabaseKind.fromId(run.backend());
         perBackend.add(
             dynamicTest(
-                "available",
-                () -> {
-                  if (dev.migrate.engine.sandbox.ServerSettings.required(kind)) {
-                    throw new AssertionFailedError(
-                        run.backend()
-                            + " is required by MIGRATE_TEST_REQUIRE but unavailable: "
-                            + run.skippedBecause());
-                  }
-                  Assumptions.abort(run.backend() + " skipped: " + run.skippedBecause());
-                }));
+                "available", () -> MigrationExtension.unavailable(kind, run.skippedBecause())));
       }
       for (VerifiedRevision revision : result.revisions()) {
         List<DynamicNode> tests =

@@ -1,8 +1,11 @@
 package dev.migrate.test;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.Dialect;
+import dev.migrate.engine.dialect.Urls;
 import dev.migrate.engine.diff.Difference;
 import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.diff.StoredChecks;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * A fresh throwaway database of one backend for one test, and the project's revisions to move it
@@ -34,6 +38,9 @@ public final class MigrationRunner implements AutoCloseable {
   private final RevisionGraph graph;
   private final Verifier.ExpectedModels models;
   private final Sandbox sandbox;
+  private HikariDataSource pool;
+
+  static final int POOL_SIZE = 4;
 
   MigrationRunner(
       RevisionGraph graph,
@@ -125,14 +132,21 @@ public final class MigrationRunner implements AutoCloseable {
     }
   }
 
-  /** The rows of a query, each as its column values in order. */
-  public List<List<Object>> query(String sql, Object... parameters) {
+  /**
+   * The rows of a query, each as its column values in order (with AssertJ, {@link
+   * MigrateAssertions#assertThat(Rows)} compares them as tuples).
+   */
+  public Rows query(String sql, Object... parameters) {
     try (PreparedStatement s = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         s.setObject(i + 1, parameters[i]);
       }
       try (ResultSet rs = s.executeQuery()) {
         int columns = rs.getMetaData().getColumnCount();
+        List<String> labels = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          labels.add(rs.getMetaData().getColumnLabel(i));
+        }
         List<List<Object>> rows = new ArrayList<>();
         while (rs.next()) {
           List<Object> values = new ArrayList<>();
@@ -141,7 +155,7 @@ public final class MigrationRunner implements AutoCloseable {
           }
           rows.add(values);
         }
-        return rows;
+        return new Rows(labels, rows);
       }
     } catch (SQLException e) {
       throw new AssertionError("query failed: " + e.getMessage() + "; the query: " + sql, e);
@@ -171,18 +185,50 @@ public final class MigrationRunner implements AutoCloseable {
             SchemaReader.asStored(database.kind(), expected.stored()), migrator.schema()));
   }
 
+  /**
+   * A small connection pool (HikariCP, at most {@value #POOL_SIZE} connections) on this database,
+   * for code under test that takes a {@link DataSource}. Made on first call; closed with the
+   * runner, before the database is dropped. Its connections are not {@link #connection()}, which
+   * the runner keeps for itself so that a test can hold every pooled connection.
+   */
+  public synchronized DataSource dataSource() {
+    if (pool == null) {
+      HikariConfig config = new HikariConfig();
+      config.setJdbcUrl(database.url());
+      config.setPoolName("migrate-" + database.name());
+      config.setMaximumPoolSize(POOL_SIZE);
+      config.setMinimumIdle(0);
+      config.setConnectionTimeout(10_000);
+      pool = new HikariDataSource(config);
+    }
+    return pool;
+  }
+
   /** The connection the runner uses (leave it in autocommit, do not close it). */
   public Connection connection() {
     return connection;
   }
 
-  /** A JDBC URL of the database; it may hold the server's password: never print it. */
+  /**
+   * A JDBC URL of the database; it may hold the server's password: never print it ({@link
+   * #toString()} masks it).
+   */
   public String jdbcUrl() {
     return database.url();
   }
 
+  /** The database's name on its server, for tests. */
+  String databaseName() {
+    return database.name();
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      if (pool != null) {
+        pool.close();
+      }
+    }
     try {
       connection.close();
     } catch (SQLException e) {
@@ -193,6 +239,6 @@ public final class MigrationRunner implements AutoCloseable {
 
   @Override
   public String toString() {
-    return database.kind().id() + " " + database;
+    return database + " at " + Urls.mask(database.url());
   }
 }

@@ -3,10 +3,10 @@ package dev.migrate.test;
 import static dev.migrate.engine.dialect.DatabaseKind.MYSQL;
 import static dev.migrate.engine.dialect.DatabaseKind.POSTGRESQL;
 import static dev.migrate.engine.dialect.DatabaseKind.SQLITE;
+import static dev.migrate.test.MigrateAssertions.assertThat;
 import static dev.migrate.test.MigrationRunner.row;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A data migration tested with {@link MigrationBackends}: once per backend, on a fresh database.
@@ -28,8 +28,8 @@ class SplitNameMigrationTest {
     db.upgradeTo("+1");
 
     assertThat(db.current()).containsExactly("c10000000002");
-    assertThat(db.query("SELECT first_name, last_name FROM account ORDER BY id"))
-        .containsExactly(List.of("Ada", "Lovelace"), List.of("Alan", "Turing"));
+    assertThat(db.query("select first_name, last_name from account order by id"))
+        .containsExactly(tuple("Ada", "Lovelace"), tuple("Alan", "Turing"));
   }
 
   @MigrationBackends

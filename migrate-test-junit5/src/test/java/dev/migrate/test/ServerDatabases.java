@@ -1,0 +1,120 @@
+package dev.migrate.test;
+
+import static dev.migrate.engine.dialect.DatabaseKind.MYSQL;
+import static dev.migrate.engine.dialect.DatabaseKind.POSTGRESQL;
+
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.sandbox.ServerSettings;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/** What the tests of this module look at on the servers, and how they run a fixture class. */
+final class ServerDatabases {
+  private ServerDatabases() {}
+
+  /** The administrative URL of {@code kind}'s server; the test is skipped without one. */
+  static String adminUrl(DatabaseKind kind) {
+    String url = ServerSettings.adminUrl(kind);
+    if (url == null) {
+      if (ServerSettings.required(kind)) {
+        throw new AssertionError(ServerSettings.urlVariable(kind) + " is not set");
+      }
+      Assumptions.abort(ServerSettings.urlVariable(kind) + " is not set");
+    }
+    return url;
+  }
+
+  /** The throwaway databases on {@code kind}'s server now (empty without a URL). */
+  static Set<String> names(DatabaseKind kind) throws SQLException {
+    Set<String> names = new TreeSet<>();
+    String url = ServerSettings.adminUrl(kind);
+    if (url == null) {
+      return names;
+    }
+    String sql =
+        kind == POSTGRESQL
+            ? "SELECT datname FROM pg_database WHERE datname LIKE 'migrate\\_test\\_%'"
+            : "SELECT schema_name FROM information_schema.schemata"
+                + " WHERE schema_name LIKE 'migrate\\_test\\_%'";
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
+  }
+
+  /** The throwaway databases on both servers now, each as {@code kind:name}. */
+  static Set<String> onBothServers() throws SQLException {
+    Set<String> names = new TreeSet<>();
+    for (DatabaseKind kind : List.of(POSTGRESQL, MYSQL)) {
+      names(kind).forEach(n -> names.add(kind.id() + ":" + n));
+    }
+    return names;
+  }
+
+  /** The test events of running {@code type} through JUnit's engine. */
+  static Events run(Class<?> type) {
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(type))
+        .execute()
+        .testEvents();
+  }
+
+  /** The messages of the events' throwables (why each was aborted or failed). */
+  static List<String> messages(List<Event> events) {
+    return events.stream()
+        .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow())
+        .map(r -> r.getThrowable().orElseThrow().getMessage())
+        .toList();
+  }
+
+  interface Action {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code action} with the system properties {@code values} set, then restores them. */
+  static void withProperties(Map<String, String> values, Action action) throws Exception {
+    Map<String, String> saved = new HashMap<>();
+    values.keySet().forEach(k -> saved.put(k, System.getProperty(k)));
+    values.forEach(System::setProperty);
+    try {
+      action.run();
+    } finally {
+      saved.forEach(
+          (k, v) -> {
+            if (v == null) {
+              System.clearProperty(k);
+            } else {
+              System.setProperty(k, v);
+            }
+          });
+    }
+  }
+
+  /** No server URL and nothing required: as on a machine without servers. */
+  static Map<String, String> noServers() {
+    return Map.of(
+        ServerSettings.urlVariable(POSTGRESQL),
+        " ",
+        ServerSettings.urlVariable(MYSQL),
+        " ",
+        ServerSettings.REQUIRE,
+        "");
+  }
+}
