@@ -44,7 +44,12 @@ final class Projects {
   static RevisionGraph graph(ProjectSettings settings, ClassLoader loader) {
     Loaded loaded =
         GRAPHS.computeIfAbsent(
-            new RevisionsKey(settings.revisions(), settings.javaPackage(), loader),
+            new RevisionsKey(
+                settings.revisions() == null
+                    ? null
+                    : settings.revisions().toAbsolutePath().normalize(),
+                settings.javaPackage(),
+                loader),
             key -> {
               REVISION_LOADS.incrementAndGet();
               try {
