@@ -22,8 +22,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Attributes left out are taken from {@code migrate.properties} on the test classpath ({@code
  * revisions}, {@code java.package}, {@code models}, {@code verify.backends}, {@code verify.seed}).
  * PostgreSQL and MySQL databases are made on the servers of {@code MIGRATE_TEST_POSTGRESQL_URL} and
- * {@code MIGRATE_TEST_MYSQL_URL} (environment or system property); a backend without one is skipped
- * with that reason, or fails when {@code MIGRATE_TEST_REQUIRE} names it.
+ * {@code MIGRATE_TEST_MYSQL_URL} (environment or system property), else in a Testcontainers
+ * container per backend when Testcontainers is on the test classpath and Docker answers; a backend
+ * with neither is skipped with that reason, or fails when {@code MIGRATE_TEST_REQUIRE} names it.
+ * Revisions and models are read once per JVM and shared by the classes with the same settings.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -35,10 +35,7 @@ class MigrationChecksTest {
   static class Drifted implements MigrationChecks {}
 
   private static Events tests(Class<?> type) {
-    return EngineTestKit.engine("junit-jupiter")
-        .selectors(selectClass(type))
-        .execute()
-        .testEvents();
+    return ServerDatabases.run(type);
   }
 
   private static List<String> displayNames(Events events, TestExecutionResult.Status status) {
@@ -86,31 +83,17 @@ class MigrationChecksTest {
   }
 
   @Test
-  void aBackendWithoutAServerIsSkippedWithTheReason() {
-    String saved = System.getProperty("MIGRATE_TEST_MYSQL_URL");
-    System.setProperty("MIGRATE_TEST_MYSQL_URL", " ");
-    System.setProperty("MIGRATE_TEST_REQUIRE", "");
-    try {
-      Events events = tests(MysqlOnly.class);
-      assertThat(events.skipped().count() + events.aborted().count()).isGreaterThan(0);
-      assertThat(events.aborted().list())
-          .extracting(
-              e ->
-                  e.getPayload(TestExecutionResult.class)
-                      .orElseThrow()
-                      .getThrowable()
-                      .orElseThrow()
-                      .getMessage())
-          .anySatisfy(
-              m -> assertThat(m).startsWith("mysql skipped: MIGRATE_TEST_MYSQL_URL is not set"));
-    } finally {
-      if (saved == null) {
-        System.clearProperty("MIGRATE_TEST_MYSQL_URL");
-      } else {
-        System.setProperty("MIGRATE_TEST_MYSQL_URL", saved);
-      }
-      System.clearProperty("MIGRATE_TEST_REQUIRE");
-    }
+  void aBackendWithoutAServerIsSkippedWithTheReason() throws Exception {
+    ServerDatabases.withProperties(
+        ServerDatabases.noServers(),
+        () -> {
+          Events events = tests(MysqlOnly.class);
+          assertThat(events.skipped().count() + events.aborted().count()).isGreaterThan(0);
+          assertThat(ServerDatabases.messages(events.aborted().list()))
+              .anySatisfy(
+                  m ->
+                      assertThat(m).startsWith("mysql skipped: MIGRATE_TEST_MYSQL_URL is not set"));
+        });
   }
 
   @MigrationTest(revisions = "src/test/resources/revisions/correct_chain", backends = MYSQL)
@@ -131,7 +114,7 @@ class MigrationChecksTest {
 
   @Test
   void runsUnderParallelExecutionAndLeavesNoDatabaseBehind() throws Exception {
-    java.util.Set<String> before = serverDatabases();
+    java.util.Set<String> before = ServerDatabases.onBothServers();
     Events events =
         EngineTestKit.engine("junit-jupiter")
             .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
@@ -147,30 +130,6 @@ class MigrationChecksTest {
     assertThat(events.failed().count()).as(events.failed().list().toString()).isZero();
     // CorrectChain 65, SplitNameMigrationTest 3 templates x 3 backends, MigrateAssertionsTest 4
     assertThat(events.succeeded().count()).isEqualTo(65 + 9 + 4);
-    assertThat(serverDatabases()).isSubsetOf(before);
-  }
-
-  /** The migrate_test_ databases on both servers now. */
-  private static java.util.Set<String> serverDatabases() throws Exception {
-    java.util.Set<String> names = new java.util.TreeSet<>();
-    for (dev.migrate.engine.dialect.DatabaseKind kind : List.of(POSTGRESQL, MYSQL)) {
-      String url = dev.migrate.engine.sandbox.ServerSettings.adminUrl(kind);
-      if (url == null) {
-        continue;
-      }
-      String sql =
-          kind == POSTGRESQL
-              ? "SELECT datname FROM pg_database WHERE datname LIKE 'migrate\\_test\\_%'"
-              : "SELECT schema_name FROM information_schema.schemata"
-                  + " WHERE schema_name LIKE 'migrate\\_test\\_%'";
-      try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
-          java.sql.Statement s = c.createStatement();
-          java.sql.ResultSet rs = s.executeQuery(sql)) {
-        while (rs.next()) {
-          names.add(kind.id() + ":" + rs.getString(1));
-        }
-      }
-    }
-    return names;
+    assertThat(ServerDatabases.onBothServers()).isSubsetOf(before);
   }
 }
