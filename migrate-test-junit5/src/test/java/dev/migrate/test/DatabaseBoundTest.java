@@ -29,12 +29,13 @@ class DatabaseBoundTest {
   /** The databases the runners of {@link Holders} were given, per backend. */
   static final Map<DatabaseKind, Set<String>> GIVEN = new ConcurrentHashMap<>();
 
-  /** Six tests per backend, each holding its database for a while. */
+  /** Three tests per backend, each holding its database for a while; six with {@link More}. */
   @MigrationTest(
       revisions = "src/test/resources/revisions/split_name",
       backends = {POSTGRESQL, MYSQL})
   static class Holders {
-    private static void hold(MigrationRunner db) throws InterruptedException {
+    @MigrationBackends
+    void one(MigrationRunner db) throws Exception {
       GIVEN
           .computeIfAbsent(db.backend(), k -> ConcurrentHashMap.newKeySet())
           .add(db.databaseName());
@@ -43,35 +44,17 @@ class DatabaseBoundTest {
     }
 
     @MigrationBackends
-    void one(MigrationRunner db) throws Exception {
-      hold(db);
-    }
-
-    @MigrationBackends
     void two(MigrationRunner db) throws Exception {
-      hold(db);
+      one(db);
     }
 
     @MigrationBackends
     void three(MigrationRunner db) throws Exception {
-      hold(db);
-    }
-
-    @MigrationBackends
-    void four(MigrationRunner db) throws Exception {
-      hold(db);
-    }
-
-    @MigrationBackends
-    void five(MigrationRunner db) throws Exception {
-      hold(db);
-    }
-
-    @MigrationBackends
-    void six(MigrationRunner db) throws Exception {
-      hold(db);
+      one(db);
     }
   }
+
+  static class More extends Holders {}
 
   @Test
   void theLiveDatabasesOfABackendStayWithinTheBound() throws Exception {
@@ -108,7 +91,9 @@ class DatabaseBoundTest {
               .configurationParameter(
                   "junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
               .configurationParameter(DatabaseSlots.PARAMETER, String.valueOf(BOUND))
-              .selectors(selectClass(Holders.class))
+              .configurationParameter(
+                  "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+              .selectors(selectClass(Holders.class), selectClass(More.class))
               .execute()
               .testEvents();
     } finally {
