@@ -68,6 +68,19 @@ final class ServerDatabases {
     return names;
   }
 
+  /**
+   * Waits until the servers hold no throwaway database beyond {@code before}. Other runs may share
+   * the servers: their databases come and go within seconds, while one this JVM left behind stays
+   * until it ends, and fails this.
+   */
+  static void noneLeftBeyond(Set<String> before) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .pollInterval(java.time.Duration.ofMillis(250))
+        .untilAsserted(
+            () -> org.assertj.core.api.Assertions.assertThat(onBothServers()).isSubsetOf(before));
+  }
+
   /** The test events of running {@code type} through JUnit's engine. */
   static Events run(Class<?> type) {
     return EngineTestKit.engine("junit-jupiter")
