@@ -114,22 +114,25 @@ class MigrationChecksTest {
 
   @Test
   void runsUnderParallelExecutionAndLeavesNoDatabaseBehind() throws Exception {
-    java.util.Set<String> before = ServerDatabases.onBothServers();
-    Events events =
-        EngineTestKit.engine("junit-jupiter")
-            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
-            .configurationParameter(
-                "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-            .selectors(
-                selectClass(CorrectChain.class),
-                selectClass(SplitNameMigrationTest.class),
-                selectClass(MigrateAssertionsTest.class))
-            .execute()
-            .testEvents();
-    assertThat(events.failed().count()).as(events.failed().list().toString()).isZero();
-    // CorrectChain 65, SplitNameMigrationTest 3 templates x 3 backends, MigrateAssertionsTest 4
-    assertThat(events.succeeded().count()).isEqualTo(65 + 9 + 4);
-    ServerDatabases.noneLeftBeyond(before);
+    ServerDatabases.noneLeftBy(
+        () -> {
+          Events events =
+              EngineTestKit.engine("junit-jupiter")
+                  .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                  .configurationParameter(
+                      "junit.jupiter.execution.parallel.mode.default", "concurrent")
+                  .configurationParameter(
+                      "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                  .selectors(
+                      selectClass(CorrectChain.class),
+                      selectClass(SplitNameMigrationTest.class),
+                      selectClass(MigrateAssertionsTest.class))
+                  .execute()
+                  .testEvents();
+          assertThat(events.failed().count()).as(events.failed().list().toString()).isZero();
+          // CorrectChain 65, SplitNameMigrationTest 3 templates x 3 backends, MigrateAssertionsTest
+          // 4
+          assertThat(events.succeeded().count()).isEqualTo(65 + 9 + 4);
+        });
   }
 }

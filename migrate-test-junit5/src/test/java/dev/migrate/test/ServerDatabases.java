@@ -10,6 +10,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,16 +73,33 @@ final class ServerDatabases {
   }
 
   /**
-   * Waits until the servers hold no throwaway database beyond {@code before}. Other runs may share
-   * the servers: their databases come and go within seconds, while one this JVM left behind stays
-   * until it ends, and fails this.
+   * Waits until the servers hold none of the throwaway databases made while {@code run} ran (by
+   * their names' timestamps) beyond those there before it. Other runs share the servers: theirs
+   * come and go within seconds, while one this JVM left behind stays until it ends, and fails this.
    */
-  static void noneLeftBeyond(Set<String> before) {
+  static void noneLeftBy(Action run) throws Exception {
+    Set<String> before = onBothServers();
+    String started = stamp(Instant.now().minusSeconds(1));
+    run.run();
+    String ended = stamp(Instant.now().plusSeconds(1));
     org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(30))
-        .pollInterval(java.time.Duration.ofMillis(250))
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
         .untilAsserted(
-            () -> org.assertj.core.api.Assertions.assertThat(onBothServers()).isSubsetOf(before));
+            () ->
+                org.assertj.core.api.Assertions.assertThat(onBothServers())
+                    .filteredOn(n -> !before.contains(n))
+                    .filteredOn(
+                        n -> {
+                          String at = n.substring(n.indexOf("migrate_test_") + 13).split("_")[0];
+                          return at.compareTo(started) >= 0 && at.compareTo(ended) <= 0;
+                        })
+                    .as("throwaway databases made during the run and left on the servers")
+                    .isEmpty());
+  }
+
+  private static String stamp(Instant at) {
+    return DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(at);
   }
 
   /** The test events of running {@code type} through JUnit's engine. */
