@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,11 +30,10 @@ import org.junit.platform.testkit.engine.Events;
  * mid-test (SIGTERM, as Process.destroy() and CI cancellations send, or SIGINT, as Ctrl-C does).
  */
 class CleanupTest {
-  private static final String CHILD = "migrate.test.child";
-
   /** The databases the runners of {@link Fails} were given. */
   static final Map<DatabaseKind, String> GIVEN = new ConcurrentHashMap<>();
 
+  @RunByTests
   @MigrationTest(
       revisions = "src/test/resources/revisions/split_name",
       backends = {SQLITE, POSTGRESQL, MYSQL})
@@ -65,13 +63,13 @@ class CleanupTest {
   }
 
   /** Run only in the child JVM: each backend's test says its database, then waits to be killed. */
+  @RunByTests
   @MigrationTest(
       revisions = "src/test/resources/revisions/split_name",
       backends = {POSTGRESQL, MYSQL})
   static class Holds {
     @MigrationBackends
     void holdsItsDatabase(MigrationRunner db) throws Exception {
-      Assumptions.assumeTrue(Boolean.getBoolean(CHILD), "run by CleanupTest in a child JVM");
       db.upgradeTo("head");
       System.out.println("HOLDING " + db.backend().id() + " " + db.databaseName());
       System.out.flush();
@@ -86,6 +84,7 @@ class CleanupTest {
           .execute(
               LauncherDiscoveryRequestBuilder.request()
                   .selectors(selectClass(Holds.class))
+                  .configurationParameter(RunByTests.PARAMETER, "true")
                   .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
                   .configurationParameter(
                       "junit.jupiter.execution.parallel.mode.default", "concurrent")
@@ -104,7 +103,6 @@ class CleanupTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
-                "-D" + CHILD + "=true",
                 "-DMIGRATE_TEST_POSTGRESQL_URL=" + postgres,
                 "-DMIGRATE_TEST_MYSQL_URL=" + mysql,
                 Child.class.getName())

@@ -30,6 +30,7 @@ class DatabaseBoundTest {
   static final Map<DatabaseKind, Set<String>> GIVEN = new ConcurrentHashMap<>();
 
   /** Three tests per backend, each holding its database for a while; six with {@link More}. */
+  @RunByTests
   @MigrationTest(
       revisions = "src/test/resources/revisions/split_name",
       backends = {POSTGRESQL, MYSQL})
@@ -91,6 +92,7 @@ class DatabaseBoundTest {
               .configurationParameter(
                   "junit.jupiter.execution.parallel.config.fixed.parallelism", "8")
               .configurationParameter(DatabaseSlots.PARAMETER, String.valueOf(BOUND))
+              .configurationParameter(RunByTests.PARAMETER, "true")
               .configurationParameter(
                   "junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
               .selectors(selectClass(Holders.class), selectClass(More.class))

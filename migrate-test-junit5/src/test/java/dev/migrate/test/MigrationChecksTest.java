@@ -26,9 +26,11 @@ class MigrationChecksTest {
       backends = {SQLITE, POSTGRESQL, MYSQL})
   static class CorrectChain implements MigrationChecks {}
 
+  @RunByTests
   @MigrationTest(revisions = "src/test/resources/revisions/leaves_trace")
   static class LeavesTrace implements MigrationChecks {}
 
+  @RunByTests
   @MigrationTest(
       revisions = "src/test/resources/revisions/correct_chain",
       models = "src/test/resources/revisions/correct_chain_drifted_models.sql")

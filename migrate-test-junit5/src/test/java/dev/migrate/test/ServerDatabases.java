@@ -105,6 +105,7 @@ final class ServerDatabases {
   /** The test events of running {@code type} through JUnit's engine. */
   static Events run(Class<?> type) {
     return EngineTestKit.engine("junit-jupiter")
+        .configurationParameter(RunByTests.PARAMETER, "true")
         .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(type))
         .execute()
         .testEvents();

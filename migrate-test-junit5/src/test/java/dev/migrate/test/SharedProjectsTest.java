@@ -14,6 +14,7 @@ import org.junit.platform.testkit.engine.Events;
  */
 class SharedProjectsTest {
   /** Revisions and models that only this test uses, so that it sees their first reading. */
+  @RunByTests
   @MigrationTest(
       revisions = "src/test/resources/revisions/shared_once",
       models = "src/test/resources/revisions/shared_once_models.sql",
