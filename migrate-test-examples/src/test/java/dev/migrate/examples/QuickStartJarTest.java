@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.migrate.examples.MigrateJar.Run;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,22 +14,37 @@ import org.junit.jupiter.api.io.TempDir;
 class QuickStartJarTest {
   @TempDir Path dir;
 
+  private static final String JAR = "java -jar migrate-engine/target/migrate.jar ";
+
   /**
-   * The README's first command, read from the README itself: the part after the build, with the
-   * repository-relative paths made relative to this module.
+   * The arguments of the README's quick-start command number {@code n} (0 the first), read from the
+   * README itself: the part after {@code java -jar ...}, with the repository-relative paths made
+   * relative to this module and {@code quickstart.db} put in {@code dir}.
    */
+  private String[] readmeCommand(int n) throws IOException {
+    String readme = Files.readString(Path.of("../README.md"));
+    String section = readme.substring(readme.indexOf("## Quick start"));
+    int start = -1;
+    for (int i = 0; i <= n; i++) {
+      start = section.indexOf("```sh\n", start + 1);
+    }
+    String block = section.substring(start + 6, section.indexOf("\n```", start + 6));
+    assertThat(block).as("README quick-start command " + n).contains(JAR);
+    return Arrays.stream(block.substring(block.indexOf(JAR) + JAR.length()).split(" +"))
+        .map(a -> a.startsWith("migrate-test-examples/") ? "../" + a : a)
+        .map(
+            a ->
+                a.replace(
+                    "jdbc:sqlite:quickstart.db", "jdbc:sqlite:" + dir.resolve("quickstart.db")))
+        .toArray(String[]::new);
+  }
+
   @Test
   void theReadmesFirstCommandVerifiesTheExampleOnEmbeddedSqlite() throws Exception {
-    String readme = java.nio.file.Files.readString(Path.of("../README.md"));
-    String block = readme.substring(readme.indexOf("## Quick start"));
-    int start = block.indexOf("```sh\n") + 6;
-    block = block.substring(start, block.indexOf("\n```", start));
-    String jar = "java -jar migrate-engine/target/migrate.jar ";
-    assertThat(block).startsWith("mvn -B -q package -DskipTests && " + jar);
-    String[] args =
-        java.util.Arrays.stream(block.substring(block.indexOf(jar) + jar.length()).split(" +"))
-            .map(a -> a.startsWith("migrate-test-examples/") ? "../" + a : a)
-            .toArray(String[]::new);
+    String[] args = readmeCommand(0);
+    assertThat(Files.readString(Path.of("../README.md")))
+        .as("the first command builds, then verifies")
+        .contains("```sh\nmvn -B -q package -DskipTests && " + JAR);
 
     Run verify = migrate(args);
 
@@ -43,11 +60,12 @@ class QuickStartJarTest {
   }
 
   @Test
-  void upgradesTheExampleOnEmbeddedSqliteAndReportsHistory() throws Exception {
+  void theReadmesSecondCommandUpgradesTheExampleOnEmbeddedSqlite() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("quickstart.db");
+    String[] args = readmeCommand(1);
+    assertThat(args).contains(url).endsWith("upgrade", "head");
 
-    Run upgrade =
-        migrate("--config", ExampleMigrationsTest.CONFIG, "--url", url, "upgrade", "head");
+    Run upgrade = migrate(args);
 
     assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
     assertThat(upgrade.out().lines())
