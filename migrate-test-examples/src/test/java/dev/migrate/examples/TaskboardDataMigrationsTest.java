@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.engine.IrreversibleRevisionException;
+import dev.migrate.engine.diff.Difference;
 import dev.migrate.test.MigrateAssertions;
 import dev.migrate.test.MigrationBackends;
 import dev.migrate.test.MigrationRunner;
@@ -47,6 +48,13 @@ class TaskboardDataMigrationsTest {
   void eachStatusBecomesARowOfTaskStatusAndComesBack(MigrationRunner db) {
     db.upgradeTo(TAGS_BECOME_LABELS);
     ownerAndTasks(db, "open", "done", "blocked", "open", "waiting");
+    List<List<String>> statusOfEachTask =
+        List.of(
+            List.of("1", "open"),
+            List.of("2", "done"),
+            List.of("3", "blocked"),
+            List.of("4", "open"),
+            List.of("5", "waiting"));
 
     db.upgradeTo(MOVE_STATUS);
 
@@ -63,22 +71,12 @@ class TaskboardDataMigrationsTest {
                 db.query(
                     "SELECT t.id, s.code FROM task t JOIN task_status s ON s.id = t.status_id"
                         + " ORDER BY t.id")))
-        .containsExactly(
-            List.of("1", "open"),
-            List.of("2", "done"),
-            List.of("3", "blocked"),
-            List.of("4", "open"),
-            List.of("5", "waiting"));
+        .containsExactlyElementsOf(statusOfEachTask);
 
     db.downgradeTo(TAGS_BECOME_LABELS);
 
     assertThat(text(db.query("SELECT id, status FROM task ORDER BY id")))
-        .containsExactly(
-            List.of("1", "open"),
-            List.of("2", "done"),
-            List.of("3", "blocked"),
-            List.of("4", "open"),
-            List.of("5", "waiting"));
+        .containsExactlyElementsOf(statusOfEachTask);
   }
 
   @MigrationBackends
@@ -144,7 +142,7 @@ class TaskboardDataMigrationsTest {
     db.upgradeTo("6c0d9e2b8a35");
 
     assertThat(db.diffAgainstModels())
-        .extracting(dev.migrate.engine.diff.Difference::describe)
+        .extracting(Difference::describe)
         .containsExactlyInAnyOrder(
             "column task.sort_order is in the models but not in the database",
             "index ix_task_board_order on task(board_id, sort_order) is in the models but not in"
