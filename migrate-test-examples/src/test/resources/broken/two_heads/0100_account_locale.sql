@@ -1,5 +1,5 @@
 -- migrate:revision 0c0000000100
--- migrate:revises 7c3e5a9b1f20
+-- migrate:revises f47b2a8e1d59
 -- migrate:message Add account locale
 -- migrate:up
 ALTER TABLE account ADD COLUMN locale VARCHAR(10);

@@ -1,5 +1,5 @@
 -- migrate:revision 0c0000000101
--- migrate:revises 7c3e5a9b1f20
+-- migrate:revises f47b2a8e1d59
 -- migrate:message Add task estimate (a second head: nobody merged it)
 -- migrate:up
 ALTER TABLE task ADD COLUMN estimate_minutes INTEGER;

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class CliJarTest {
   @TempDir Path dir;
 
-  private final String versions = ExampleMigrationsTest.VERSIONS.toAbsolutePath().toString();
+  private static final String CONFIG = ExampleMigrationsTest.CONFIG;
 
   @Test
   void carriesSqliteNativesForTheSupportedPlatformsAndNoXDevApi() throws IOException {
@@ -76,14 +76,9 @@ class CliJarTest {
     Files.writeString(stale.resolve("inside"), "x");
     MigrateJar jar = jar(tmp);
 
-    Run sqlite = jar.run("upgrade", "head", "--url", sqliteUrl(), "--revisions", versions);
+    Run sqlite = jar.run("upgrade", "head", "--url", sqliteUrl(), "--config", CONFIG);
     Run postgres =
-        jar.run(
-            "current",
-            "--url",
-            "jdbc:postgresql://127.0.0.1/x?port=99999",
-            "--revisions",
-            versions);
+        jar.run("current", "--url", "jdbc:postgresql://127.0.0.1/x?port=99999", "--config", CONFIG);
 
     assertThat(sqlite.exitCode()).as(sqlite.toString()).isZero();
     assertThat(sqlite.err()).isEmpty();
@@ -97,7 +92,7 @@ class CliJarTest {
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
     String url = sqliteUrl();
     MigrateJar jar = jar(tmp);
-    assertThat(jar.run("upgrade", "3f2a9c1d7b10", "--url", url, "--revisions", versions).exitCode())
+    assertThat(jar.run("upgrade", "3f2a9c1d7b10", "--url", url, "--config", CONFIG).exitCode())
         .isZero();
     Path lockFile = dir.resolve("app.db.migrate-lock");
 
@@ -106,14 +101,13 @@ class CliJarTest {
     try (FileChannel channel =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
-      Process run = jar.start("upgrade", "head", "--url", url, "--revisions", versions);
+      Process run = jar.start("upgrade", "head", "--url", url, "--config", CONFIG);
       assertThat(run.waitFor(4, TimeUnit.SECONDS)).as("the run waits for the lock").isFalse();
       run.destroyForcibly().waitFor();
     }
 
     assertThat(list(tmp)).isEmpty();
-    assertThat(jar.run("upgrade", "head", "--url", url, "--revisions", versions).exitCode())
-        .isZero();
+    assertThat(jar.run("upgrade", "head", "--url", url, "--config", CONFIG).exitCode()).isZero();
     assertThat(list(tmp)).isEmpty();
     try (Stream<Path> cached = Files.walk(dir.resolve("cache/migrate"))) {
       assertThat(cached.filter(Files::isRegularFile).map(p -> p.getFileName().toString()))
@@ -130,15 +124,25 @@ class CliJarTest {
     try (TestDatabase db = TestDatabases.create(kind)) {
       MigrateJar jar = new MigrateJar(dir);
 
-      Run up = jar.run("upgrade", "head", "--url", db.url(), "--revisions", versions);
-      Run current = jar.run("current", "--url", db.url(), "--revisions", versions);
-      Run down = jar.run("downgrade", "base", "--url", db.url(), "--revisions", versions);
+      Run up = jar.run("upgrade", "head", "--url", db.url(), "--config", CONFIG);
+      Run current = jar.run("current", "--url", db.url(), "--config", CONFIG);
+      Run down =
+          jar.run(
+              "downgrade",
+              ExampleMigrationsTest.IRREVERSIBLE,
+              "--url",
+              db.url(),
+              "--config",
+              CONFIG);
+      Run refused = jar.run("downgrade", "base", "--url", db.url(), "--config", CONFIG);
 
       assertThat(up.exitCode()).as(up.toString()).isZero();
-      assertThat(up.out().lines()).hasSize(6);
-      assertThat(current.out()).isEqualTo("9a0b3d5e7c61 (head) (mergepoint)\n");
+      assertThat(up.out().lines()).hasSize(13);
+      assertThat(current.out()).isEqualTo("f47b2a8e1d59 (head)\n");
       assertThat(down.exitCode()).as(down.toString()).isZero();
-      assertThat(down.out().lines()).hasSize(6);
+      assertThat(down.out().lines()).hasSize(3);
+      assertThat(refused.exitCode()).as(refused.toString()).isNotZero();
+      assertThat(refused.err()).contains(ExampleMigrationsTest.IRREVERSIBLE, "irreversible");
     }
   }
 

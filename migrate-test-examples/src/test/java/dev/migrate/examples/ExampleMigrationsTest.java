@@ -1,7 +1,9 @@
 package dev.migrate.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.engine.IrreversibleRevisionException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.revision.MigrationStep;
 import dev.migrate.engine.revision.RevisionGraph;
@@ -21,12 +23,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The example application's revisions (SQL files plus one Java revision) go up to head, keep the
- * rows they touch, come back down to base, and go up again, on every backend.
+ * The task board's revisions (SQL files and Java classes) go up to head, keep the rows they touch,
+ * come back down as far as the declared irreversible revision allows, and go up again, on every
+ * backend.
  */
 class ExampleMigrationsTest {
   static final Path VERSIONS = Path.of("src/main/resources/db/versions");
   static final String JAVA_PACKAGE = "dev.migrate.examples.revisions";
+  static final String MODELS = "jpa:dev.migrate.examples.domain";
+  static final String HEAD = "f47b2a8e1d59";
+  static final String IRREVERSIBLE = "2e9c6b0d4f87";
+
+  /** The README's settings: revisions, Java package, classpath and models of the example. */
+  static final String CONFIG = Path.of("example.properties").toAbsolutePath().toString();
 
   static RevisionGraph graph() {
     return RevisionGraph.of(
@@ -35,7 +44,8 @@ class ExampleMigrationsTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
-  void upgradeToHeadDowngradeToBaseAndUpAgain(DatabaseKind kind) throws SQLException {
+  void upgradeToHeadDowngradeToTheIrreversibleRevisionAndUpAgain(DatabaseKind kind)
+      throws SQLException {
     RevisionGraph graph = graph();
     try (TestDatabase db = TestDatabases.create(kind)) {
       List<String> lines = new ArrayList<>();
@@ -43,22 +53,35 @@ class ExampleMigrationsTest {
 
       List<MigrationStep> up = migrator.upgrade("head");
 
-      assertThat(up).hasSize(7);
+      assertThat(up).hasSize(13);
       assertThat(lines.get(0)).isEqualTo("Running upgrade  -> 3f2a9c1d7b10, Create account table");
       assertThat(lines)
           .contains(
               "Running upgrade 51ce0a8b9e37, e2a6f4c08d19 -> 9a0b3d5e7c61,"
                   + " Merge audit and tags branches",
-              "Running upgrade 9a0b3d5e7c61 -> 7c3e5a9b1f20, Add task comments");
-      assertThat(migrator.currentRows()).containsExactly("7c3e5a9b1f20");
-      assertThat(tables(db)).contains("account", "task", "task_tag", "audit_log", "task_comment");
+              "Running upgrade 9a0b3d5e7c61 -> 7c3e5a9b1f20, Add task comments",
+              "Running upgrade 6c0d9e2b8a35 -> f47b2a8e1d59, Add task sort order");
+      assertThat(migrator.currentRows()).containsExactly(HEAD);
+      assertThat(tables(db))
+          .containsExactlyInAnyOrder(
+              "account",
+              "task",
+              "task_status",
+              "task_label",
+              "audit_log",
+              "task_comment",
+              "board",
+              "migrate_version",
+              "migrate_history");
       assertThat(migrator.upgrade("head")).isEmpty();
 
-      migrator.downgrade("base");
-      assertThat(migrator.currentRows()).isEmpty();
-      assertThat(tables(db)).containsOnly("migrate_version", "migrate_history");
+      assertThat(migrator.downgrade(IRREVERSIBLE)).hasSize(3);
+      assertThatThrownBy(() -> migrator.downgrade("base"))
+          .isInstanceOf(IrreversibleRevisionException.class)
+          .hasMessageContaining(IRREVERSIBLE);
+      assertThat(migrator.currentRows()).containsExactly(IRREVERSIBLE);
 
-      assertThat(migrator.upgrade("heads")).hasSize(7);
+      assertThat(migrator.upgrade("heads")).hasSize(3);
     }
   }
 
@@ -76,7 +99,7 @@ class ExampleMigrationsTest {
         s.execute("INSERT INTO task_tag (task_id, tag) VALUES (10, 'docs')");
       }
 
-      migrator.upgrade("head");
+      migrator.upgrade("7c3e5a9b1f20");
       migrator.downgrade("-1");
 
       try (Connection c = db.connect();
