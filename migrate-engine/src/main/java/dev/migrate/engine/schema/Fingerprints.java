@@ -63,29 +63,47 @@ final class Fingerprints {
     }
   }
 
+  /** The digest of a table's text when its catalog has one digest query (PostgreSQL). */
+  static String digest(String text) {
+    MessageDigest digest = sha256();
+    digest.update((byte) 1);
+    digest.update(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * PostgreSQL's one digest query, over the tables meeting {@code condition} ({@code c} is their
+   * pg_class row), its columns after {@code leading}: one row per table, its columns, constraints
+   * and indexes already digested. Raw catalog columns (expressions as stored node trees) cost half
+   * what deparsing them with pg_get_expr, pg_get_constraintdef and pg_get_indexdef did.
+   */
+  static String postgresDigests(String condition, String leading) {
+    return "SELECT "
+        + leading
+        + "c.relname, md5(concat_ws('|',"
+        + " (SELECT string_agg(concat_ws(':', a.attname,"
+        + " format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,"
+        + " a.attgenerated, a.attcollation, d.adbin), ',' ORDER BY a.attnum)"
+        + " FROM pg_attribute a LEFT JOIN pg_attrdef d"
+        + " ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+        + " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),"
+        + " (SELECT string_agg(concat_ws(':', k.conname, k.contype, k.conkey, k.confkey,"
+        + " f.relname, k.confupdtype, k.confdeltype, k.convalidated, k.conbin), ','"
+        + " ORDER BY k.conname) FROM pg_constraint k LEFT JOIN pg_class f"
+        + " ON f.oid = k.confrelid WHERE k.conrelid = c.oid),"
+        + " (SELECT string_agg(concat_ws(':', i.relname, i.relam, x.indisunique,"
+        + " x.indkey, x.indoption, x.indcollation, x.indexprs, x.indpred), ','"
+        + " ORDER BY i.relname) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
+        + " WHERE x.indrelid = c.oid)))"
+        + " FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
+        + " AND c.relkind IN ('r', 'p') AND "
+        + condition;
+  }
+
   static List<String> queries(CatalogQueries queries) {
     if (queries instanceof PostgresCatalog) {
-      return List.of(
-          // one row per table: its columns, constraints and indexes, already digested; raw
-          // catalog columns (expressions as stored node trees) cost half what deparsing them
-          // with pg_get_expr, pg_get_constraintdef and pg_get_indexdef did
-          "SELECT c.relname, md5(concat_ws('|',"
-              + " (SELECT string_agg(concat_ws(':', a.attname,"
-              + " format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,"
-              + " a.attgenerated, a.attcollation, d.adbin), ',' ORDER BY a.attnum)"
-              + " FROM pg_attribute a LEFT JOIN pg_attrdef d"
-              + " ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-              + " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),"
-              + " (SELECT string_agg(concat_ws(':', k.conname, k.contype, k.conkey, k.confkey,"
-              + " f.relname, k.confupdtype, k.confdeltype, k.convalidated, k.conbin), ','"
-              + " ORDER BY k.conname) FROM pg_constraint k LEFT JOIN pg_class f"
-              + " ON f.oid = k.confrelid WHERE k.conrelid = c.oid),"
-              + " (SELECT string_agg(concat_ws(':', i.relname, i.relam, x.indisunique,"
-              + " x.indkey, x.indoption, x.indcollation, x.indexprs, x.indpred), ','"
-              + " ORDER BY i.relname) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-              + " WHERE x.indrelid = c.oid)))"
-              + " FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
-              + " AND c.relkind IN ('r', 'p') ORDER BY c.relname");
+      return List.of(postgresDigests("TRUE", "") + " ORDER BY c.relname");
     }
     if (queries instanceof MySqlCatalog m) {
       return List.of(

@@ -64,6 +64,10 @@ record SchemaObjects(
     return new SchemaObjects(views, sequences, enumTypes, triggers);
   }
 
+  boolean isEmpty() {
+    return views.isEmpty() && sequences.isEmpty() && enumTypes.isEmpty() && triggers.isEmpty();
+  }
+
   List<Schema.Trigger> triggersOf(String table) {
     return triggers.getOrDefault(key(table), List.of());
   }

@@ -136,7 +136,17 @@ public final class SchemaReader {
    * connection (and database) and close it when done; it is not thread-safe.
    */
   public Snapshots snapshots(Connection connection) {
-    return new Snapshots(connection);
+    return new Snapshots(connection, false);
+  }
+
+  /**
+   * {@link #snapshots} of a database this process owns and may add to (a throwaway one): on
+   * PostgreSQL, when the user is a superuser, it installs event triggers that log which tables each
+   * DDL command touches, in a schema of its own ({@code migrate_verify}, which no snapshot reads),
+   * and each refresh then digests only those tables instead of every table.
+   */
+  public Snapshots snapshotsOfOwnDatabase(Connection connection) {
+    return new Snapshots(connection, true);
   }
 
   /**
@@ -159,9 +169,59 @@ public final class SchemaReader {
 
     private String fingerprint;
 
-    private Snapshots(Connection connection) {
+    /** Null unless asked for, and on PostgreSQL only. */
+    private PostgresDdlLog ddlLog;
+
+    private boolean logDdl;
+    private SchemaObjects objects;
+
+    private Snapshots(Connection connection, boolean logDdl) {
       this.connection = connection;
       this.statements = CatalogStatements.kept(connection);
+      this.logDdl = logDdl;
+    }
+
+    /** How many refreshes digested every table instead of reading the DDL log (for tests). */
+    private int fullDigests;
+
+    int fullDigests() {
+      return fullDigests;
+    }
+
+    /**
+     * The digests of every table now: from the DDL log where there is one that can be trusted, else
+     * by digesting them all.
+     */
+    private Map<String, String> digestsNow() throws SQLException {
+      if (logDdl) {
+        logDdl = false;
+        if (queries instanceof PostgresCatalog) {
+          ddlLog = PostgresDdlLog.install(connection);
+        }
+      }
+      if (ddlLog != null && objects != null) {
+        PostgresDdlLog.Changes changes;
+        try {
+          changes = ddlLog.drain(statements, digests, tables, SchemaReader.this::excluded);
+        } catch (SQLException e) {
+          ddlLog = null; // the log was dropped or altered by what ran: digest everything from now
+          changes = null;
+        }
+        if (changes != null) {
+          if (changes.objects() || (changes.tablesChanged() && !objects.isEmpty())) {
+            objects = SchemaObjects.read(statements, queries);
+          }
+          return changes.digests();
+        }
+      }
+      if (ddlLog != null) {
+        ddlLog.reset(statements);
+      }
+      fullDigests++;
+      Map<String, String> now =
+          Fingerprints.tables(statements, queries, SchemaReader.this::excluded);
+      objects = SchemaObjects.read(statements, queries);
+      return now;
     }
 
     /** The schema as the database has it now, reusing the tables unchanged since the last call. */
@@ -170,9 +230,7 @@ public final class SchemaReader {
         if (queries == null) {
           queries = CatalogQueries.of(kind(connection), connection);
         }
-        Map<String, String> now =
-            Fingerprints.tables(statements, queries, SchemaReader.this::excluded);
-        SchemaObjects objects = SchemaObjects.read(statements, queries);
+        Map<String, String> now = digestsNow();
         boolean shared =
             !Objects.equals(now.get(Fingerprints.SHARED), digests.get(Fingerprints.SHARED));
         List<String> changed = new ArrayList<>();

@@ -812,7 +812,7 @@ final class Stairway {
               .output(line -> {})
               .build();
       session = migrator.open();
-      snapshots = new SchemaReader().snapshots(connection);
+      snapshots = new SchemaReader().snapshotsOfOwnDatabase(connection);
     }
 
     Connection connection() {

@@ -248,50 +248,109 @@ class SnapshotsTest {
   @TestFactory
   Stream<DynamicTest> refreshEqualsAFullReadAfterEachChange() {
     return Stream.of(DatabaseKind.values())
-        .flatMap(
-            kind -> {
-              TestDatabase db = TestDatabases.create(kind);
-              Connection c;
-              try {
-                c = db.connect();
-                sql(c, fixture(kind));
-                sql(c, FILLERS);
-              } catch (SQLException e) {
-                throw new IllegalStateException(e);
-              }
-              SchemaReader.Snapshots snapshots = reader.snapshots(c);
-              Schema[] last = {snapshots.refresh()};
-              Stream<DynamicTest> tests =
-                  changes(kind).stream()
-                      .map(
-                          change ->
-                              DynamicTest.dynamicTest(
-                                  kind.id() + ": " + change.name(),
-                                  () -> {
-                                    sql(c, change.statements());
-                                    Schema refreshed = snapshots.refresh();
-                                    last[0] = refreshed;
-                                    assertThat(refreshed).isEqualTo(reader.read(c));
-                                    assertThat(snapshots.fingerprint())
-                                        .isEqualTo(reader.fingerprint(c));
-                                  }));
-              DynamicTest close =
-                  DynamicTest.dynamicTest(
-                      kind.id() + ": unchanged tables kept, then closed",
-                      () -> {
-                        try (db;
-                            c;
-                            snapshots) {
-                          sql(c, List.of("ALTER TABLE filler_1 ADD COLUMN more INTEGER"));
+        .flatMap(kind -> afterEachChange(kind, changes(kind), reader::snapshots, ""));
+  }
+
+  /**
+   * The same with the DDL log of a database of our own (PostgreSQL), then with what could make the
+   * log miss a change: DDL from another session, a type renamed under its columns, the triggers
+   * switched off or the log dropped; each must still give the full read's schema.
+   */
+  @TestFactory
+  Stream<DynamicTest> refreshThroughTheDdlLogEqualsAFullReadAfterEachChange() {
+    List<Change> changes =
+        Stream.concat(
+                changes(DatabaseKind.POSTGRESQL).stream(),
+                Stream.of(
+                    Change.of(
+                        "expression index dropped with its function",
+                        "CREATE FUNCTION twice(integer) RETURNS integer IMMUTABLE LANGUAGE sql"
+                            + " AS 'SELECT $1 * 2'",
+                        "CREATE INDEX ix_filler_3_twice ON filler_3 (twice(ref))",
+                        "DROP FUNCTION twice(integer) CASCADE"),
+                    Change.of(
+                        "unnamed index dropped",
+                        "CREATE INDEX ON filler_3 (note)",
+                        "DROP INDEX filler_3_note_idx"),
+                    Change.of(
+                        "replica role",
+                        "SET session_replication_role = replica",
+                        "ALTER TABLE filler_3 ADD COLUMN in_replica integer",
+                        "SET session_replication_role = DEFAULT"),
+                    Change.of(
+                        "log switched off",
+                        "ALTER EVENT TRIGGER migrate_verify_ddl_end DISABLE",
+                        "ALTER TABLE filler_3 ADD COLUMN unlogged integer"),
+                    Change.of(
+                        "log dropped",
+                        "DROP SCHEMA migrate_verify CASCADE",
+                        "ALTER TABLE filler_3 DROP COLUMN unlogged")))
+            .toList();
+    return afterEachChange(
+        DatabaseKind.POSTGRESQL, changes, reader::snapshotsOfOwnDatabase, " (DDL log)");
+  }
+
+  @org.junit.jupiter.api.Test
+  void ddlFromAnotherSessionIsLoggedAndOnlyTheFirstRefreshDigestsEveryTable() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.POSTGRESQL);
+        Connection c = db.connect();
+        Connection other = db.connect();
+        SchemaReader.Snapshots snapshots = reader.snapshotsOfOwnDatabase(c)) {
+      sql(c, FILLERS);
+      snapshots.refresh();
+      sql(other, List.of("ALTER TABLE filler_1 ADD COLUMN elsewhere integer"));
+      assertThat(snapshots.refresh().table("filler_1").orElseThrow().columns())
+          .extracting(Schema.Column::name)
+          .contains("elsewhere");
+      assertThat(snapshots.fullDigests()).as("only the first refresh digests every table").isOne();
+    }
+  }
+
+  private Stream<DynamicTest> afterEachChange(
+      DatabaseKind kind,
+      List<Change> changes,
+      java.util.function.Function<Connection, SchemaReader.Snapshots> open,
+      String suffix) {
+    TestDatabase db = TestDatabases.create(kind);
+    Connection c;
+    try {
+      c = db.connect();
+      sql(c, fixture(kind));
+      sql(c, FILLERS);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    SchemaReader.Snapshots snapshots = open.apply(c);
+    Schema[] last = {snapshots.refresh()};
+    Stream<DynamicTest> tests =
+        changes.stream()
+            .map(
+                change ->
+                    DynamicTest.dynamicTest(
+                        kind.id() + suffix + ": " + change.name(),
+                        () -> {
+                          sql(c, change.statements());
                           Schema refreshed = snapshots.refresh();
-                          assertThat(refreshed.table("filler_2").orElseThrow())
-                              .isSameAs(last[0].table("filler_2").orElseThrow());
-                          assertThat(refreshed.table("filler_1").orElseThrow())
-                              .isNotSameAs(last[0].table("filler_1").orElseThrow());
+                          last[0] = refreshed;
                           assertThat(refreshed).isEqualTo(reader.read(c));
-                        }
-                      });
-              return Stream.concat(tests, Stream.of(close));
+                          assertThat(snapshots.fingerprint()).isEqualTo(reader.fingerprint(c));
+                        }));
+    DynamicTest close =
+        DynamicTest.dynamicTest(
+            kind.id() + suffix + ": unchanged tables kept, then closed",
+            () -> {
+              try (db;
+                  c;
+                  snapshots) {
+                sql(c, List.of("ALTER TABLE filler_1 ADD COLUMN more INTEGER"));
+                Schema refreshed = snapshots.refresh();
+                assertThat(refreshed.table("filler_2").orElseThrow())
+                    .isSameAs(last[0].table("filler_2").orElseThrow());
+                assertThat(refreshed.table("filler_1").orElseThrow())
+                    .isNotSameAs(last[0].table("filler_1").orElseThrow());
+                assertThat(refreshed).isEqualTo(reader.read(c));
+              }
             });
+    return Stream.concat(tests, Stream.of(close));
   }
 }
