@@ -587,7 +587,8 @@ public final class Migrator {
       }
       if (Checksums.version(entry.checksum()).equals(Checksums.V1)) {
         String now = work.legacyChecksum(revision);
-        if (!now.equals(entry.checksum())) {
+        // one that hashed its file's path is taken as it is (see translateLegacyChecksums)
+        if (!now.equals(entry.checksum()) && !work.legacyChecksumNamesItsFile(revision)) {
           up.add(new ChecksumMismatch(revision.id(), revision.origin(), entry.checksum(), now));
         }
         continue;
@@ -634,7 +635,8 @@ public final class Migrator {
   /**
    * After a history table gained {@code down_checksum}: rows holding an old-format checksum that
    * still matches the revision get the current pair, so that from now on a change to a downgrade
-   * alone is told apart. Rows that no longer match keep theirs and report as changed.
+   * alone is told apart. Rows that no longer match keep theirs and report as changed, except those
+   * whose old checksum hashed the file's path: they get the current pair, with a note.
    */
   void translateLegacyChecksums(Connection c) throws SQLException {
     List<String> updates = new ArrayList<>();
@@ -646,6 +648,18 @@ public final class Migrator {
       }
       RevisionScript revision = graph.get(entry.revision());
       if (work.legacyChecksum(revision).equals(entry.checksum())) {
+        updates.add(store.translateChecksumSql(entry.id(), work.checksum(revision)));
+      } else if (work.legacyChecksumNamesItsFile(revision)) {
+        // Written from another checkout (a CI runner, a container's WORKDIR): there is no telling
+        // a moved file from an edited one, and stopping every upgrade would be worse.
+        output.accept(
+            "Note: revision "
+                + revision.id()
+                + " ("
+                + revision.origin()
+                + ") has a checksum from an earlier release, which hashed the file's path, so it"
+                + " cannot be checked from this checkout; its checksums are recorded as the file"
+                + " is now");
         updates.add(store.translateChecksumSql(entry.id(), work.checksum(revision)));
       }
     }
