@@ -478,7 +478,12 @@ public final class Migrator {
       case RECORD -> m.append(" while recording it in ").append(store.versionTableName());
     }
     m.append(":\n  ").append(reason(cause)).append('\n');
-    m.append(effect(tookEffect, why, rolledBack, revision)).append('\n');
+    String effect = effect(tookEffect, why, rolledBack, revision);
+    if (interruptedNote != null) {
+      // the earlier run's statements are another matter: the note says they may have taken effect
+      effect = effect.replace("of its statements", "of this run's statements");
+    }
+    m.append(effect).append('\n');
     if (interruptedNote != null) {
       m.append("Note: ")
           .append(interruptedNote)
