@@ -13,6 +13,7 @@ import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.RevisionScript;
 import dev.migrate.engine.revision.VersionChange;
 import dev.migrate.engine.revision.source.Checksums;
+import dev.migrate.engine.revision.source.RevisionWriter;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.schema.SchemaReader;
 import java.sql.Connection;
@@ -368,12 +369,16 @@ public final class Migrator {
               + String.join(", ", step.to())
               + (mode == RevisionWork.Mode.TRANSACTION ? "" : " (non-transactional)"));
       for (String sql : statements) {
+        String shown = RevisionWriter.withoutTemplateHints(sql);
+        if (shown.isBlank()) {
+          continue;
+        }
         if (transaction && mode == RevisionWork.Mode.SPLIT && work.outsideTransaction(sql)) {
           out.line("COMMIT;");
-          out.statement(sql);
+          out.statement(shown);
           out.line("BEGIN;");
         } else {
-          out.statement(sql);
+          out.statement(shown);
         }
       }
       step.versionChanges().forEach(change -> out.statement(store.changeSql(change)));
@@ -463,7 +468,9 @@ public final class Migrator {
               .append(step.direction().word())
               .append(source == null ? "" : " (" + source + ")")
               .append(":\n    ")
-              .append(shortened(statements.get(failedAt - 1)).replace("\n", "\n    "));
+              .append(
+                  shortened(SqlComments.strip(statements.get(failedAt - 1)))
+                      .replace("\n", "\n    "));
       case RENDER ->
           m.append(" before running its ")
               .append(step.direction().word())
