@@ -250,6 +250,11 @@ abstract class MigrateCommand implements Callable<Integer> {
    * the configured tables.
    */
   List<Difference> modelDifferences(Migrator migrator) {
+    return modelDifferences(migrator, migrator.schema());
+  }
+
+  /** The differences between the models and {@code actual}, the database's schema now. */
+  List<Difference> modelDifferences(Migrator migrator, Schema actual) {
     MigrateConfig config = config();
     DatabaseKind kind = migrator.databaseKind();
     Schema loaded = ModelSource.load(config, kind, classLoader());
@@ -261,8 +266,7 @@ abstract class MigrateCommand implements Callable<Integer> {
     SchemaDiff.Options tables =
         new SchemaDiff.Options(config.includeTables(), config.excludeTables());
     return checks.asWritten(
-        SchemaDiff.compare(
-            SchemaReader.asStored(kind, checks.stored()), migrator.schema(), tables));
+        SchemaDiff.compare(SchemaReader.asStored(kind, checks.stored()), actual, tables));
   }
 
   /** Prints an offline SQL script, ending with a newline. */

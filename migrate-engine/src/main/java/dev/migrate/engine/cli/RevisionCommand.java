@@ -8,7 +8,9 @@ import dev.migrate.engine.diff.JavaRevisionRenderer;
 import dev.migrate.engine.diff.SqlRevisionRenderer;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionWriter;
+import dev.migrate.engine.runtime.MigrationSession;
 import dev.migrate.engine.runtime.Migrator;
+import dev.migrate.engine.schema.Schema;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -96,8 +98,8 @@ final class RevisionCommand extends MigrateCommand {
   @Option(
       names = "--sql-file",
       description =
-          "With --autogenerate: write an SQL revision for the database's dialect instead of a"
-              + " Java one.")
+          "With --autogenerate: write an SQL revision, with sections for PostgreSQL, MySQL and"
+              + " SQLite, instead of a Java one.")
   boolean sqlFile;
 
   @Mixin TableFilters tables = new TableFilters();
@@ -142,7 +144,8 @@ final class RevisionCommand extends MigrateCommand {
           .equals(new HashSet<>(graph.heads()))) {
         throw MigrateException.failed("Target database is not up to date.", null);
       }
-      List<Difference> differences = modelDifferences(migrator);
+      Schema actual = migrator.schema();
+      List<Difference> differences = modelDifferences(migrator, actual);
       if (differences.isEmpty()) {
         out().println("No changes in schema detected.");
         return 0;
@@ -151,7 +154,23 @@ final class RevisionCommand extends MigrateCommand {
       Autogenerate.Result result = Autogenerate.operations(differences);
       javaBody = JavaRevisionRenderer.body(result);
       if (!writeJava) {
-        sqlBody = SqlRevisionRenderer.body(result, migrator.databaseKind());
+        SqlRevisionRenderer.Body body;
+        try (MigrationSession session = migrator.open()) {
+          body =
+              SqlRevisionRenderer.body(
+                  result,
+                  new SqlRevisionRenderer.Source(
+                      migrator.databaseKind(), session.connection(), actual));
+        }
+        body.skipped()
+            .forEach(
+                reason ->
+                    out()
+                        .println(
+                            "Warning: the revision has no section for "
+                                + reason
+                                + "; running it there fails until one is written by hand"));
+        sqlBody = body.sql();
       }
     }
     Path written;

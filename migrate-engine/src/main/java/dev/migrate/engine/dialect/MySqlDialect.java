@@ -150,7 +150,8 @@ public final class MySqlDialect extends BaseDialect {
     for (String check : kept.checks()) {
       // a JSON column's own json_valid check goes with the JSON type when the type changes
       if (op.type() == null || !check.equalsIgnoreCase("json_valid(`" + op.column() + "`)")) {
-        sql.append(" CHECK (").append(check).append(')');
+        String restated = op.newName() == null ? check : renamed(check, op.column(), op.newName());
+        sql.append(" CHECK (").append(restated).append(')');
       }
     }
     if (kept.stated() != null && !kept.stated().isBlank()) {
@@ -287,6 +288,17 @@ public final class MySqlDialect extends BaseDialect {
         return new Existing(type, digits, nullable, value, attributes);
       }
     }
+  }
+
+  /**
+   * A column check over the column's new name: CHANGE COLUMN checks the restated clause against the
+   * new definition. MariaDB writes every column name in a check clause between backquotes.
+   */
+  private static String renamed(String check, String column, String newName) {
+    return Pattern.compile(
+            "`" + Pattern.quote(column.replace("`", "``")) + "`", Pattern.CASE_INSENSITIVE)
+        .matcher(check)
+        .replaceAll(Matcher.quoteReplacement("`" + newName.replace("`", "``") + "`"));
   }
 
   /** MariaDB's CHECK clauses written on the column (LEVEL 'Column', named after it). */

@@ -228,13 +228,7 @@ public final class Autogenerate {
     private void createTables(List<Schema.Table> tables) {
       Ordered ordered = Ordered.of(tables);
       for (Schema.Table table : ordered.tables()) {
-        List<Operation> up = new ArrayList<>();
-        up.add(createTable(table, ordered.deferred()));
-        for (Schema.Index index : table.indexes()) {
-          if (!index.hasDetails()) {
-            up.add(createIndex(table.name(), index));
-          }
-        }
+        List<Operation> up = createWithIndexes(table, ordered.deferred());
         noteLeftOut(table, "created");
         steps.add(
             new Step(Phase.CREATE_TABLES, up, List.of(new Operation.DropTable(table.name()))));
@@ -249,13 +243,7 @@ public final class Autogenerate {
       List<Schema.Table> reversed = new ArrayList<>(ordered.tables());
       Collections.reverse(reversed);
       for (Schema.Table table : reversed) {
-        List<Operation> down = new ArrayList<>();
-        down.add(createTable(table, ordered.deferred()));
-        for (Schema.Index index : table.indexes()) {
-          if (!index.hasDetails()) {
-            down.add(createIndex(table.name(), index));
-          }
-        }
+        List<Operation> down = createWithIndexes(table, ordered.deferred());
         noteLeftOut(table, "recreated by the downgrade");
         steps.add(
             new Step(Phase.DROP_TABLES, List.of(new Operation.DropTable(table.name())), down));
@@ -425,6 +413,23 @@ public final class Autogenerate {
       }
       done.add(name);
     }
+  }
+
+  /** The operations that create {@code table} with its indexes (those the operations express). */
+  static List<Operation> createWithIndexes(Schema.Table table) {
+    return createWithIndexes(table, List.of());
+  }
+
+  private static List<Operation> createWithIndexes(
+      Schema.Table table, List<TableForeignKey> deferred) {
+    List<Operation> operations = new ArrayList<>();
+    operations.add(createTable(table, deferred));
+    for (Schema.Index index : table.indexes()) {
+      if (!index.hasDetails()) {
+        operations.add(createIndex(table.name(), index));
+      }
+    }
+    return operations;
   }
 
   private static Operation.CreateTable createTable(

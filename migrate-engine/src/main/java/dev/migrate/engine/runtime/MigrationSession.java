@@ -47,6 +47,15 @@ public final class MigrationSession implements AutoCloseable {
   private final Map<String, HistoryEntry> interruptedEarlier = new HashMap<>();
   private String appliedBy;
   private boolean tablesReady;
+
+  /**
+   * The started history row of the next step of {@link #applyAll}, written in the transaction that
+   * finished the step before it (see {@link #run}); null when there is none.
+   */
+  private PreStarted preStarted;
+
+  private record PreStarted(String revision, HistoryEntry.Action action, long historyId) {}
+
   private boolean closed;
 
   MigrationSession(Migrator migrator, Connection connection, Runnable release, MigrationLock lock) {
@@ -138,7 +147,7 @@ public final class MigrationSession implements AutoCloseable {
           ensureTables();
           MigrationPlan plan = migrator.plan(step);
           try {
-            return run(step, plan);
+            return run(step, plan, null);
           } finally {
             autoCommitQuietly();
           }
@@ -187,10 +196,11 @@ public final class MigrationSession implements AutoCloseable {
           List<MigrationStep> done = new ArrayList<>();
           try {
             for (int i = 0; i < steps.size(); i++) {
-              run(steps.get(i), plans.get(i));
+              run(steps.get(i), plans.get(i), i + 1 < steps.size() ? steps.get(i + 1) : null);
               done.add(steps.get(i));
             }
           } finally {
+            discardPreStartedQuietly();
             autoCommitQuietly();
           }
           return done;
@@ -278,9 +288,18 @@ public final class MigrationSession implements AutoCloseable {
     throw new ChecksumMismatchException(m.toString(), mismatches);
   }
 
-  private StepResult run(MigrationStep step, MigrationPlan plan) throws SQLException {
+  /**
+   * Runs one step. {@code next} is the step that follows in the same run, or null: on MySQL, where
+   * every step writes a started history row, the next step's row is written in this step's final
+   * transaction, so a step costs the database one commit less (the row still commits before the
+   * next step's first statement).
+   */
+  private StepResult run(MigrationStep step, MigrationPlan plan, MigrationStep next)
+      throws SQLException {
     RevisionScript revision = step.revision();
     Checksum checksum = migrator.work.checksum(revision);
+    // left in place until the statements start, so that a failure before them discards it
+    long preStartedId = preStartedFor(step);
     RevisionWork.Bound bound;
     try {
       bound = migrator.work.bind(plan, connection);
@@ -304,12 +323,13 @@ public final class MigrationSession implements AutoCloseable {
     }
     String by = appliedBy();
     long started = System.nanoTime();
-    long historyId = -1;
+    long historyId = preStartedId;
     int failedAt = 0;
     int committed = 0;
     RevisionFailedException.Phase phase = RevisionFailedException.Phase.STATEMENT;
     try {
-      if (leavesTrace) {
+      preStarted = null; // from here on the failure is recorded in it
+      if (leavesTrace && historyId < 0) {
         autoCommit(true);
         historyId = migrator.store.startStep(connection, revision.id(), action(step), checksum, by);
       }
@@ -348,8 +368,22 @@ public final class MigrationSession implements AutoCloseable {
             true,
             by);
       }
+      PreStarted nextStarted = null;
+      if (next != null && !transactionalDdl) {
+        nextStarted =
+            new PreStarted(
+                next.revision().id(),
+                action(next),
+                migrator.store.startStep(
+                    connection,
+                    next.revision().id(),
+                    action(next),
+                    migrator.work.checksum(next.revision()),
+                    by));
+      }
       phase = RevisionFailedException.Phase.COMMIT;
       connection.commit();
+      preStarted = nextStarted;
     } catch (SQLException | RuntimeException e) {
       rollbackQuietly();
       recordFailureQuietly(step, checksum, historyId, millisSince(started), by, e);
@@ -459,6 +493,40 @@ public final class MigrationSession implements AutoCloseable {
       return migrator.store.readRows(connection);
     } catch (SQLException | RuntimeException e) {
       return null;
+    }
+  }
+
+  /** The id of {@code step}'s history row written by the step before it, or -1. */
+  private long preStartedFor(MigrationStep step) {
+    PreStarted started = preStarted;
+    if (started == null) {
+      return -1;
+    }
+    if (started.revision().equals(step.revision().id()) && started.action() == action(step)) {
+      return started.historyId();
+    }
+    discardPreStartedQuietly();
+    return -1;
+  }
+
+  /** A started row for a step that did not run after all is removed: it claims nothing. */
+  private void discardPreStartedQuietly() {
+    PreStarted started = preStarted;
+    preStarted = null;
+    if (started != null) {
+      discardQuietly(started.historyId());
+    }
+  }
+
+  private void discardQuietly(long historyId) {
+    if (historyId < 0) {
+      return;
+    }
+    try {
+      connection.setAutoCommit(true);
+      migrator.store.discardStarted(connection, historyId);
+    } catch (SQLException | RuntimeException e) {
+      // the row stays, and the next run reports an interrupted step that did nothing
     }
   }
 

@@ -13,6 +13,7 @@ import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.RevisionScript;
 import dev.migrate.engine.revision.VersionChange;
 import dev.migrate.engine.revision.source.Checksums;
+import dev.migrate.engine.revision.source.RevisionWriter;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.schema.SchemaReader;
 import java.sql.Connection;
@@ -368,12 +369,16 @@ public final class Migrator {
               + String.join(", ", step.to())
               + (mode == RevisionWork.Mode.TRANSACTION ? "" : " (non-transactional)"));
       for (String sql : statements) {
+        String shown = RevisionWriter.withoutTemplateHints(sql);
+        if (shown.isBlank()) {
+          continue;
+        }
         if (transaction && mode == RevisionWork.Mode.SPLIT && work.outsideTransaction(sql)) {
           out.line("COMMIT;");
-          out.statement(sql);
+          out.statement(shown);
           out.line("BEGIN;");
         } else {
-          out.statement(sql);
+          out.statement(shown);
         }
       }
       step.versionChanges().forEach(change -> out.statement(store.changeSql(change)));
@@ -463,7 +468,9 @@ public final class Migrator {
               .append(step.direction().word())
               .append(source == null ? "" : " (" + source + ")")
               .append(":\n    ")
-              .append(shortened(statements.get(failedAt - 1)).replace("\n", "\n    "));
+              .append(
+                  shortened(SqlComments.strip(statements.get(failedAt - 1)))
+                      .replace("\n", "\n    "));
       case RENDER ->
           m.append(" before running its ")
               .append(step.direction().word())
@@ -478,7 +485,12 @@ public final class Migrator {
       case RECORD -> m.append(" while recording it in ").append(store.versionTableName());
     }
     m.append(":\n  ").append(reason(cause)).append('\n');
-    m.append(effect(tookEffect, why, rolledBack, revision)).append('\n');
+    String effect = effect(tookEffect, why, rolledBack, revision);
+    if (interruptedNote != null) {
+      // the earlier run's statements are another matter: the note says they may have taken effect
+      effect = effect.replace("of its statements", "of this run's statements");
+    }
+    m.append(effect).append('\n');
     if (interruptedNote != null) {
       m.append("Note: ")
           .append(interruptedNote)
@@ -587,7 +599,8 @@ public final class Migrator {
       }
       if (Checksums.version(entry.checksum()).equals(Checksums.V1)) {
         String now = work.legacyChecksum(revision);
-        if (!now.equals(entry.checksum())) {
+        // one that hashed its file's path is taken as it is (see translateLegacyChecksums)
+        if (!now.equals(entry.checksum()) && !work.legacyChecksumNamesItsFile(revision)) {
           up.add(new ChecksumMismatch(revision.id(), revision.origin(), entry.checksum(), now));
         }
         continue;
@@ -634,7 +647,8 @@ public final class Migrator {
   /**
    * After a history table gained {@code down_checksum}: rows holding an old-format checksum that
    * still matches the revision get the current pair, so that from now on a change to a downgrade
-   * alone is told apart. Rows that no longer match keep theirs and report as changed.
+   * alone is told apart. Rows that no longer match keep theirs and report as changed, except those
+   * whose old checksum hashed the file's path: they get the current pair, with a note.
    */
   void translateLegacyChecksums(Connection c) throws SQLException {
     List<String> updates = new ArrayList<>();
@@ -646,6 +660,18 @@ public final class Migrator {
       }
       RevisionScript revision = graph.get(entry.revision());
       if (work.legacyChecksum(revision).equals(entry.checksum())) {
+        updates.add(store.translateChecksumSql(entry.id(), work.checksum(revision)));
+      } else if (work.legacyChecksumNamesItsFile(revision)) {
+        // Written from another checkout (a CI runner, a container's WORKDIR): there is no telling
+        // a moved file from an edited one, and stopping every upgrade would be worse.
+        output.accept(
+            "Note: revision "
+                + revision.id()
+                + " ("
+                + revision.origin()
+                + ") has a checksum from an earlier release, which hashed the file's path, so it"
+                + " cannot be checked from this checkout; its checksums are recorded as the file"
+                + " is now");
         updates.add(store.translateChecksumSql(entry.id(), work.checksum(revision)));
       }
     }

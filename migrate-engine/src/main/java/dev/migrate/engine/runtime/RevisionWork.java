@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A revision's plans, rendered statements and checksum on one backend. */
 final class RevisionWork {
@@ -179,6 +180,21 @@ final class RevisionWork {
     parts.add(DOWNGRADE_MARKER);
     parts.addAll(checksumParts(revision, Direction.DOWNGRADE, true));
     return Checksums.v1(parts);
+  }
+
+  /**
+   * Whether the revision's {@code v1} checksum hashed where its file is (an irreversible
+   * direction's declaration named the file's path): then a {@code v1} row written from another
+   * checkout cannot be recomputed here.
+   */
+  boolean legacyChecksumNamesItsFile(RevisionScript revision) {
+    for (Direction direction : Direction.values()) {
+      Optional<String> reason = plan(revision, direction).irreversibleReason();
+      if (reason.isPresent() && reason.get().contains(revision.origin())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<String> checksumParts(RevisionScript revision, Direction direction, boolean v1) {

@@ -226,14 +226,38 @@ final class VersionStore {
       Checksum checksum,
       String appliedBy)
       throws SQLException {
+    String insert = recordSql(revision, action, checksum, 0, false, appliedBy, STARTED);
     try (Statement s = c.createStatement()) {
-      s.execute(recordSql(revision, action, checksum, 0, false, appliedBy, STARTED));
+      if (kind == DatabaseKind.MYSQL) {
+        // the id comes back with the INSERT's own answer; the other drivers are left to a query
+        s.execute(insert, Statement.RETURN_GENERATED_KEYS);
+        try (ResultSet keys = s.getGeneratedKeys()) {
+          if (keys.next()) {
+            return keys.getLong(1);
+          }
+        }
+      } else {
+        s.execute(insert);
+      }
       try (ResultSet rs =
           s.executeQuery(
               "SELECT MAX(id) FROM " + historyTable + " WHERE revision = " + literal(revision))) {
         rs.next();
         return rs.getLong(1);
       }
+    }
+  }
+
+  /** Removes a started history row whose step never ran. */
+  void discardStarted(Connection c, long historyId) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "DELETE FROM "
+              + historyTable
+              + " WHERE id = "
+              + historyId
+              + " AND state = "
+              + literal(STARTED));
     }
   }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -156,5 +157,76 @@ class CliAutogenerateTest {
     assertThat(run(0, "check").out())
         .as("without models, check does not compare schemas")
         .isEqualTo("No problems found.\n");
+  }
+
+  private static final String PEOPLE_AND_TASKS =
+      """
+      -- migrate:revision a1b2c3d4e5f6
+      -- migrate:message people and tasks
+      -- migrate:up
+      CREATE TABLE person (id INTEGER PRIMARY KEY, email VARCHAR(200) NOT NULL);
+      CREATE TABLE task (id INTEGER PRIMARY KEY, title VARCHAR(100), person_id INTEGER);
+      -- migrate:down
+      DROP TABLE task;
+      DROP TABLE person;
+      """;
+
+  /**
+   * A SQL revision generated on one backend, with changes SQLite can only make by rebuilding the
+   * table, upgrades and downgrades every backend, keeping the rows.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aSqlFileGeneratedOnOneBackendRunsOnEveryBackend(DatabaseKind generatedOn) throws Exception {
+    String models = "dsl:dev.migrate.engine.cli.models.RebuildModels";
+    database = TestDatabases.create(generatedOn);
+    cli = new Cli(dir, Map.of("MIGRATE_URL", database.url(), "MIGRATE_MODELS", models));
+    run(0, "init");
+    Files.writeString(dir.resolve("versions/a1b2c3d4e5f6_people_and_tasks.sql"), PEOPLE_AND_TASKS);
+    run(0, "upgrade", "head");
+
+    Cli.Result generated =
+        run(0, "revision", "--autogenerate", "-m", "rebuild", "--sql-file", "--rev-id", "b2c3");
+    assertThat(generated.out()).doesNotContain("Warning");
+    Matcher matcher = GENERATED.matcher(generated.out());
+    assertThat(matcher.matches()).as(generated.out()).isTrue();
+    String text = Files.readString(Path.of(matcher.group(1)));
+    for (DatabaseKind kind : DatabaseKind.values()) {
+      assertThat(text)
+          .contains("-- migrate:up " + kind.id() + "\n")
+          .contains("-- migrate:down " + kind.id() + "\n");
+    }
+    assertThat(text).doesNotContain("ERROR").contains("INSERT INTO _migrate_tmp_task (");
+    database.close();
+    database = null;
+
+    for (DatabaseKind kind : DatabaseKind.values()) {
+      try (TestDatabase db = TestDatabases.create(kind)) {
+        Cli on = new Cli(dir, Map.of("MIGRATE_URL", db.url(), "MIGRATE_MODELS", models));
+        String where = "generated on " + generatedOn.id() + ", run on " + kind.id();
+        Cli.Result first = on.run("upgrade", "a1b2c3d4e5f6");
+        assertThat(first.exitCode()).as(where + "\n" + first).isZero();
+        try (Connection c = db.connect();
+            Statement s = c.createStatement()) {
+          s.execute("INSERT INTO person (id, email) VALUES (1, 'ada@example.org')");
+          s.execute("INSERT INTO task (id, title, person_id) VALUES (7, 'write', 1)");
+        }
+        Cli.Result up = on.run("upgrade", "head");
+        assertThat(up.exitCode()).as(where + "\n" + up).isZero();
+        Cli.Result check = on.run("check");
+        assertThat(check.out()).as(where + "\n" + check).isEqualTo("No problems found.\n");
+        try (Connection c = db.connect();
+            Statement s = c.createStatement();
+            var rs = s.executeQuery("SELECT id, title, person_id, priority FROM task")) {
+          assertThat(rs.next()).as(where).isTrue();
+          assertThat(List.of(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getInt(4)))
+              .as(where)
+              .isEqualTo(List.of(7, "write", 1, 0));
+        }
+        Cli.Result down = on.run("downgrade", "a1b2c3d4e5f6");
+        assertThat(down.exitCode()).as(where + "\n" + down).isZero();
+        assertThat(on.run("check").exitCode()).as(where + ": drift again").isEqualTo(1);
+      }
+    }
   }
 }

@@ -464,4 +464,36 @@ class CliDatabaseTest {
         "--rev-id",
         "a1");
   }
+
+  /**
+   * The hint comments of a new revision's template stay in the file, above the first statement; a
+   * failure report and {@code --sql} show that statement without them.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void templateCommentsAreNotPartOfTheFirstStatement(DatabaseKind kind) throws IOException {
+    open(kind);
+    Matcher matcher = GENERATED.matcher(ok("revision", "-m", "t", "--rev-id", "t1").out());
+    assertThat(matcher.matches()).isTrue();
+    Path file = Path.of(matcher.group(1));
+    String hint = "-- for a section that only one database runs.\n";
+    String text = Files.readString(file);
+    assertThat(text).contains(hint);
+    Files.writeString(
+        file,
+        text.replace(
+            hint, hint + "INSERT INTO nowhere VALUES (1);\nCREATE TABLE t (id INTEGER);\n"));
+
+    String script = ok("upgrade", "head", "--sql").out();
+    assertThat(script)
+        .doesNotContain("Statements end with")
+        .doesNotContain("only one database runs");
+    assertThat(script).contains("\nINSERT INTO nowhere VALUES (1);\n");
+
+    Cli.Result failed = fails(1, "upgrade", "head");
+    assertThat(failed.err())
+        .contains(
+            "failed at statement 1 of 2 of its upgrade:\n    INSERT INTO nowhere VALUES (1):\n")
+        .doesNotContain("Statements end with");
+  }
 }

@@ -38,12 +38,18 @@ class MySqlAlterColumnTest {
 
   /** Each column of p as information_schema describes it, in one line. */
   private static String describe(Schema schema) throws Exception {
+    return describe(schema, "p");
+  }
+
+  private static String describe(Schema schema, String table) throws Exception {
     return schema
         .rows(
             "SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COALESCE(COLUMN_DEFAULT, '-'), EXTRA,"
                 + " COALESCE(COLLATION_NAME, '-'), COLUMN_COMMENT,"
                 + " COALESCE(GENERATION_EXPRESSION, '-') FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'p' ORDER BY ORDINAL_POSITION")
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '"
+                + table
+                + "' ORDER BY ORDINAL_POSITION")
         .stream()
         .map(row -> row.stream().map(String::valueOf).collect(Collectors.joining("|")))
         .collect(Collectors.joining("\n"));
@@ -109,6 +115,66 @@ class MySqlAlterColumnTest {
           .hasMessageContaining("CONSTRAINT `j.n` failed");
       assertThatThrownBy(() -> schema.sql("INSERT INTO j VALUES (3, 'not json', 1)"))
           .hasMessageContaining("CONSTRAINT `j.d` failed");
+    }
+  }
+
+  /** A rename with a change is CHANGE COLUMN, which restates the column as MODIFY does. */
+  @Test
+  void changeWithARenameKeepsWhatModifyKeeps() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL);
+        Connection connection = db.connect()) {
+      Schema schema = new Schema(connection, MY);
+      schema.sql(
+          "CREATE TABLE r ("
+              + "id INT AUTO_INCREMENT PRIMARY KEY COMMENT 'the id',"
+              + " name VARCHAR(20) CHARACTER SET latin1 COLLATE latin1_bin NOT NULL DEFAULT 'x'"
+              + " COMMENT 'the name',"
+              + " up TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)"
+              + " ON UPDATE CURRENT_TIMESTAMP(3),"
+              + " g INT AS (1 + 1) VIRTUAL,"
+              + " h INT INVISIBLE DEFAULT 5)");
+      Ops ops = new Ops();
+      ops.alterColumn("r", "id").type(ColumnType.BIGINT).rename("rid");
+      ops.alterColumn("r", "name").type(ColumnType.varchar(30)).rename("label");
+      ops.alterColumn("r", "up").type(ColumnType.timestampTz(3)).rename("touched");
+      ops.alterColumn("r", "g").type(ColumnType.BIGINT).rename("two");
+      ops.alterColumn("r", "h").type(ColumnType.BIGINT).rename("hidden");
+      schema.apply(ops);
+
+      assertThat(describe(schema, "r"))
+          .isEqualTo(
+              String.join(
+                  "\n",
+                  "rid|bigint(20)|NO|-|auto_increment|-|the id|-",
+                  "label|varchar(30)|NO|'x'||latin1_bin|the name|-",
+                  "touched|timestamp(3)|NO|current_timestamp(3)|on update current_timestamp(3)|-||-",
+                  "two|bigint(20)|YES|NULL|VIRTUAL GENERATED|-||1 + 1",
+                  "hidden|bigint(20)|YES|5|INVISIBLE|-||-"));
+      schema.sql("INSERT INTO r (label) VALUES ('a')");
+      assertThat(schema.rows("SELECT rid, two, hidden FROM r"))
+          .containsExactly(List.of(1L, 2L, 5L));
+    }
+  }
+
+  /** Renamed, a MariaDB column keeps its own checks, now over its new name. */
+  @Test
+  void changeWithARenameKeepsMariaDbColumnChecks() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL);
+        Connection connection = db.connect()) {
+      Assumptions.assumeTrue(
+          connection.getMetaData().getDatabaseProductVersion().contains("MariaDB"),
+          "column-level checks are MariaDB's");
+      Schema schema = new Schema(connection, MY);
+      schema.sql("CREATE TABLE j (id INT PRIMARY KEY, d JSON, n INT CHECK (n > 0 AND n <> 7))");
+      Ops ops = new Ops();
+      ops.alterColumn("j", "d").notNull().rename("doc");
+      ops.alterColumn("j", "n").type(ColumnType.BIGINT).rename("num");
+      schema.apply(ops);
+      schema.sql("INSERT INTO j VALUES (1, '{}', 1)");
+      assertThatThrownBy(() -> schema.sql("INSERT INTO j VALUES (2, '{}', -1)"))
+          .hasMessageContaining("CONSTRAINT `j.num` failed");
+      assertThatThrownBy(() -> schema.sql("INSERT INTO j VALUES (3, 'not json', 1)"))
+          .hasMessageContaining("CONSTRAINT `j.doc` failed");
     }
   }
 

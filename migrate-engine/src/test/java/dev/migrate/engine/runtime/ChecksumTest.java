@@ -220,4 +220,64 @@ class ChecksumTest {
           .satisfies(mm -> assertThat(mm.part()).isEqualTo(ChecksumMismatch.Part.DOWNGRADE));
     }
   }
+
+  /**
+   * Rows written before v2 by another checkout: v1 hashed the path of a SQL revision without a down
+   * section, so that checksum cannot be recomputed here; the database upgrades on all the same.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void oldChecksumsWrittenFromAnotherCheckoutPathKeepUpgrading(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = TestDatabases.create(kind)) {
+      Path ci = checkout("ci-runner", FIRST, SECOND);
+      migrator(db, ci).upgrade("head");
+      RevisionGraph old = RevisionGraph.of(RevisionLoader.load(ci, null, null));
+      RevisionWork work = new RevisionWork(dev.migrate.engine.dialect.Dialect.of(kind));
+      try (Connection c = db.connect();
+          Statement s = c.createStatement()) {
+        for (String id : List.of("aa01", "bb02")) {
+          s.execute(
+              "UPDATE migrate_history SET checksum = '"
+                  + work.legacyChecksum(old.get(id))
+                  + "' WHERE revision = '"
+                  + id
+                  + "'");
+        }
+        s.execute("ALTER TABLE migrate_history DROP COLUMN down_checksum");
+        s.execute("ALTER TABLE migrate_history DROP COLUMN state");
+      }
+      Path container = checkout("container/app", FIRST, SECOND, THIRD);
+      assertThat(
+              work.legacyChecksum(
+                  RevisionGraph.of(RevisionLoader.load(container, null, null)).get("aa01")))
+          .as("v1 named the file")
+          .isNotEqualTo(work.legacyChecksum(old.get("aa01")));
+
+      Migrator moved = migrator(db, container);
+      assertThat(moved.checksumMismatches()).isEmpty();
+      assertThat(moved.upgrade("head"))
+          .extracting(step -> step.revision().id())
+          .containsExactly("cc03");
+      assertThat(output)
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .startsWith("Note: revision aa01 (")
+                      .contains("hashed the file's path"));
+      assertThat(moved.history()).allSatisfy(h -> assertThat(h.checksum()).startsWith("v2:"));
+
+      Migrator edited =
+          migrator(
+              db,
+              checkout(
+                  "edited",
+                  FIRST,
+                  SECOND.replace("(id INTEGER PRIMARY KEY)", "(id INTEGER)"),
+                  THIRD));
+      assertThat(edited.checksumMismatches())
+          .as("a revision whose old checksum did not name its file is still checked")
+          .extracting(ChecksumMismatch::revision)
+          .containsExactly("bb02");
+    }
+  }
 }

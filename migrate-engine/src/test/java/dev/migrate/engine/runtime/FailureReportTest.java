@@ -211,7 +211,10 @@ class FailureReportTest {
               RevisionFailedException.class,
               e ->
                   assertThat(e.getMessage())
-                      .contains("half_a")
+                      .as(e.getMessage())
+                      .contains("Table 'half_a' already exists")
+                      .doesNotContain("None of its statements took effect")
+                      .contains("None of this run's statements took effect.\nNote: ")
                       .contains("Note: an earlier run started the upgrade of revision h1 at ")
                       .contains("and never finished: it was killed or lost its connection"));
       assertThat(output)
@@ -223,6 +226,58 @@ class FailureReportTest {
       TestRevisions.execute(db, "DROP TABLE half_a");
       assertThat(next.upgrade("head")).as("the next run completes").hasSize(1);
       assertThat(next.currentRows()).containsExactly("h1");
+    }
+  }
+
+  /**
+   * On MySQL a step writes the next step's started history row with its own: a run that stops
+   * before the next step's statements leaves no such row behind, and a failed step's row says so.
+   */
+  @Test
+  void aRunThatStopsLeavesNoStartedRowForAStepThatNeverRan() throws Exception {
+    try (TestDatabase db = mysql()) {
+      RevisionScript failing =
+          sql("b", List.of("a"), List.of("INSERT INTO nowhere VALUES (1)"), List.of());
+      List<String> output = new java.util.ArrayList<>();
+      Migrator m =
+          Migrator.builder(RevisionGraph.of(List.of(table("a"), failing, table("c", "b"))))
+              .url(db.url())
+              .output(output::add)
+              .build();
+      assertThatThrownBy(() -> m.upgrade("head")).isInstanceOf(RevisionFailedException.class);
+      assertThat(m.history())
+          .extracting(h -> h.revision() + " " + h.success() + " " + h.interrupted())
+          .containsExactly("a true false", "b false false");
+
+      Migrator stopped =
+          Migrator.builder(RevisionGraph.of(List.of(table("a"), table("b", "a"), table("c", "b"))))
+              .url(db.url())
+              .output(output::add)
+              .listener(
+                  new MigrationListener() {
+                    @Override
+                    public void beforeStep(
+                        dev.migrate.engine.revision.MigrationStep step, List<String> statements) {
+                      if (step.revision().id().equals("c")) {
+                        throw new IllegalStateException("stop before c");
+                      }
+                    }
+                  })
+              .build();
+      assertThatThrownBy(() -> stopped.upgrade("head")).hasMessageContaining("stop before c");
+      assertThat(stopped.currentRows()).containsExactly("b");
+      assertThat(stopped.history())
+          .extracting(h -> h.revision() + " " + h.success() + " " + h.interrupted())
+          .containsExactly("a true false", "b false false", "b true false");
+
+      output.clear();
+      Migrator next =
+          Migrator.builder(RevisionGraph.of(List.of(table("a"), table("b", "a"), table("c", "b"))))
+              .url(db.url())
+              .output(output::add)
+              .build();
+      assertThat(next.upgrade("head")).hasSize(1);
+      assertThat(output).noneMatch(line -> line.contains("earlier run"));
     }
   }
 }

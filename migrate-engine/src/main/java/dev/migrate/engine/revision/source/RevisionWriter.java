@@ -51,6 +51,25 @@ public final class RevisionWriter {
                 + "-- with '-- migrate:down irreversible'.\n");
   }
 
+  /** The hint lines of {@link SqlBody#EMPTY}, for whoever edits the file. */
+  private static final List<String> TEMPLATE_HINTS =
+      SqlBody.EMPTY.text().lines().filter(line -> !line.startsWith("-- migrate:")).toList();
+
+  /**
+   * {@code statement} without the template's hint lines, which the splitter leaves at the start of
+   * the first statement below them: for showing and printing it, never for running or hashing it
+   * (the checksum of a revision applied with them stays the same).
+   */
+  public static String withoutTemplateHints(String statement) {
+    if (TEMPLATE_HINTS.stream().noneMatch(statement::contains)) {
+      return statement;
+    }
+    return statement
+        .lines()
+        .filter(line -> !TEMPLATE_HINTS.contains(line.stripTrailing()))
+        .collect(Collectors.joining("\n"));
+  }
+
   /** Writes an SQL revision into {@code versionsDir} and returns its path. */
   public static Path writeSql(
       Path versionsDir,
