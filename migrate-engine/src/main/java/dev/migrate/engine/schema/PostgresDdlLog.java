@@ -19,103 +19,88 @@ import java.util.TreeSet;
  * marks the log as lost, which also asks for the full digest.
  */
 final class PostgresDdlLog {
-  private static final String SCHEMA = "migrate_verify";
-
-  /** Kept by the event trigger functions: what to look at, by table oid or by name. */
+  /**
+   * The log (what to look at, by table oid or by name) and the event triggers that keep it. At
+   * ddl_command_end the objects exist, so each is placed by its catalog row; at sql_drop they are
+   * gone, so each is placed by its address.
+   */
   private static final String INSTALL =
-      "CREATE SCHEMA "
-          + SCHEMA
-          + "; CREATE TABLE "
-          + SCHEMA
-          + ".ddl_log (tab oid, what text NOT NULL, name text)"
-          // ddl_command_end: the objects exist, so each is placed by its catalog row
-          + "; CREATE FUNCTION "
-          + SCHEMA
-          + ".ddl_end() RETURNS event_trigger LANGUAGE plpgsql AS $f$ DECLARE r record; BEGIN"
-          + " FOR r IN SELECT * FROM pg_event_trigger_ddl_commands() LOOP"
-          + " IF r.classid = 'pg_class'::regclass THEN"
-          + " INSERT INTO "
-          + SCHEMA
-          + ".ddl_log SELECT CASE WHEN c.relkind IN ('r', 'p') THEN c.oid"
-          + " WHEN c.relkind = 'i' THEN x.indrelid END,"
-          + " CASE WHEN c.relkind IN ('r', 'p', 'i') THEN 'table' WHEN c.relkind IN ('t', 'c')"
-          + " THEN 'none' ELSE 'objects' END, NULL FROM pg_class c"
-          + " LEFT JOIN pg_index x ON x.indexrelid = c.oid WHERE c.oid = r.objid;"
-          + " IF NOT FOUND THEN INSERT INTO "
-          + SCHEMA
-          + ".ddl_log VALUES (NULL, 'all', NULL); END IF;"
-          + " ELSIF r.classid = 'pg_trigger'::regclass THEN"
-          + " INSERT INTO "
-          + SCHEMA
-          + ".ddl_log SELECT tgrelid, 'table', NULL FROM pg_trigger WHERE oid = r.objid;"
-          + " INSERT INTO "
-          + SCHEMA
-          + ".ddl_log VALUES (NULL, 'objects', NULL);"
-          + " ELSIF r.classid = 'pg_constraint'::regclass THEN"
-          + " INSERT INTO "
-          + SCHEMA
-          + ".ddl_log SELECT CASE WHEN conrelid <> 0 THEN conrelid END,"
-          + " CASE WHEN conrelid <> 0 THEN 'table' ELSE 'all' END, NULL"
-          + " FROM pg_constraint WHERE oid = r.objid;"
-          + " ELSIF r.classid = 'pg_attrdef'::regclass THEN"
-          + " INSERT INTO "
-          + SCHEMA
-          + ".ddl_log SELECT adrelid, 'table', NULL FROM pg_attrdef WHERE oid = r.objid;"
-          // a type altered can rename what columns show; one made cannot
-          + " ELSIF r.classid = 'pg_type'::regclass AND r.command_tag LIKE 'CREATE %' THEN"
-          + " INSERT INTO "
-          + SCHEMA
-          + ".ddl_log VALUES (NULL, 'objects', NULL);"
-          + " ELSIF r.classid IN ('pg_proc'::regclass, 'pg_rewrite'::regclass) THEN"
-          + " INSERT INTO "
-          + SCHEMA
-          + ".ddl_log VALUES (NULL, 'objects', NULL);"
-          + " ELSE INSERT INTO "
-          + SCHEMA
-          + ".ddl_log VALUES (NULL, 'all', NULL); END IF; END LOOP;"
-          + " EXCEPTION WHEN OTHERS THEN PERFORM set_config('migrate.ddl_log_lost', 'on', false);"
-          + " END $f$"
-          // sql_drop: the catalog rows are gone, so each is placed by its address
-          + "; CREATE FUNCTION "
-          + SCHEMA
-          + ".ddl_drop() RETURNS event_trigger LANGUAGE plpgsql AS $f$ DECLARE r record; BEGIN"
-          + " FOR r IN SELECT * FROM pg_event_trigger_dropped_objects() LOOP"
-          + " IF r.object_type IN ('table', 'toast table', 'type') THEN NULL;"
-          + " ELSIF r.object_type IN ('table column', 'table constraint', 'default value')"
-          + " AND cardinality(r.address_names) = 3 THEN INSERT INTO "
-          + SCHEMA
-          + ".ddl_log VALUES (NULL, 'name', r.address_names[2]);"
-          + " ELSIF r.object_type = 'trigger' AND cardinality(r.address_names) = 3"
-          + " AND r.address_names[3] LIKE 'RI\\_ConstraintTrigger%' THEN NULL;"
-          + " ELSIF r.object_type = 'trigger' AND cardinality(r.address_names) = 3 THEN"
-          + " INSERT INTO "
-          + SCHEMA
-          + ".ddl_log VALUES (NULL, 'name', r.address_names[2]), (NULL, 'objects', NULL);"
-          // an index goes with its table, or with an ALTER TABLE logged at its end
-          + " ELSIF r.object_type = 'index' AND TG_TAG IN ('DROP TABLE', 'ALTER TABLE') THEN NULL;"
-          + " ELSIF r.object_type = 'index' AND cardinality(r.address_names) = 2 THEN"
-          + " INSERT INTO "
-          + SCHEMA
-          + ".ddl_log VALUES (NULL, 'index', r.address_names[2]);"
-          + " ELSIF r.object_type IN ('view', 'materialized view', 'sequence', 'function',"
-          + " 'rule', 'composite type') THEN INSERT INTO "
-          + SCHEMA
-          + ".ddl_log VALUES (NULL, 'objects', NULL);"
-          + " ELSE INSERT INTO "
-          + SCHEMA
-          + ".ddl_log VALUES (NULL, 'all', NULL); END IF; END LOOP;"
-          + " EXCEPTION WHEN OTHERS THEN PERFORM set_config('migrate.ddl_log_lost', 'on', false);"
-          + " END $f$"
-          + "; CREATE EVENT TRIGGER migrate_verify_ddl_end ON ddl_command_end"
-          + " EXECUTE FUNCTION "
-          + SCHEMA
-          + ".ddl_end()"
-          + "; CREATE EVENT TRIGGER migrate_verify_ddl_drop ON sql_drop EXECUTE FUNCTION "
-          + SCHEMA
-          + ".ddl_drop()"
-          // fire under session_replication_role = replica too
-          + "; ALTER EVENT TRIGGER migrate_verify_ddl_end ENABLE ALWAYS"
-          + "; ALTER EVENT TRIGGER migrate_verify_ddl_drop ENABLE ALWAYS";
+      """
+      CREATE SCHEMA migrate_verify;
+      CREATE TABLE migrate_verify.ddl_log (tab oid, what text NOT NULL, name text);
+      CREATE FUNCTION migrate_verify.ddl_end() RETURNS event_trigger LANGUAGE plpgsql AS $f$
+      DECLARE r record;
+      BEGIN
+        FOR r IN SELECT * FROM pg_event_trigger_ddl_commands() LOOP
+          IF r.classid = 'pg_class'::regclass THEN
+            INSERT INTO migrate_verify.ddl_log
+              SELECT CASE WHEN c.relkind IN ('r', 'p') THEN c.oid
+                  WHEN c.relkind = 'i' THEN x.indrelid END,
+                CASE WHEN c.relkind IN ('r', 'p', 'i') THEN 'table'
+                  WHEN c.relkind IN ('t', 'c') THEN 'none' ELSE 'objects' END, NULL
+              FROM pg_class c LEFT JOIN pg_index x ON x.indexrelid = c.oid WHERE c.oid = r.objid;
+            IF NOT FOUND THEN
+              INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'all', NULL);
+            END IF;
+          ELSIF r.classid = 'pg_trigger'::regclass THEN
+            INSERT INTO migrate_verify.ddl_log
+              SELECT tgrelid, 'table', NULL FROM pg_trigger WHERE oid = r.objid;
+            INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'objects', NULL);
+          ELSIF r.classid = 'pg_constraint'::regclass THEN
+            INSERT INTO migrate_verify.ddl_log
+              SELECT CASE WHEN conrelid <> 0 THEN conrelid END,
+                CASE WHEN conrelid <> 0 THEN 'table' ELSE 'all' END, NULL
+              FROM pg_constraint WHERE oid = r.objid;
+          ELSIF r.classid = 'pg_attrdef'::regclass THEN
+            INSERT INTO migrate_verify.ddl_log
+              SELECT adrelid, 'table', NULL FROM pg_attrdef WHERE oid = r.objid;
+          -- a type altered can rename what columns show; one made cannot
+          ELSIF (r.classid = 'pg_type'::regclass AND r.command_tag LIKE 'CREATE %')
+              OR r.classid IN ('pg_proc'::regclass, 'pg_rewrite'::regclass) THEN
+            INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'objects', NULL);
+          ELSE
+            INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'all', NULL);
+          END IF;
+        END LOOP;
+      EXCEPTION WHEN OTHERS THEN PERFORM set_config('migrate.ddl_log_lost', 'on', false);
+      END $f$;
+      CREATE FUNCTION migrate_verify.ddl_drop() RETURNS event_trigger LANGUAGE plpgsql AS $f$
+      DECLARE r record;
+      BEGIN
+        FOR r IN SELECT * FROM pg_event_trigger_dropped_objects() LOOP
+          IF r.object_type IN ('table', 'toast table', 'type') THEN
+            NULL;
+          ELSIF r.object_type IN ('table column', 'table constraint', 'default value')
+              AND cardinality(r.address_names) = 3 THEN
+            INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'name', r.address_names[2]);
+          ELSIF r.object_type = 'trigger' AND cardinality(r.address_names) = 3
+              AND r.address_names[3] LIKE 'RI\\_ConstraintTrigger%' THEN
+            NULL;
+          ELSIF r.object_type = 'trigger' AND cardinality(r.address_names) = 3 THEN
+            INSERT INTO migrate_verify.ddl_log
+              VALUES (NULL, 'name', r.address_names[2]), (NULL, 'objects', NULL);
+          -- an index goes with its table, or with an ALTER TABLE logged at its end
+          ELSIF r.object_type = 'index' AND TG_TAG IN ('DROP TABLE', 'ALTER TABLE') THEN
+            NULL;
+          ELSIF r.object_type = 'index' AND cardinality(r.address_names) = 2 THEN
+            INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'index', r.address_names[2]);
+          ELSIF r.object_type IN ('view', 'materialized view', 'sequence', 'function', 'rule',
+              'composite type') THEN
+            INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'objects', NULL);
+          ELSE
+            INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'all', NULL);
+          END IF;
+        END LOOP;
+      EXCEPTION WHEN OTHERS THEN PERFORM set_config('migrate.ddl_log_lost', 'on', false);
+      END $f$;
+      CREATE EVENT TRIGGER migrate_verify_ddl_end ON ddl_command_end
+        EXECUTE FUNCTION migrate_verify.ddl_end();
+      CREATE EVENT TRIGGER migrate_verify_ddl_drop ON sql_drop
+        EXECUTE FUNCTION migrate_verify.ddl_drop();
+      -- fire under session_replication_role = replica too
+      ALTER EVENT TRIGGER migrate_verify_ddl_end ENABLE ALWAYS;
+      ALTER EVENT TRIGGER migrate_verify_ddl_drop ENABLE ALWAYS
+      """;
 
   private static final String INTACT =
       "(SELECT count(*) FROM pg_event_trigger WHERE evtname IN ('migrate_verify_ddl_end',"
@@ -128,9 +113,7 @@ final class PostgresDdlLog {
    * ({@code d}); {@code lost} when the log cannot be trusted.
    */
   private static final String DRAIN =
-      "WITH log AS (DELETE FROM "
-          + SCHEMA
-          + ".ddl_log RETURNING tab, what, name),"
+      "WITH log AS (DELETE FROM migrate_verify.ddl_log RETURNING tab, what, name),"
           + " touched AS (SELECT coalesce(c.relname, log.name) AS name, log.what FROM log"
           + " LEFT JOIN pg_class c ON c.oid = log.tab"
           + " AND c.relnamespace = current_schema()::regnamespace)"
@@ -156,9 +139,7 @@ final class PostgresDdlLog {
       try (ResultSet rs =
           s.executeQuery(
               "SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),"
-                  + " to_regclass('"
-                  + SCHEMA
-                  + ".ddl_log') IS NOT NULL")) {
+                  + " to_regclass('migrate_verify.ddl_log') IS NOT NULL")) {
         rs.next();
         if (!rs.getBoolean(1)) {
           return null;
@@ -230,11 +211,7 @@ final class PostgresDdlLog {
     Set<String> moved = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     moved.addAll(touched);
     previous.keySet().stream().filter(name -> !names.contains(name)).forEach(moved::add);
-    for (Schema.Table table : tables.values()) {
-      if (table.foreignKeys().stream().anyMatch(k -> moved.contains(k.referencedTable()))) {
-        touched.add(table.name());
-      }
-    }
+    touched.addAll(SchemaReader.referencing(tables.values(), moved));
     Map<String, String> now = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     Set<String> missing = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (String name : names) {
@@ -264,9 +241,7 @@ final class PostgresDdlLog {
   void reset(CatalogStatements statements) throws SQLException {
     try (ResultSet rs =
         statements.query(
-            "WITH log AS (DELETE FROM "
-                + SCHEMA
-                + ".ddl_log RETURNING 1) SELECT set_config('migrate.ddl_log_lost', 'off',"
+            "WITH log AS (DELETE FROM migrate_verify.ddl_log RETURNING 1) SELECT set_config('migrate.ddl_log_lost', 'off',"
                 + " false), (SELECT count(*) FROM log)")) {
       rs.next();
     }

@@ -245,12 +245,9 @@ public final class SchemaReader {
         Set<String> moved = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         moved.addAll(changed);
         moved.addAll(tables.keySet().stream().filter(name -> !now.containsKey(name)).toList());
-        for (Schema.Table table : tables.values()) {
-          if (!moved.contains(table.name())
-              && table.foreignKeys().stream().anyMatch(k -> moved.contains(k.referencedTable()))) {
-            changed.add(table.name());
-          }
-        }
+        SchemaReader.referencing(tables.values(), moved).stream()
+            .filter(name -> !moved.contains(name))
+            .forEach(changed::add);
         tables.keySet().removeIf(name -> !now.containsKey(name));
         changed.forEach(tables::remove);
         Map<String, String> current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -333,6 +330,14 @@ public final class SchemaReader {
       }
       return fingerprint;
     }
+  }
+
+  /** The tables whose foreign keys reference one of {@code moved} (their names are in them). */
+  static List<String> referencing(Collection<Schema.Table> tables, Set<String> moved) {
+    return tables.stream()
+        .filter(t -> t.foreignKeys().stream().anyMatch(k -> moved.contains(k.referencedTable())))
+        .map(Schema.Table::name)
+        .toList();
   }
 
   /** The table with these triggers: the same instance when they are the ones it has. */

@@ -101,9 +101,7 @@ class MySqlAlterColumnTest {
   void modifyKeepsMariaDbColumnChecks() throws Exception {
     try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL);
         Connection connection = db.connect()) {
-      Assumptions.assumeTrue(
-          connection.getMetaData().getDatabaseProductVersion().contains("MariaDB"),
-          "column-level checks are MariaDB's");
+      assumeMariaDb(connection);
       Schema schema = new Schema(connection, MY);
       schema.sql("CREATE TABLE j (id INT PRIMARY KEY, d JSON, n INT CHECK (n > 0))");
       Ops ops = new Ops();
@@ -161,9 +159,7 @@ class MySqlAlterColumnTest {
   void changeWithARenameKeepsMariaDbColumnChecks() throws Exception {
     try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL);
         Connection connection = db.connect()) {
-      Assumptions.assumeTrue(
-          connection.getMetaData().getDatabaseProductVersion().contains("MariaDB"),
-          "column-level checks are MariaDB's");
+      assumeMariaDb(connection);
       Schema schema = new Schema(connection, MY);
       schema.sql("CREATE TABLE j (id INT PRIMARY KEY, d JSON, n INT CHECK (n > 0 AND n <> 7))");
       Ops ops = new Ops();
@@ -199,5 +195,11 @@ class MySqlAlterColumnTest {
     assertThat(MY.render(stated.operations().get(0), null))
         .containsExactly(
             "ALTER TABLE p MODIFY COLUMN id BIGINT NOT NULL AUTO_INCREMENT COMMENT 'the id'");
+  }
+
+  private static void assumeMariaDb(Connection connection) throws java.sql.SQLException {
+    Assumptions.assumeTrue(
+        connection.getMetaData().getDatabaseProductVersion().contains("MariaDB"),
+        "column-level checks are MariaDB's");
   }
 }

@@ -186,22 +186,7 @@ class ChecksumTest {
       Path versions = checkout("before", FIRST, SECOND);
       Migrator m = migrator(db, versions);
       m.upgrade("head");
-      // As a release before down checksums left it: no down_checksum or state, v1 checksums.
-      RevisionGraph graph = RevisionGraph.of(RevisionLoader.load(versions, null, null));
-      RevisionWork work = new RevisionWork(dev.migrate.engine.dialect.Dialect.of(kind));
-      try (Connection c = db.connect();
-          Statement s = c.createStatement()) {
-        for (String id : List.of("aa01", "bb02")) {
-          s.execute(
-              "UPDATE migrate_history SET checksum = '"
-                  + work.legacyChecksum(graph.get(id))
-                  + "' WHERE revision = '"
-                  + id
-                  + "'");
-        }
-        s.execute("ALTER TABLE migrate_history DROP COLUMN down_checksum");
-        s.execute("ALTER TABLE migrate_history DROP COLUMN state");
-      }
+      asBeforeDownChecksums(db, kind, versions);
       assertThat(m.checksumMismatches()).as("v1 rows still compare").isEmpty();
       assertThat(m.history()).allSatisfy(h -> assertThat(h.downChecksum()).isNull());
       m.upgrade("head");
@@ -231,21 +216,9 @@ class ChecksumTest {
     try (TestDatabase db = TestDatabases.create(kind)) {
       Path ci = checkout("ci-runner", FIRST, SECOND);
       migrator(db, ci).upgrade("head");
+      asBeforeDownChecksums(db, kind, ci);
       RevisionGraph old = RevisionGraph.of(RevisionLoader.load(ci, null, null));
       RevisionWork work = new RevisionWork(dev.migrate.engine.dialect.Dialect.of(kind));
-      try (Connection c = db.connect();
-          Statement s = c.createStatement()) {
-        for (String id : List.of("aa01", "bb02")) {
-          s.execute(
-              "UPDATE migrate_history SET checksum = '"
-                  + work.legacyChecksum(old.get(id))
-                  + "' WHERE revision = '"
-                  + id
-                  + "'");
-        }
-        s.execute("ALTER TABLE migrate_history DROP COLUMN down_checksum");
-        s.execute("ALTER TABLE migrate_history DROP COLUMN state");
-      }
       Path container = checkout("container/app", FIRST, SECOND, THIRD);
       assertThat(
               work.legacyChecksum(
@@ -278,6 +251,29 @@ class ChecksumTest {
           .as("a revision whose old checksum did not name its file is still checked")
           .extracting(ChecksumMismatch::revision)
           .containsExactly("bb02");
+    }
+  }
+
+  /**
+   * The history of aa01 and bb02 as a release before down checksums left it: no down_checksum or
+   * state column, v1 checksums computed from {@code versions}.
+   */
+  private static void asBeforeDownChecksums(TestDatabase db, DatabaseKind kind, Path versions)
+      throws java.sql.SQLException {
+    RevisionGraph graph = RevisionGraph.of(RevisionLoader.load(versions, null, null));
+    RevisionWork work = new RevisionWork(dev.migrate.engine.dialect.Dialect.of(kind));
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      for (String id : List.of("aa01", "bb02")) {
+        s.execute(
+            "UPDATE migrate_history SET checksum = '"
+                + work.legacyChecksum(graph.get(id))
+                + "' WHERE revision = '"
+                + id
+                + "'");
+      }
+      s.execute("ALTER TABLE migrate_history DROP COLUMN down_checksum");
+      s.execute("ALTER TABLE migrate_history DROP COLUMN state");
     }
   }
 }
