@@ -75,6 +75,14 @@ abstract class MigrateCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Whether this command runs or checks revisions (verify, upgrade, downgrade, check), so that what
+   * a Flyway directory holds but migrate does not run concerns it.
+   */
+  boolean runsRevisions() {
+    return false;
+  }
+
   /** Whether this command writes a revision file, which a Flyway directory never gets. */
   boolean writesRevisions() {
     return false;
@@ -205,7 +213,10 @@ abstract class MigrateCommand implements Callable<Integer> {
     return graph;
   }
 
-  /** The graph of a Flyway directory; what it holds but does not verify is told on stderr. */
+  /**
+   * The graph of a Flyway directory; what it holds but does not run is told on stderr by the
+   * commands that {@link #runsRevisions() run revisions}.
+   */
   private RevisionGraph flywayGraph(MigrateConfig config) {
     if (config.javaPackage() != null) {
       throw MigrateException.badInput(
@@ -217,9 +228,11 @@ abstract class MigrateCommand implements Callable<Integer> {
     }
     FlywayRevisions.Loaded loaded =
         FlywayRevisions.load(config.revisions(), config.flyway().orElseThrow());
-    PrintWriter err = spec.commandLine().getErr();
-    loaded.notices().forEach(notice -> err.println("Note: " + notice));
-    err.flush();
+    if (runsRevisions()) {
+      PrintWriter err = spec.commandLine().getErr();
+      loaded.notices().forEach(notice -> err.println("Note: " + notice));
+      err.flush();
+    }
     return RevisionGraph.of(loaded.scripts());
   }
 

@@ -60,7 +60,7 @@ class CliFlywayTest {
             kind.id() + " V2 create task: ok",
             kind.id() + " V10 add task priority: ok")
         .contains(
-            "Note: Flyway repeatable migrations are not verified (migrate runs versioned"
+            "Note: Flyway repeatable migrations are not run or verified (migrate runs versioned"
                 + " migrations and their undo migrations only): migrations/R__task_titles.sql"
                     .replace("migrations/", dir.resolve("migrations") + "/"));
     assertThat(r.out()).contains("verify: 0 errors, 0 warnings, 0 info on " + kind.id());
@@ -152,6 +152,10 @@ class CliFlywayTest {
     assertThat(up.out())
         .contains("Running upgrade V1_2 -> V2, create task")
         .contains("Running upgrade V2 -> V10, add task priority");
+    assertThat(up.err()).contains("Note: Flyway repeatable migrations are not run or verified");
+    Cli.Result heads = cli.run(concat(options, "heads"));
+    assertThat(heads.out()).isEqualTo("V10 (head)\n");
+    assertThat(heads.err()).isEmpty();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("app.db"));
         ResultSet tables =
             c.createStatement().executeQuery("SELECT name FROM sqlite_master WHERE type='table'")) {
@@ -188,6 +192,16 @@ class CliFlywayTest {
     try (Stream<Path> files = Files.walk(dir.resolve("migrations"))) {
       assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(11);
     }
+  }
+
+  @Test
+  void aJavaPackageCannotJoinAFlywayDirectory() throws Exception {
+    migrations(DatabaseKind.SQLITE);
+    Cli.Result r =
+        new Cli(dir).run("heads", "--revisions", "flyway:migrations", "--java-package", "com.x");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("cannot be combined with a Java package (--java-package, 'java.package' in");
   }
 
   @Test

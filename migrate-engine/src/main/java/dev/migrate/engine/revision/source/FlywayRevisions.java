@@ -6,6 +6,7 @@ import dev.migrate.engine.revision.Revision;
 import dev.migrate.engine.revision.RevisionIds;
 import dev.migrate.engine.revision.RevisionScript;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,6 +102,13 @@ public final class FlywayRevisions {
    * Reads the migrations under {@code dir}; a malformed name or a repeated version is bad input.
    */
   public static Loaded load(Path dir, MissingUndo missingUndo) {
+    if (!Files.isDirectory(dir)) {
+      throw MigrateException.badInput(
+          "Flyway migrations directory "
+              + dir
+              + (Files.exists(dir) ? " is not a directory" : " does not exist")
+              + "; point revisions=flyway:<dir> at the directory of your V<version>__*.sql files");
+    }
     Map<Version, Path> versioned = new TreeMap<>();
     Map<Version, Path> undos = new TreeMap<>();
     List<String> repeatables = new ArrayList<>();
@@ -184,7 +192,7 @@ public final class FlywayRevisions {
     }
     if (!repeatables.isEmpty()) {
       notices.add(
-          "Flyway repeatable migrations are not verified (migrate runs versioned migrations and"
+          "Flyway repeatable migrations are not run or verified (migrate runs versioned migrations and"
               + " their undo migrations only): "
               + String.join(", ", repeatables));
     }

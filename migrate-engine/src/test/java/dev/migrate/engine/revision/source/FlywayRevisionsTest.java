@@ -103,7 +103,7 @@ class FlywayRevisionsTest {
             dir.resolve("V1__create.sql")
                 + ":2: the Flyway placeholder ${start} is not substituted; migrate runs the file"
                 + " as written",
-            "Flyway repeatable migrations are not verified (migrate runs versioned migrations and"
+            "Flyway repeatable migrations are not run or verified (migrate runs versioned migrations and"
                 + " their undo migrations only): "
                 + dir.resolve("views/R__views.sql"),
             "not Flyway migrations (V<version>__<description>.sql), not run: "
@@ -158,6 +158,17 @@ class FlywayRevisionsTest {
     assertThatThrownBy(() -> FlywayRevisions.load(dir, MissingUndo.ERROR))
         .hasMessageContaining(tooLong + ": version '2013.01.15.11.35.56.01.02.03.04.05' gives")
         .hasMessageContaining("longer than the 32 characters the version table holds");
+  }
+
+  @Test
+  void aMissingDirectoryIsBadInputSayingWhatToPointAt() {
+    assertThatThrownBy(() -> FlywayRevisions.load(dir.resolve("db/migration"), MissingUndo.ERROR))
+        .isInstanceOf(MigrateException.class)
+        .hasMessage(
+            "Flyway migrations directory "
+                + dir.resolve("db/migration")
+                + " does not exist; point revisions=flyway:<dir> at the directory of your"
+                + " V<version>__*.sql files");
   }
 
   @Test
