@@ -55,15 +55,12 @@ record ProjectSettings(
             : !annotation.revisions().isBlank()
                 ? flywayDir.map(dir -> locate(dir, loader)).orElse(Path.of(revisionsValue))
                 : resolve(file, flywayDir.orElse(revisionsValue), loader);
-    String missingUndo = values.get(ConfigKey.FLYWAY_MISSING_UNDO);
     Optional<FlywayRevisions.MissingUndo> flyway =
         flywayDir.map(
             dir ->
-                missingUndo == null
-                    ? FlywayRevisions.MissingUndo.ERROR
-                    : FlywayRevisions.MissingUndo.of(
-                        missingUndo,
-                        "'" + ConfigKey.FLYWAY_MISSING_UNDO.property() + "' in " + file));
+                FlywayRevisions.MissingUndo.of(
+                    values.get(ConfigKey.FLYWAY_MISSING_UNDO),
+                    "'" + ConfigKey.FLYWAY_MISSING_UNDO.property() + "' in " + file));
     String javaPackage =
         !annotation.javaPackage().isBlank()
             ? annotation.javaPackage()

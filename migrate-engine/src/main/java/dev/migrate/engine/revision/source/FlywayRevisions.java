@@ -6,7 +6,6 @@ import dev.migrate.engine.revision.Revision;
 import dev.migrate.engine.revision.RevisionIds;
 import dev.migrate.engine.revision.RevisionScript;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,8 +51,14 @@ public final class FlywayRevisions {
       return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The value of {@code flyway.missing_undo}; {@code source} names where it was set. */
+    /**
+     * The value of {@code flyway.missing_undo}, {@link #ERROR} when it is not set (null); {@code
+     * source} names where it was set.
+     */
     public static MissingUndo of(String value, String source) {
+      if (value == null) {
+        return ERROR;
+      }
       for (MissingUndo candidate : values()) {
         if (candidate.id().equalsIgnoreCase(value.strip())) {
           return candidate;
@@ -102,18 +107,16 @@ public final class FlywayRevisions {
    * Reads the migrations under {@code dir}; a malformed name or a repeated version is bad input.
    */
   public static Loaded load(Path dir, MissingUndo missingUndo) {
-    if (!Files.isDirectory(dir)) {
-      throw MigrateException.badInput(
-          "Flyway migrations directory "
-              + dir
-              + (Files.exists(dir) ? " is not a directory" : " does not exist")
-              + "; point revisions=flyway:<dir> at the directory of your V<version>__*.sql files");
-    }
     Map<Version, Path> versioned = new TreeMap<>();
     Map<Version, Path> undos = new TreeMap<>();
     List<String> repeatables = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (Path file : RevisionLoader.sqlFiles(dir)) {
+    List<Path> files =
+        RevisionLoader.sqlFiles(
+            dir,
+            "Flyway migrations directory",
+            "point revisions=flyway:<dir> at the directory of your V<version>__*.sql files");
+    for (Path file : files) {
       String name = file.getFileName().toString();
       if (name.startsWith("R__")) {
         repeatables.add(file.toString());
