@@ -107,68 +107,14 @@ public final class FlywayRevisions {
    * Reads the migrations under {@code dir}; a malformed name or a repeated version is bad input.
    */
   public static Loaded load(Path dir, MissingUndo missingUndo) {
-    Map<Version, Path> versioned = new TreeMap<>();
-    Map<Version, Path> undos = new TreeMap<>();
-    List<String> repeatables = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    List<Path> files =
-        RevisionLoader.sqlFiles(
-            dir,
-            "Flyway migrations directory",
-            "point revisions=flyway:<dir> at the directory of your V<version>__*.sql files");
-    for (Path file : files) {
-      String name = file.getFileName().toString();
-      if (name.startsWith("R__")) {
-        repeatables.add(file.toString());
-      } else if (name.matches("[VUR][\\d._].*")) {
-        if (name.charAt(0) == 'R') {
-          throw badName(
-              file,
-              "a repeatable migration has no version; name it R__<description>.sql, or V"
-                  + name.substring(1)
-                  + " if it is a versioned one");
-        }
-        Version version = version(file);
-        Map<Version, Path> kind = name.charAt(0) == 'V' ? versioned : undos;
-        Path other = kind.put(version, file);
-        if (other != null) {
-          throw MigrateException.badInput(
-              "Flyway version "
-                  + version.display()
-                  + " is given twice, by "
-                  + other
-                  + " and by "
-                  + file
-                  + " (versions are compared as numbers, 1.0 being 1); give one of them another"
-                  + " version");
-        }
-      } else {
-        skipped.add(
-            file
-                + (CALLBACK.matcher(name).matches()
-                    ? " (a Flyway callback)"
-                    : " (not a migration)"));
-      }
-    }
-    for (Map.Entry<Version, Path> undo : undos.entrySet()) {
-      if (!versioned.containsKey(undo.getKey())) {
-        throw MigrateException.badInput(
-            "Flyway undo migration "
-                + undo.getValue()
-                + " undoes version "
-                + undo.getKey().display()
-                + ", which has no versioned migration V"
-                + undo.getKey().text()
-                + "__<description>.sql; add it, or correct the undo file's version");
-      }
-    }
+    Scan scan = scan(dir);
     List<RevisionScript> scripts = new ArrayList<>();
     List<String> notices = new ArrayList<>();
     String parent = null;
-    for (Map.Entry<Version, Path> entry : versioned.entrySet()) {
+    for (Map.Entry<Version, Path> entry : scan.versioned().entrySet()) {
       Version version = entry.getKey();
       Path file = entry.getValue();
-      Path undo = undos.get(version);
+      Path undo = scan.undos().get(version);
       List<SqlSection> sections = new ArrayList<>();
       sections.add(section(Direction.UPGRADE, file, notices));
       if (undo != null) {
@@ -193,18 +139,80 @@ public final class FlywayRevisions {
                   missingDown(version, origin, missingUndo))));
       parent = version.id();
     }
-    if (!repeatables.isEmpty()) {
+    if (!scan.repeatables().isEmpty()) {
       notices.add(
-          "Flyway repeatable migrations are not run or verified (migrate runs versioned migrations and"
-              + " their undo migrations only): "
-              + String.join(", ", repeatables));
+          "Flyway repeatable migrations are not run or verified (migrate runs versioned"
+              + " migrations and their undo migrations only): "
+              + String.join(", ", scan.repeatables()));
     }
-    if (!skipped.isEmpty()) {
+    if (!scan.skipped().isEmpty()) {
       notices.add(
           "not Flyway migrations (V<version>__<description>.sql), not run: "
-              + String.join(", ", skipped));
+              + String.join(", ", scan.skipped()));
     }
     return new Loaded(scripts, notices);
+  }
+
+  /**
+   * The files of a directory by kind: versioned and undo migrations by version, repeatable ones,
+   * and the others with what they are.
+   */
+  private record Scan(
+      Map<Version, Path> versioned,
+      Map<Version, Path> undos,
+      List<String> repeatables,
+      List<String> skipped) {}
+
+  private static Scan scan(Path dir) {
+    Scan scan = new Scan(new TreeMap<>(), new TreeMap<>(), new ArrayList<>(), new ArrayList<>());
+    List<Path> files =
+        RevisionLoader.sqlFiles(
+            dir,
+            "Flyway migrations directory",
+            "point revisions=flyway:<dir> at the directory of your V<version>__*.sql files");
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      if (name.startsWith("R__")) {
+        scan.repeatables().add(file.toString());
+      } else if (name.matches("[VUR][\\d._].*")) {
+        if (name.charAt(0) == 'R') {
+          throw badName(
+              file,
+              "a repeatable migration has no version; name it R__<description>.sql, or V"
+                  + name.substring(1)
+                  + " if it is a versioned one");
+        }
+        Version version = version(file);
+        Path other = (name.charAt(0) == 'V' ? scan.versioned() : scan.undos()).put(version, file);
+        if (other != null) {
+          throw MigrateException.badInput(
+              "Flyway version "
+                  + version.display()
+                  + " is given twice, by "
+                  + other
+                  + " and by "
+                  + file
+                  + " (versions are compared as numbers, 1.0 being 1); give one of them another"
+                  + " version");
+        }
+      } else {
+        String what = CALLBACK.matcher(name).matches() ? "a Flyway callback" : "not a migration";
+        scan.skipped().add(file + " (" + what + ")");
+      }
+    }
+    for (Map.Entry<Version, Path> undo : scan.undos().entrySet()) {
+      if (!scan.versioned().containsKey(undo.getKey())) {
+        throw MigrateException.badInput(
+            "Flyway undo migration "
+                + undo.getValue()
+                + " undoes version "
+                + undo.getKey().display()
+                + ", which has no versioned migration V"
+                + undo.getKey().text()
+                + "__<description>.sql; add it, or correct the undo file's version");
+      }
+    }
+    return scan;
   }
 
   private static SqlRevisionBody.MissingDown missingDown(
