@@ -161,6 +161,11 @@ final class VerifyCommand extends MigrateCommand {
   }
 
   @Override
+  boolean runsRevisions() {
+    return true;
+  }
+
+  @Override
   int execute() {
     MigrateConfig config = config();
     ReportFormat output =

@@ -329,7 +329,7 @@ final class Stairway {
       result(id, Check.REVERSIBLE, List.of());
       return null;
     }
-    if (undeclared(revision)) {
+    if (revision.body() instanceof SqlRevisionBody sql && undeclared(sql)) {
       result(
           id,
           Check.REVERSIBLE,
@@ -338,10 +338,8 @@ final class Stairway {
               id,
               "no downgrade for "
                   + backend
-                  + " and none declared irreversible ("
-                  + revision.origin()
-                  + " has no '-- migrate:down' section); add one, or write '-- migrate:down"
-                  + " irreversible' if it cannot be undone",
+                  + " and none declared irreversible: "
+                  + sql.missingDown().advice(),
               List.of()));
       return "it has no downgrade";
     }
@@ -360,10 +358,12 @@ final class Stairway {
     return "declared irreversible";
   }
 
-  /** A SQL revision without a down section for this backend declares nothing: it forgot one. */
-  private boolean undeclared(RevisionScript revision) {
-    return revision.body() instanceof SqlRevisionBody sql
-        && sql.section(Direction.DOWNGRADE, kind).isEmpty();
+  /**
+   * A SQL revision without a down section for this backend declares nothing, it forgot one (unless
+   * its source says otherwise, as {@code flyway.missing_undo=irreversible} does).
+   */
+  private boolean undeclared(SqlRevisionBody sql) {
+    return sql.section(Direction.DOWNGRADE, kind).isEmpty() && !sql.missingDown().declared();
   }
 
   // ---- the checks -----------------------------------------------------------------------------

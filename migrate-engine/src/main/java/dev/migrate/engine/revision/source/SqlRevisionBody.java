@@ -21,6 +21,28 @@ public final class SqlRevisionBody implements RevisionBody {
   private final List<SqlSection> sections;
   private final Revision.Transactional transactional;
   private final Map<String, String> verifySkips;
+  private final MissingDown missingDown;
+
+  /**
+   * What a revision without a down section for a database means, in the words of the files it came
+   * from.
+   *
+   * @param declared true when that declares it irreversible (verification reports it as info),
+   *     false when a downgrade was forgotten ({@code IRREVERSIBLE})
+   * @param reason why running the downgrade is refused
+   * @param advice how to give it a downgrade, for the {@code IRREVERSIBLE} finding
+   */
+  public record MissingDown(boolean declared, String reason, String advice) {
+    /** A migrate revision file: no {@code -- migrate:down} section declares nothing. */
+    public static MissingDown ofRevisionFile(String origin) {
+      return new MissingDown(
+          false,
+          "declared irreversible in " + origin + " (no '-- migrate:down' section)",
+          origin
+              + " has no '-- migrate:down' section; add one, or write '-- migrate:down"
+              + " irreversible' if it cannot be undone");
+    }
+  }
 
   public SqlRevisionBody(
       String origin, List<SqlSection> sections, Revision.Transactional transactional) {
@@ -36,10 +58,26 @@ public final class SqlRevisionBody implements RevisionBody {
       List<SqlSection> sections,
       Revision.Transactional transactional,
       Map<String, String> verifySkips) {
+    this(origin, sections, transactional, verifySkips, MissingDown.ofRevisionFile(origin));
+  }
+
+  /** A body whose missing down sections mean what {@code missingDown} says. */
+  public SqlRevisionBody(
+      String origin,
+      List<SqlSection> sections,
+      Revision.Transactional transactional,
+      Map<String, String> verifySkips,
+      MissingDown missingDown) {
     this.origin = origin;
     this.sections = List.copyOf(sections);
     this.transactional = transactional;
     this.verifySkips = Map.copyOf(verifySkips);
+    this.missingDown = missingDown;
+  }
+
+  /** What the lack of a down section for a database means for this revision. */
+  public MissingDown missingDown() {
+    return missingDown;
   }
 
   /** The checks verification skips for this revision, check id to reason. */
@@ -77,8 +115,7 @@ public final class SqlRevisionBody implements RevisionBody {
     Optional<SqlSection> chosen = section(direction, database);
     if (chosen.isEmpty()) {
       if (direction == Direction.DOWNGRADE) {
-        return irreversible(
-            "declared irreversible in " + origin + " (no '-- migrate:down' section)");
+        return irreversible(missingDown.reason());
       }
       if (sections.stream().anyMatch(s -> s.direction() == Direction.UPGRADE)) {
         throw MigrateException.badInput(
@@ -103,7 +140,12 @@ public final class SqlRevisionBody implements RevisionBody {
               + ")");
     }
     List<Operation> operations =
-        SqlSplitter.split(section.sql(), database, origin, section.line() + 1).stream()
+        SqlSplitter.split(
+                section.sql(),
+                database,
+                section.file() == null ? origin : section.file(),
+                section.line() + 1)
+            .stream()
             .<Operation>map(Operation.Execute::new)
             .toList();
     return new MigrationPlan(operations, Optional.empty(), transactional);

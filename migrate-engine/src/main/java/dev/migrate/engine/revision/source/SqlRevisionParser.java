@@ -68,13 +68,18 @@ public final class SqlRevisionParser {
 
   /** Reads and parses {@code file}; its path is the revision's origin. */
   public static RevisionScript parse(Path file) {
+    return parse(read(file), file.toString());
+  }
+
+  /** The text of a revision file; unreadable or invalid UTF-8 is bad input naming the file. */
+  static String read(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw MigrateException.badInput("Cannot read revision file " + file + ": " + e);
     }
-    return parse(decodeUtf8(bytes, file), file.toString());
+    return decodeUtf8(bytes, file);
   }
 
   /** The text of {@code bytes}; invalid UTF-8 is bad input naming the file and line. */
