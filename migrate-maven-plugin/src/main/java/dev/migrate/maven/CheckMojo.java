@@ -27,15 +27,15 @@ public final class CheckMojo extends MigrateMojo {
   void run(ClassLoader loader) throws MojoFailureException {
     RevisionGraph graph = graph(loader);
     DatabaseCheck check = DatabaseCheck.run(config(), graph, migrator(graph), loader);
-    check.warnings().forEach(w -> getLog().warn(hide(w)));
+    check.warnings().forEach(w -> getLog().warn(shown(w)));
     if (check.problems().isEmpty()) {
       getLog().info("No problems found.");
       return;
     }
-    check.problems().forEach(p -> getLog().error(hide(p)));
+    check.problems().forEach(p -> getLog().error(shown(p)));
     int count = check.problems().size();
     throw new MojoFailureException(
-        hide(
+        shown(
             "check found "
                 + count
                 + (count == 1 ? " problem" : " problems")

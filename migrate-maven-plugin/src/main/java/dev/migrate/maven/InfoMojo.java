@@ -24,7 +24,7 @@ public final class InfoMojo extends MigrateMojo {
     Migrator migrator = migrator(graph);
     List<String> rows = migrator.currentRows();
     List<String> current = graph.current(rows);
-    getLog().info("Database: " + hide(config().url()));
+    getLog().info("Database: " + shown(config().url()));
     getLog().info("Current: " + (current.isEmpty() ? "base" : String.join(", ", current)));
     getLog().info("Heads: " + String.join(", ", graph.heads()));
     List<MigrationStep> pending = graph.upgrade(rows, "heads");

@@ -12,6 +12,8 @@ import dev.migrate.engine.runtime.Migrator;
 import dev.migrate.engine.sandbox.ServerSettings;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -95,12 +97,26 @@ abstract class MigrateMojo extends AbstractMojo {
     try (URLClassLoader loader = projectClassLoader()) {
       run(loader);
     } catch (BadInputException e) {
-      throw new MojoExecutionException(hide(e.getMessage()), e);
+      throw new MojoExecutionException(shownWithTrace(e));
     } catch (MigrateException e) {
-      throw new MojoFailureException(hide(e.getMessage()), e);
+      throw new MojoFailureException(shownWithTrace(e));
     } catch (IOException e) {
-      throw new MojoExecutionException(hide(e.toString()), e);
+      throw new MojoExecutionException(shownWithTrace(e));
     }
+  }
+
+  /**
+   * The message of {@code e}, shown; its stack trace goes to the debug log ({@code mvn -X}) with
+   * the same masking, and is not chained to the build's exception, which {@code mvn -e} would print
+   * as it is.
+   */
+  private String shownWithTrace(Exception e) {
+    if (getLog().isDebugEnabled()) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      getLog().debug(shown(trace.toString()));
+    }
+    return shown(e instanceof MigrateException ? e.getMessage() : e.toString());
   }
 
   /** The goal's name, for messages. */
@@ -169,20 +185,53 @@ abstract class MigrateMojo extends AbstractMojo {
         .url(settings.requireUrl(), settings.user(), settings.password())
         .versionTable(settings.versionTable())
         .historyTable(settings.historyTable())
-        .output(line -> getLog().info(hide(line)))
+        .output(line -> getLog().info(shown(line)))
         .build();
   }
 
-  /** {@code text} with the credentials of every configured URL and the password masked. */
-  final String hide(String text) {
-    if (loaded == null) {
-      return Urls.hide(text, null, List.of());
+  /**
+   * {@code text} as the build shows it: the credentials of every configured URL and the password
+   * masked, and each setting named as the POM spells it ({@code <postgresqlUrl>}) where the engine
+   * names the CLI's option ({@code --postgresql-url, 'verify.postgresql_url' in ...}).
+   */
+  final String shown(String text) {
+    if (text == null) {
+      return null;
     }
-    String hidden = Urls.hide(text, loaded.url(), Arrays.asList(loaded.password()));
-    for (String server : loaded.verify().values()) {
-      hidden = Urls.hide(hidden, server, List.of());
+    String hidden = Urls.hide(text, null, List.of());
+    if (loaded != null) {
+      hidden = Urls.hide(text, loaded.url(), Arrays.asList(loaded.password()));
+      for (String server : loaded.verify().values()) {
+        hidden = Urls.hide(hidden, server, List.of());
+      }
+    }
+    for (ConfigKey key : ConfigKey.values()) {
+      String element = pomElement(key);
+      if (element != null) {
+        hidden = hidden.replace(key.option() + ",", "<" + element + ">,");
+      }
     }
     return hidden;
+  }
+
+  /**
+   * The POM element of a setting: its property key in camel case without {@code verify.} ({@code
+   * verify.postgresql_url} is {@code postgresqlUrl}); null for {@code classpath}, which the test
+   * classpath replaces.
+   */
+  static String pomElement(ConfigKey key) {
+    if (key == ConfigKey.CLASSPATH) {
+      return null;
+    }
+    if (key == ConfigKey.VERIFY_SKIP) {
+      return "skipChecks";
+    }
+    String[] words = key.property().replaceFirst("^verify\\.", "").split("[._]");
+    StringBuilder name = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    return name.toString();
   }
 
   /**

@@ -140,7 +140,7 @@ public final class VerifyMojo extends MigrateMojo {
             MigrateMojo::setting,
             line -> {
               synchronized (this) {
-                getLog().info(hide(line));
+                getLog().info(shown(line));
               }
             });
     report(result);
@@ -148,7 +148,7 @@ public final class VerifyMojo extends MigrateMojo {
       List<String> errors =
           result.findings().stream().filter(Finding::isError).map(Finding::describe).toList();
       throw new MojoFailureException(
-          hide(
+          shown(
               TextReport.summaryLine(result)
                   + "\n"
                   + errors.stream().collect(Collectors.joining("\n"))
@@ -172,7 +172,7 @@ public final class VerifyMojo extends MigrateMojo {
       } else if (!line.startsWith("    ")) {
         level = getLog()::info;
       }
-      level.accept(hide(line));
+      level.accept(shown(line));
     }
     Path dir = reportDirectory.toPath();
     List<String> written = new ArrayList<>();
@@ -191,7 +191,7 @@ public final class VerifyMojo extends MigrateMojo {
 
   /** Writes {@code text}, passwords hidden; returns the file's name. */
   private String write(Path file, String text) throws IOException {
-    Files.writeString(file, hide(text), StandardCharsets.UTF_8);
+    Files.writeString(file, shown(text), StandardCharsets.UTF_8);
     return file.getFileName().toString();
   }
 }

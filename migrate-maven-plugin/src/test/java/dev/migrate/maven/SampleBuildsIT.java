@@ -90,6 +90,15 @@ class SampleBuildsIT {
     }
   }
 
+  @Test
+  void aBadSettingFailsTheBuildNamingThePomElement() throws IOException {
+    assertThat(buildLog("bad-backend"))
+        .contains("BUILD FAILURE")
+        .contains(
+            "Unknown backend 'oracle' in <backends>, 'verify.backends' in migrate.properties or"
+                + " MIGRATE_VERIFY_BACKENDS; expected sqlite, postgresql or mysql");
+  }
+
   /** Each server backend ran when its URL is set (else it was reported skipped, not required). */
   private static void assertBackends(String log) {
     String summary = log.lines().filter(l -> l.contains("verify: ")).findFirst().orElseThrow();
@@ -97,7 +106,7 @@ class SampleBuildsIT {
       String url =
           System.getenv("MIGRATE_TEST_" + kind.toUpperCase(java.util.Locale.ROOT) + "_URL");
       if (url == null || url.isBlank()) {
-        assertThat(log).contains(kind + " skipped: no server URL");
+        assertThat(log).contains(kind + " skipped: no server URL; set <" + kind + "Url>, ");
       } else {
         assertThat(summary).contains(kind);
       }
