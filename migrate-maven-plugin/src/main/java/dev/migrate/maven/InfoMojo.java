@@ -21,7 +21,7 @@ public final class InfoMojo extends MigrateMojo {
   @Override
   void run(ClassLoader loader) {
     RevisionGraph graph = graph(loader);
-    Migrator migrator = migrator(graph);
+    Migrator migrator = migrator(graph, false);
     List<String> rows = migrator.currentRows();
     List<String> current = graph.current(rows);
     getLog().info("Database: " + shown(config().url()));

@@ -6,6 +6,7 @@ import dev.migrate.engine.command.ProjectRevisions;
 import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.config.ConfigLoader;
 import dev.migrate.engine.config.MigrateConfig;
+import dev.migrate.engine.dialect.SqliteUrl;
 import dev.migrate.engine.dialect.Urls;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.runtime.Migrator;
@@ -17,6 +18,7 @@ import java.io.StringWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -178,11 +181,24 @@ abstract class MigrateMojo extends AbstractMojo {
     return ProjectRevisions.graph(config(), loader, false);
   }
 
-  /** A migrator for the configured database; its step lines go to the build log. */
-  final Migrator migrator(RevisionGraph graph) {
+  /**
+   * A migrator for the configured database; its step lines go to the build log. Unless {@code
+   * creates}, a SQLite database file must exist (a goal that only reads never creates one).
+   */
+  final Migrator migrator(RevisionGraph graph, boolean creates) {
     MigrateConfig settings = config();
+    String databaseUrl = settings.requireUrl();
+    Optional<Path> file = SqliteUrl.file(databaseUrl);
+    if (!creates && file.isPresent() && !Files.exists(file.get())) {
+      throw MigrateException.badInput(
+          "SQLite database file "
+              + file.get()
+              + " does not exist; check "
+              + ConfigKey.URL.howToSet(settings.fileName())
+              + ", or create the database with migrate:upgrade");
+    }
     return Migrator.builder(graph)
-        .url(settings.requireUrl(), settings.user(), settings.password())
+        .url(databaseUrl, settings.user(), settings.password())
         .versionTable(settings.versionTable())
         .historyTable(settings.historyTable())
         .output(line -> getLog().info(shown(line)))

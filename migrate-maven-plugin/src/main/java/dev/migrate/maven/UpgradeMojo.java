@@ -21,7 +21,7 @@ public final class UpgradeMojo extends MigrateMojo {
 
   @Override
   void run(ClassLoader loader) {
-    int steps = migrator(graph(loader)).upgrade(target).size();
+    int steps = migrator(graph(loader), true).upgrade(target).size();
     getLog().info("Upgraded to " + target + ": " + steps + (steps == 1 ? " step" : " steps"));
   }
 }
