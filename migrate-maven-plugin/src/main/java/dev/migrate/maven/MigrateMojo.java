@@ -20,6 +20,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Driver;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -97,6 +99,7 @@ abstract class MigrateMojo extends AbstractMojo {
       getLog().info("Skipping migrate:" + goal() + " (skip is set)");
       return;
     }
+    registerDrivers();
     try (URLClassLoader loader = projectClassLoader()) {
       run(loader);
     } catch (BadInputException e) {
@@ -120,6 +123,17 @@ abstract class MigrateMojo extends AbstractMojo {
       getLog().debug(shown(trace.toString()));
     }
     return shown(e instanceof MigrateException ? e.getMessage() : e.toString());
+  }
+
+  /**
+   * Loads the plugin's JDBC drivers, each of which registers itself with {@link
+   * java.sql.DriverManager}. DriverManager looks for drivers once per JVM, with the class loader
+   * current then, and hands a caller only drivers its own class loader sees: when another plugin of
+   * the build came first, it found that plugin's drivers, not these.
+   */
+  private void registerDrivers() {
+    ServiceLoader.load(Driver.class, getClass().getClassLoader()).stream()
+        .forEach(ServiceLoader.Provider::get);
   }
 
   /** The goal's name, for messages. */
