@@ -220,26 +220,35 @@ abstract class MigrateMojo extends AbstractMojo {
   }
 
   /**
-   * {@code text} as the build shows it: the credentials of every configured URL and the password
-   * masked, and each setting named as the POM spells it ({@code <postgresqlUrl>}) where the engine
-   * names the CLI's option ({@code --postgresql-url, 'verify.postgresql_url' in ...}).
+   * {@code text} as the build log shows it: {@link #masked masked}, and each setting named as the
+   * POM spells it ({@code <postgresqlUrl>}) where the engine names the CLI's option ({@code
+   * --postgresql-url, 'verify.postgresql_url' in ...}).
    */
   final String shown(String text) {
-    if (text == null) {
+    String shown = masked(text);
+    if (shown == null) {
       return null;
-    }
-    String hidden = Urls.hide(text, null, List.of());
-    if (loaded != null) {
-      hidden = Urls.hide(text, loaded.url(), Arrays.asList(loaded.password()));
-      for (String server : loaded.verify().values()) {
-        hidden = Urls.hide(hidden, server, List.of());
-      }
     }
     for (ConfigKey key : ConfigKey.values()) {
       String element = pomElement(key);
       if (element != null) {
-        hidden = hidden.replace(key.option() + ",", "<" + element + ">,");
+        shown = shown.replace(key.option() + ",", "<" + element + ">,");
       }
+    }
+    return shown;
+  }
+
+  /** {@code text} with the credentials of every configured URL and the password masked. */
+  final String masked(String text) {
+    if (text == null) {
+      return null;
+    }
+    if (loaded == null) {
+      return Urls.hide(text, null, List.of());
+    }
+    String hidden = Urls.hide(text, loaded.url(), Arrays.asList(loaded.password()));
+    for (String server : loaded.verify().values()) {
+      hidden = Urls.hide(hidden, server, List.of());
     }
     return hidden;
   }

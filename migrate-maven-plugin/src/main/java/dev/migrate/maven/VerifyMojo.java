@@ -189,9 +189,12 @@ public final class VerifyMojo extends MigrateMojo {
     getLog().info("Reports in " + dir + ": " + String.join(", ", written));
   }
 
-  /** Writes {@code text}, passwords hidden; returns the file's name. */
+  /**
+   * Writes {@code text}, passwords hidden and otherwise as the engine wrote it (each format escapes
+   * its own text); returns the file's name.
+   */
   private String write(Path file, String text) throws IOException {
-    Files.writeString(file, shown(text), StandardCharsets.UTF_8);
+    Files.writeString(file, masked(text), StandardCharsets.UTF_8);
     return file.getFileName().toString();
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,7 +69,7 @@ class SampleBuildsIT {
   }
 
   @Test
-  void upgradeInfoAndCheckRunInOrderAndNoPasswordIsLogged() throws IOException {
+  void upgradeInfoAndCheckRunInOrderAndNoPasswordIsLogged() throws Exception {
     String log = buildLog("goals");
     assertThat(log)
         .contains("Running upgrade  -> 7f3e1a9c5b24, Create notes")
@@ -77,13 +78,25 @@ class SampleBuildsIT {
         .contains("Pending: 0 revisions")
         .contains("No problems found.")
         .contains("postgresql skipped: server unreachable")
+        .contains("mysql skipped: no server URL; set <mysqlUrl>, 'verify.mysql_url'")
         .contains("BUILD SUCCESS");
     // <skip>true</skip> in the POM: the last execution did nothing, its bad backend unread
     assertThat(log).contains("Skipping migrate:verify (skip is set)").doesNotContain("no-such");
     assertThat(log.indexOf("Running upgrade")).isLessThan(log.indexOf("Current:"));
     assertThat(log.indexOf("Current:")).isLessThan(log.indexOf("No problems found."));
     assertThat(log).doesNotContain("canary-pw-4711");
-    for (String report : new String[] {"verify.json", "verify.md", "index.html"}) {
+    // the reports keep the engine's words, escaped as their format wants
+    Path junit = IT_DIR.resolve("goals/target/migrate/TEST-migrate-verify.xml");
+    assertThat(
+            DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(junit.toFile())
+                .getElementsByTagName("skipped")
+                .getLength())
+        .isEqualTo(2);
+    assertThat(junit).content().contains("set --mysql-url, &#39;verify.mysql_url&#39;");
+    for (String report :
+        new String[] {"verify.json", "verify.md", "index.html", junit.getFileName().toString()}) {
       assertThat(IT_DIR.resolve("goals/target/migrate").resolve(report))
           .content()
           .doesNotContain("canary-pw-4711");
