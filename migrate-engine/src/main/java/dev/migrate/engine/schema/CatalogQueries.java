@@ -28,7 +28,9 @@ sealed interface CatalogQueries permits PostgresCatalog, MySqlCatalog, SqliteCat
   /**
    * Bulk queries for the objects besides tables ({@link SchemaObjects}): each row is (kind, table,
    * name, text, position), kind one of {@code v} (view; position 1 for a materialized one), {@code
-   * s} (sequence), {@code e} (one enum label, in position order), {@code t} (trigger of table).
+   * s} (sequence), {@code e} (one enum label, in position order), {@code t} (trigger of table),
+   * {@code f} or {@code p} (function or procedure; in place of a table, its argument types where
+   * they are part of its identity, else null).
    */
   List<String> objectQueries();
 

@@ -43,7 +43,8 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
             TABLES,
             "SELECT "
                 + TABLE_KEY
-                + ", TABLE_NAME, 'TABLE' AS TABLE_TYPE, NULL AS REMARKS, TABLE_COLLATION"
+                + ", TABLE_NAME, 'TABLE' AS TABLE_TYPE, NULL AS REMARKS, TABLE_COLLATION,"
+                + " TABLE_COMMENT"
                 + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND"
                 + OWN)
         .withSql(
@@ -58,7 +59,7 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
                 + " COLUMN_DEFAULT AS COLUMN_DEF, CASE WHEN EXTRA LIKE '%auto_increment%'"
                 + " THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT, EXTRA, COLLATION_NAME, "
                 + varchar("GENERATION_EXPRESSION")
-                + " AS GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE"
+                + " AS GENERATION_EXPRESSION, COLUMN_COMMENT FROM information_schema.COLUMNS WHERE"
                 + OWN)
         .withSql(
             PRIMARY_KEYS,
@@ -114,6 +115,22 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
             + " ACTION_ORDER AS p"
             + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
             + " ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME");
+    // a routine as CREATE states it, without its DEFINER: parameters, return type,
+    // characteristics and body
+    queries.add(
+        "SELECT IF(r.ROUTINE_TYPE = 'PROCEDURE', 'p', 'f') AS k, NULL AS t, r.ROUTINE_NAME AS n,"
+            + " CONCAT('CREATE ', r.ROUTINE_TYPE, ' `', REPLACE(r.ROUTINE_NAME, '`', '``'), '`(',"
+            + " IFNULL((SELECT GROUP_CONCAT(CONCAT_WS(' ', a.PARAMETER_MODE,"
+            + " a.PARAMETER_NAME, a.DTD_IDENTIFIER) ORDER BY a.ORDINAL_POSITION SEPARATOR ', ')"
+            + " FROM information_schema.PARAMETERS a WHERE a.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA"
+            + " AND a.SPECIFIC_NAME = r.ROUTINE_NAME AND a.ROUTINE_TYPE = r.ROUTINE_TYPE"
+            + " AND a.ORDINAL_POSITION > 0), ''), ')',"
+            + " IF(r.ROUTINE_TYPE = 'FUNCTION', CONCAT(' RETURNS ', r.DTD_IDENTIFIER), ''),"
+            + " IF(r.IS_DETERMINISTIC = 'YES', ' DETERMINISTIC', ' NOT DETERMINISTIC'), ' ',"
+            + " r.SQL_DATA_ACCESS, ' SQL SECURITY ', r.SECURITY_TYPE, IF(r.ROUTINE_COMMENT = '',"
+            + " '', CONCAT(' COMMENT ', QUOTE(r.ROUTINE_COMMENT))), ' ', r.ROUTINE_DEFINITION)"
+            + " AS d, 0 AS p FROM information_schema.ROUTINES r WHERE r.ROUTINE_SCHEMA = DATABASE()"
+            + " ORDER BY r.ROUTINE_TYPE, r.ROUTINE_NAME");
     if (mariaDb) {
       queries.add(
           "SELECT 's' AS k, NULL AS t, TABLE_NAME AS n, NULL AS d, 0 AS p"
@@ -227,7 +244,8 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
               collation == null || collation.equals(tableCollation) || type == ColumnType.JSON
                   ? null
                   : collation,
-              generated));
+              generated,
+              comment(column.attribute("COLUMN_COMMENT"))));
     }
     List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
     for (LoadedTable.ForeignKey foreignKey : loaded.foreignKeys()) {
@@ -255,7 +273,13 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
             ? new Schema.PrimaryKey(null, loaded.primaryKey().columns())
             : null;
     return new Schema.Table(
-        name, columns, primaryKey, indexes, uniques, foreignKeys, checks, triggers);
+            name, columns, primaryKey, indexes, uniques, foreignKeys, checks, triggers)
+        .withComment(comment(loaded.attribute("TABLE_COMMENT")));
+  }
+
+  /** MySQL says "no comment" with an empty one. */
+  private static String comment(String comment) {
+    return comment == null || comment.isEmpty() ? null : comment;
   }
 
   /**
