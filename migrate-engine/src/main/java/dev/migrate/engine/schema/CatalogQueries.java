@@ -42,6 +42,12 @@ sealed interface CatalogQueries permits PostgresCatalog, MySqlCatalog, SqliteCat
     return null;
   }
 
+  /** The routines as the object queries read them, completed where those could not (MySQL). */
+  default List<Schema.Routine> routines(CatalogStatements statements, List<Schema.Routine> read)
+      throws SQLException {
+    return read;
+  }
+
   static CatalogQueries of(DatabaseKind kind, Connection connection) throws SQLException {
     return switch (kind) {
       case POSTGRESQL -> new PostgresCatalog();

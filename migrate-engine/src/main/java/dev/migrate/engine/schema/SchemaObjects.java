@@ -64,6 +64,7 @@ record SchemaObjects(
                 sequence.name(), queries.sequenceDefinition(connection, sequence.name())));
       }
     }
+    routines = queries.routines(statements, routines);
     List<Schema.EnumType> enumTypes = new ArrayList<>();
     labels.forEach((name, values) -> enumTypes.add(new Schema.EnumType(name, values)));
     return new SchemaObjects(views, sequences, enumTypes, triggers, routines);
