@@ -68,6 +68,9 @@ class VerifierFixturesTest {
     return List.of(
         new Object[] {"comments_and_routines", List.of()},
         new Object[] {
+          "routine_loses_rows", sqlite ? List.of() : List.of("error DATA_LOSS a93000000002")
+        },
+        new Object[] {
           "forgets_comment",
           sqlite ? List.of() : List.of("error DOWNGRADE_LEAVES_TRACE a90000000002")
         },
