@@ -61,7 +61,7 @@ final class CatalogDiff {
       } else if (model == null) {
         differences.add(new Difference.ExtraObject(where, live));
       } else if (!model.kind().equals(live.kind())
-          || !model.definition().equals(live.definition())) {
+          || !Objects.equals(model.definition(), live.definition())) {
         differences.add(new Difference.ObjectChanged(where, live, model));
       }
     }
