@@ -161,6 +161,7 @@ public final class Autogenerate {
       } else if (difference instanceof Difference.MissingObject
           || difference instanceof Difference.ExtraObject
           || difference instanceof Difference.ObjectChanged
+          || difference instanceof Difference.TableCommentChanged
           || difference instanceof Difference.CheckValidityChanged) {
         notes.add(difference.describe() + NOT_RENDERED);
       } else if ((difference instanceof Difference.MissingIndex d && d.index().hasDetails())
@@ -337,7 +338,8 @@ public final class Autogenerate {
           up = up.withDefault(expected.defaultValue(), expected.defaultValue() == null);
           down = down.withDefault(actual.defaultValue(), actual.defaultValue() == null);
         } else if (change instanceof Difference.CollationChanged
-            || change instanceof Difference.GenerationChanged) {
+            || change instanceof Difference.GenerationChanged
+            || change instanceof Difference.CommentChanged) {
           notes.add(change.describe() + NOT_RENDERED);
         } else if (change instanceof Difference.AutoincrementChanged) {
           notes.add(

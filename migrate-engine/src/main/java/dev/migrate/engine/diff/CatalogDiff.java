@@ -11,10 +11,10 @@ import java.util.TreeSet;
 
 /**
  * The part of a comparison that only schemas read from a catalog take part in ({@link
- * Schema#catalog()}): views, sequences, enum types, triggers, column collations and generated
- * expressions, index key order, expressions and predicates, and check validity. Between two such
- * schemas of one backend, the database's own text of a view, trigger and index predicate is
- * compared exactly.
+ * Schema#catalog()}): views, sequences, enum types, triggers, routines, table and column comments,
+ * column collations and generated expressions, index key order, expressions and predicates, and
+ * check validity. Between two such schemas of one backend, the database's own text of a view,
+ * trigger, routine and index predicate is compared exactly, and so are comments.
  */
 final class CatalogDiff {
   private CatalogDiff() {}
@@ -23,12 +23,16 @@ final class CatalogDiff {
     return expected.catalog() && actual.catalog();
   }
 
-  /** Views, sequences and enum types of the tables' schema, each kind matched by name. */
+  /**
+   * Views, sequences, enum types and routines of the tables' schema, each kind matched by name (a
+   * PostgreSQL routine by name and argument types).
+   */
   static void objects(
       Schema expected, Schema actual, SchemaDiff.Options options, List<Difference> differences) {
     objects(expected.views(), actual.views(), null, options, differences);
     objects(expected.sequences(), actual.sequences(), null, options, differences);
     objects(expected.enumTypes(), actual.enumTypes(), null, options, differences);
+    objects(expected.routines(), actual.routines(), null, options, differences);
   }
 
   static void triggers(Schema.Table model, Schema.Table live, List<Difference> differences) {
@@ -51,13 +55,13 @@ final class CatalogDiff {
     for (String name : names) {
       T model = models.get(name);
       T live = database.get(name);
-      String where = table != null ? table : (model != null ? model : live).name();
+      String where = table != null ? table : (model != null ? model : live).identity();
       if (live == null) {
         differences.add(new Difference.MissingObject(where, model));
       } else if (model == null) {
         differences.add(new Difference.ExtraObject(where, live));
       } else if (!model.kind().equals(live.kind())
-          || !model.definition().equals(live.definition())) {
+          || !Objects.equals(model.definition(), live.definition())) {
         differences.add(new Difference.ObjectChanged(where, live, model));
       }
     }
@@ -68,20 +72,33 @@ final class CatalogDiff {
     Map<String, T> byName = new TreeMap<>();
     for (T object : objects) {
       if (table != null || options.includes(object.name())) {
-        byName.put(object.name().toLowerCase(Locale.ROOT), object);
+        // MySQL keeps functions and procedures apart: one of each may share a name
+        String kind = object instanceof Schema.Routine ? object.kind() + " " : "";
+        byName.put(kind + object.identity().toLowerCase(Locale.ROOT), object);
       }
     }
     return byName;
   }
 
-  /** A column's collation and generated expression. */
+  /** A column's collation, generated expression and comment. */
   static void column(
       String table, Schema.Column live, Schema.Column model, List<Difference> differences) {
+    if (!Objects.equals(live.comment(), model.comment())) {
+      differences.add(new Difference.CommentChanged(table, live, model));
+    }
     if (!sameCollation(live.collation(), model.collation())) {
       differences.add(new Difference.CollationChanged(table, live, model));
     }
     if (!Objects.equals(live.generated(), model.generated())) {
       differences.add(new Difference.GenerationChanged(table, live, model));
+    }
+  }
+
+  /** The table's own comment. */
+  static void tableComment(Schema.Table model, Schema.Table live, List<Difference> differences) {
+    if (!Objects.equals(live.comment(), model.comment())) {
+      differences.add(
+          new Difference.TableCommentChanged(model.name(), live.comment(), model.comment()));
     }
   }
 

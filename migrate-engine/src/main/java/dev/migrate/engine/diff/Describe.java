@@ -64,11 +64,11 @@ final class Describe {
         + (index.predicate() == null ? "" : " WHERE " + index.predicate());
   }
 
-  /** "view v", "trigger trg on t". */
+  /** "view v", "trigger trg on t", "function add_tax(numeric)". */
   static String object(Schema.SchemaObject object, String table) {
     return object.kind()
         + " "
-        + object.name()
+        + object.identity()
         + (object instanceof Schema.Trigger ? " on " + table : "");
   }
 
@@ -80,6 +80,11 @@ final class Describe {
   /** A definition on one line: PostgreSQL prints a view's query over several. */
   static String oneLine(String definition) {
     return definition == null ? "?" : definition.strip().replaceAll("\\s+", " ");
+  }
+
+  /** "comment 'the title'", or "no comment". */
+  static String comment(String comment) {
+    return comment == null ? "no comment" : "comment '" + comment.replace("'", "''") + "'";
   }
 
   static String collation(Schema.Column column) {

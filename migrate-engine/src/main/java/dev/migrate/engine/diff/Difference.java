@@ -216,6 +216,27 @@ public sealed interface Difference {
     }
   }
 
+  /** Compared only between two schemas read from a catalog ({@link Schema#catalog()}). */
+  record CommentChanged(String table, Schema.Column actual, Schema.Column expected)
+      implements ColumnChange {
+    @Override
+    public String side(Schema.Column column) {
+      return Describe.comment(column.comment());
+    }
+  }
+
+  /**
+   * The table's own comment, each side null for none. Compared only between two schemas read from a
+   * catalog ({@link Schema#catalog()}).
+   */
+  record TableCommentChanged(String table, String actual, String expected) implements Difference {
+    @Override
+    public String describe(Sides sides) {
+      return Describe.changed(
+          sides, "table " + table, Describe.comment(actual), Describe.comment(expected));
+    }
+  }
+
   record AutoincrementChanged(String table, Schema.Column actual, Schema.Column expected)
       implements ColumnChange {
     @Override
@@ -313,8 +334,8 @@ public sealed interface Difference {
   }
 
   /**
-   * A view, sequence, enum type or trigger in the models but not in the database. Such objects are
-   * compared only between two schemas read from a catalog ({@link Schema#catalog()}).
+   * A view, sequence, enum type, trigger or routine in the models but not in the database. Such
+   * objects are compared only between two schemas read from a catalog ({@link Schema#catalog()}).
    *
    * @param table the trigger's table; for the others, the object's own name
    */
@@ -325,7 +346,7 @@ public sealed interface Difference {
     }
   }
 
-  /** A view, sequence, enum type or trigger in the database but not in the models. */
+  /** A view, sequence, enum type, trigger or routine in the database but not in the models. */
   record ExtraObject(String table, Schema.SchemaObject object) implements Difference {
     @Override
     public String describe(Sides sides) {
@@ -333,7 +354,7 @@ public sealed interface Difference {
     }
   }
 
-  /** A view, sequence, enum type or trigger on both sides with different definitions. */
+  /** A view, sequence, enum type, trigger or routine on both sides with different definitions. */
   record ObjectChanged(String table, Schema.SchemaObject actual, Schema.SchemaObject expected)
       implements Difference {
     @Override

@@ -247,6 +247,7 @@ public final class SchemaDiff {
     checks.missing().forEach(c -> differences.add(new Difference.MissingCheckConstraint(table, c)));
     checks.extra().forEach(c -> differences.add(new Difference.ExtraCheckConstraint(table, c)));
     if (details) {
+      CatalogDiff.tableComment(model, live, differences);
       CatalogDiff.checkValidity(model, live, differences);
       CatalogDiff.triggers(model, live, differences);
     }

@@ -28,7 +28,9 @@ sealed interface CatalogQueries permits PostgresCatalog, MySqlCatalog, SqliteCat
   /**
    * Bulk queries for the objects besides tables ({@link SchemaObjects}): each row is (kind, table,
    * name, text, position), kind one of {@code v} (view; position 1 for a materialized one), {@code
-   * s} (sequence), {@code e} (one enum label, in position order), {@code t} (trigger of table).
+   * s} (sequence), {@code e} (one enum label, in position order), {@code t} (trigger of table),
+   * {@code f} or {@code p} (function or procedure; in place of a table, its argument types where
+   * they are part of its identity, else null).
    */
   List<String> objectQueries();
 
@@ -38,6 +40,12 @@ sealed interface CatalogQueries permits PostgresCatalog, MySqlCatalog, SqliteCat
    */
   default String sequenceDefinition(Connection connection, String name) throws SQLException {
     return null;
+  }
+
+  /** The routines as the object queries read them, completed where those could not (MySQL). */
+  default List<Schema.Routine> routines(CatalogStatements statements, List<Schema.Routine> read)
+      throws SQLException {
+    return read;
   }
 
   static CatalogQueries of(DatabaseKind kind, Connection connection) throws SQLException {

@@ -16,8 +16,9 @@ import java.util.function.Predicate;
  * A digest per table of the catalog rows a snapshot reads of it, behind {@link
  * SchemaReader#fingerprint} and {@link SchemaReader.Snapshots}: each query returns (table, text)
  * rows, computed in the database so that only short rows travel. Rows under {@link #SHARED} belong
- * to no one table (MySQL's checks). Objects besides tables (views, sequences, enum types, triggers)
- * are few and read whole by {@link SchemaObjects}.
+ * to no one table (MySQL's checks). A table's rows include its and its columns' comments. Objects
+ * besides tables (views, sequences, enum types, triggers, routines) are few and read whole by
+ * {@link SchemaObjects}.
  */
 final class Fingerprints {
   /** The key of rows that name no table. */
@@ -146,7 +147,10 @@ final class Fingerprints {
         + " (SELECT string_agg(concat_ws(':', i.relname, i.relam, x.indisunique,"
         + " x.indkey, x.indoption, x.indcollation, x.indexprs, x.indpred), ','"
         + " ORDER BY i.relname) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-        + " WHERE x.indrelid = c.oid)))"
+        + " WHERE x.indrelid = c.oid),"
+        + " (SELECT string_agg(concat_ws(':', e.objsubid, e.description), ',' ORDER BY e.objsubid)"
+        + " FROM pg_description e WHERE e.objoid = c.oid"
+        + " AND e.classoid = 'pg_class'::regclass)))"
         + " FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
         + " AND c.relkind IN ('r', 'p') AND "
         + condition;
@@ -160,9 +164,10 @@ final class Fingerprints {
       return List.of(
           "SELECT TABLE_NAME, CONCAT_WS(':', COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE,"
               + " IS_NULLABLE, IFNULL(COLUMN_DEFAULT, '~'), EXTRA, IFNULL(COLLATION_NAME, '~'),"
-              + " IFNULL(GENERATION_EXPRESSION, '~')) FROM information_schema.COLUMNS"
+              + " IFNULL(GENERATION_EXPRESSION, '~'), COLUMN_COMMENT) FROM information_schema.COLUMNS"
               + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION",
-          "SELECT TABLE_NAME, TABLE_COLLATION FROM information_schema.TABLES"
+          "SELECT TABLE_NAME, CONCAT_WS(':', TABLE_COLLATION, TABLE_COMMENT)"
+              + " FROM information_schema.TABLES"
               + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME",
           "SELECT TABLE_NAME, CONCAT_WS(':', INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME,"
               + " IFNULL(COLLATION, '~'))"

@@ -14,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import schemacrawler.schemacrawler.InformationSchemaViews;
@@ -43,7 +45,8 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
             TABLES,
             "SELECT "
                 + TABLE_KEY
-                + ", TABLE_NAME, 'TABLE' AS TABLE_TYPE, NULL AS REMARKS, TABLE_COLLATION"
+                + ", TABLE_NAME, 'TABLE' AS TABLE_TYPE, NULL AS REMARKS, TABLE_COLLATION,"
+                + " TABLE_COMMENT"
                 + " FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND"
                 + OWN)
         .withSql(
@@ -58,7 +61,7 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
                 + " COLUMN_DEFAULT AS COLUMN_DEF, CASE WHEN EXTRA LIKE '%auto_increment%'"
                 + " THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT, EXTRA, COLLATION_NAME, "
                 + varchar("GENERATION_EXPRESSION")
-                + " AS GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE"
+                + " AS GENERATION_EXPRESSION, COLUMN_COMMENT FROM information_schema.COLUMNS WHERE"
                 + OWN)
         .withSql(
             PRIMARY_KEYS,
@@ -117,6 +120,15 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
             + " ACTION_ORDER AS p"
             + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()"
             + " ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME");
+    // a routine as CREATE states it after its parameters, which routines() puts in front
+    queries.add(
+        "SELECT IF(ROUTINE_TYPE = 'PROCEDURE', 'p', 'f') AS k, NULL AS t, ROUTINE_NAME AS n,"
+            + " CONCAT(IF(ROUTINE_TYPE = 'FUNCTION', CONCAT(' RETURNS ', DTD_IDENTIFIER), ''),"
+            + " IF(IS_DETERMINISTIC = 'YES', ' DETERMINISTIC', ' NOT DETERMINISTIC'), ' ',"
+            + " SQL_DATA_ACCESS, ' SQL SECURITY ', SECURITY_TYPE, IF(ROUTINE_COMMENT = '', '',"
+            + " CONCAT(' COMMENT ', QUOTE(ROUTINE_COMMENT))), ' ', ROUTINE_DEFINITION) AS d,"
+            + " 0 AS p FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"
+            + " ORDER BY ROUTINE_TYPE, ROUTINE_NAME");
     if (mariaDb) {
       queries.add(
           "SELECT 's' AS k, NULL AS t, TABLE_NAME AS n, NULL AS d, 0 AS p"
@@ -140,6 +152,49 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
         ResultSet rs = statement.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     }
+  }
+
+  /**
+   * Each routine as CREATE states it, without its DEFINER: its parameters (one more query, only
+   * when there are routines: information_schema.PARAMETERS costs MariaDB as much as the other
+   * object queries together) in front of what the object query read.
+   */
+  @Override
+  public List<Schema.Routine> routines(CatalogStatements statements, List<Schema.Routine> read)
+      throws SQLException {
+    if (read.isEmpty()) {
+      return read;
+    }
+    Map<String, String> parameters = new HashMap<>();
+    try (ResultSet rs =
+        statements.query(
+            "SELECT ROUTINE_TYPE, SPECIFIC_NAME, GROUP_CONCAT(CONCAT_WS(' ', PARAMETER_MODE,"
+                + " PARAMETER_NAME, DTD_IDENTIFIER) ORDER BY ORDINAL_POSITION SEPARATOR ', ')"
+                + " FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = DATABASE()"
+                + " AND ORDINAL_POSITION > 0 GROUP BY ROUTINE_TYPE, SPECIFIC_NAME")) {
+      while (rs.next()) {
+        parameters.put(
+            rs.getString(1).toLowerCase(Locale.ROOT) + " " + rs.getString(2), rs.getString(3));
+      }
+    }
+    List<Schema.Routine> routines = new ArrayList<>();
+    for (Schema.Routine routine : read) {
+      String kind = routine.kind();
+      routines.add(
+          new Schema.Routine(
+              routine.name(),
+              null,
+              routine.procedure(),
+              "CREATE "
+                  + kind.toUpperCase(Locale.ROOT)
+                  + " `"
+                  + routine.name().replace("`", "``")
+                  + "`("
+                  + parameters.getOrDefault(kind + " " + routine.name(), "")
+                  + ")"
+                  + routine.definition()));
+    }
+    return routines;
   }
 
   private String checksQuery() {
@@ -230,7 +285,8 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
               collation == null || collation.equals(tableCollation) || type == ColumnType.JSON
                   ? null
                   : collation,
-              generated));
+              generated,
+              comment(column.attribute("COLUMN_COMMENT"))));
     }
     List<Schema.ForeignKey> foreignKeys = new ArrayList<>();
     for (LoadedTable.ForeignKey foreignKey : loaded.foreignKeys()) {
@@ -258,7 +314,13 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
             ? new Schema.PrimaryKey(null, loaded.primaryKey().columns())
             : null;
     return new Schema.Table(
-        name, columns, primaryKey, indexes, uniques, foreignKeys, checks, triggers);
+            name, columns, primaryKey, indexes, uniques, foreignKeys, checks, triggers)
+        .withComment(comment(loaded.attribute("TABLE_COMMENT")));
+  }
+
+  /** MySQL says "no comment" with an empty one. */
+  private static String comment(String comment) {
+    return comment == null || comment.isEmpty() ? null : comment;
   }
 
   /**

@@ -38,7 +38,8 @@ record PostgresCatalog() implements CatalogQueries {
             TABLES,
             "SELECT "
                 + TABLE_KEY
-                + ", 'TABLE' AS TABLE_TYPE, NULL AS REMARKS FROM pg_class c WHERE"
+                + ", 'TABLE' AS TABLE_TYPE, NULL AS REMARKS,"
+                + " obj_description(c.oid, 'pg_class') AS TABLE_COMMENT FROM pg_class c WHERE"
                 + OWN_TABLES)
         .withSql(
             TABLE_COLUMNS,
@@ -51,10 +52,13 @@ record PostgresCatalog() implements CatalogQueries {
                 + " CASE WHEN a.attcollation <> t.typcollation THEN (SELECT l.collname"
                 + " FROM pg_collation l WHERE l.oid = a.attcollation) END AS COLLATION_NAME,"
                 + " CASE WHEN a.attidentity <> '' OR pg_get_expr(d.adbin, d.adrelid)"
-                + " LIKE 'nextval(%' THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT"
+                + " LIKE 'nextval(%' THEN 'YES' ELSE 'NO' END AS IS_AUTOINCREMENT,"
+                + " dsc.description AS COLUMN_COMMENT"
                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
                 + " JOIN pg_type t ON t.oid = a.atttypid"
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                + " LEFT JOIN pg_description dsc ON dsc.objoid = a.attrelid"
+                + " AND dsc.classoid = 'pg_class'::regclass AND dsc.objsubid = a.attnum"
                 + " WHERE"
                 + OWN_TABLES
                 + " AND a.attnum > 0 AND NOT a.attisdropped")
@@ -143,6 +147,16 @@ record PostgresCatalog() implements CatalogQueries {
             + " FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE NOT g.tgisinternal"
             + " AND"
             + own
+            // functions and procedures, not aggregates nor those of an extension; the definition
+            // without the schema name, which another copy of the schema may not share
+            + " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'p' ELSE 'f' END,"
+            + " oidvectortypes(p.proargtypes), p.proname,"
+            + " rtrim(replace(pg_get_functiondef(p.oid), ' ' || quote_ident(n.nspname) || '.'"
+            + " || quote_ident(p.proname) || '(', ' ' || quote_ident(p.proname) || '('), E'\\n'), 0"
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE p.pronamespace = current_schema()::regnamespace AND p.prokind IN ('f', 'p', 'w')"
+            + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass"
+            + " AND d.objid = p.oid AND d.deptype = 'e')"
             + " ORDER BY 1, 3, 5");
   }
 
@@ -186,7 +200,8 @@ record PostgresCatalog() implements CatalogQueries {
               serial || generated ? null : Normalise.defaultValue(rawDefault, type),
               column.autoincrement(),
               column.attribute("COLLATION_NAME"),
-              generated ? new Schema.Generated(Expressions.stripParens(rawDefault), true) : null));
+              generated ? new Schema.Generated(Expressions.stripParens(rawDefault), true) : null,
+              column.attribute("COLUMN_COMMENT")));
     }
     Schema.PrimaryKey primaryKey =
         loaded.primaryKey() != null
@@ -232,7 +247,8 @@ record PostgresCatalog() implements CatalogQueries {
               !"false".equals(check.attribute("CONVALIDATED"))));
     }
     return new Schema.Table(
-        name, columns, primaryKey, indexes, uniques, foreignKeys, checks, triggers);
+            name, columns, primaryKey, indexes, uniques, foreignKeys, checks, triggers)
+        .withComment(loaded.attribute("TABLE_COMMENT"));
   }
 
   /** {@code CHECK ((price > 0))} as the bare expression {@code price > 0}. */

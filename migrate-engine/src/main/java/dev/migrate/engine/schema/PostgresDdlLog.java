@@ -22,7 +22,8 @@ final class PostgresDdlLog {
   /**
    * The log (what to look at, by table oid or by name) and the event triggers that keep it. At
    * ddl_command_end the objects exist, so each is placed by its catalog row; at sql_drop they are
-   * gone, so each is placed by its address.
+   * gone, so each is placed by its address. COMMENT ON TABLE or COLUMN reports the table's pg_class
+   * row, so a comment changed is logged as a change of its table.
    */
   private static final String INSTALL =
       """
@@ -55,7 +56,8 @@ final class PostgresDdlLog {
           ELSIF r.classid = 'pg_attrdef'::regclass THEN
             INSERT INTO migrate_verify.ddl_log
               SELECT adrelid, 'table', NULL FROM pg_attrdef WHERE oid = r.objid;
-          -- a type altered can rename what columns show; one made cannot
+          -- a type altered can rename what columns show; one made cannot. A function or
+          -- procedure made, replaced or altered is an object of its own
           ELSIF (r.classid = 'pg_type'::regclass AND r.command_tag LIKE 'CREATE %')
               OR r.classid IN ('pg_proc'::regclass, 'pg_rewrite'::regclass) THEN
             INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'objects', NULL);
@@ -85,8 +87,8 @@ final class PostgresDdlLog {
             NULL;
           ELSIF r.object_type = 'index' AND cardinality(r.address_names) = 2 THEN
             INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'index', r.address_names[2]);
-          ELSIF r.object_type IN ('view', 'materialized view', 'sequence', 'function', 'rule',
-              'composite type') THEN
+          ELSIF r.object_type IN ('view', 'materialized view', 'sequence', 'function',
+              'procedure', 'aggregate', 'rule', 'composite type') THEN
             INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'objects', NULL);
           ELSE
             INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'all', NULL);

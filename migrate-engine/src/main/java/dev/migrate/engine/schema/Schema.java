@@ -17,29 +17,42 @@ import java.util.stream.Collectors;
  * @param sequences sequences of their own (PostgreSQL, MariaDB); not those behind a serial or
  *     identity column, which are part of that column's autoincrement
  * @param enumTypes PostgreSQL enum types
+ * @param routines functions and procedures (PostgreSQL, MySQL), not those of an extension
  * @param catalog read from a database catalog (by {@link SchemaReader}, including a SQL models file
  *     read back from its scratch database), so it states everything the reader sees: views,
- *     sequences, enum types, triggers, column collations and generated expressions, index key
- *     order, expressions and predicates, and whether a check is validated. Models declared in Java
- *     or JPA state none of those and are false; a comparison looks at those details only when both
- *     sides are read from a catalog.
+ *     sequences, enum types, triggers, routines, table and column comments, column collations and
+ *     generated expressions, index key order, expressions and predicates, and whether a check is
+ *     validated. Models declared in Java or JPA state none of those and are false; a comparison
+ *     looks at those details only when both sides are read from a catalog.
  */
 public record Schema(
     List<Table> tables,
     List<View> views,
     List<Sequence> sequences,
     List<EnumType> enumTypes,
+    List<Routine> routines,
     boolean catalog) {
   public Schema {
     tables = sortedByName(tables, Table::name);
     views = sortedByName(views, View::name);
     sequences = sortedByName(sequences, Sequence::name);
     enumTypes = sortedByName(enumTypes, EnumType::name);
+    routines = sortedByName(routines, Routine::identity);
+  }
+
+  /** A schema without routines. */
+  public Schema(
+      List<Table> tables,
+      List<View> views,
+      List<Sequence> sequences,
+      List<EnumType> enumTypes,
+      boolean catalog) {
+    this(tables, views, sequences, enumTypes, List.of(), catalog);
   }
 
   /** Tables only, as models declared in Java or JPA have them. */
   public Schema(List<Table> tables) {
-    this(tables, List.of(), List.of(), List.of(), false);
+    this(tables, List.of(), List.of(), List.of(), List.of(), false);
   }
 
   private static <T> List<T> sortedByName(List<T> objects, Function<T, String> name) {
@@ -55,18 +68,23 @@ public record Schema(
 
   /** This schema with other tables and the same other objects. */
   public Schema withTables(List<Table> newTables) {
-    return new Schema(newTables, views, sequences, enumTypes, catalog);
+    return new Schema(newTables, views, sequences, enumTypes, routines, catalog);
   }
 
   /**
    * An object a revision can create besides tables and what is in them: compared by name and {@link
    * #definition()}, the database's own text.
    */
-  public sealed interface SchemaObject permits View, Sequence, EnumType, Trigger {
-    /** In words: "view", "sequence", "enum type", "trigger". */
+  public sealed interface SchemaObject permits View, Sequence, EnumType, Trigger, Routine {
+    /** In words: "view", "sequence", "enum type", "trigger", "function", "procedure". */
     String kind();
 
     String name();
+
+    /** What tells it from the others of its kind, and names it in differences: its name. */
+    default String identity() {
+      return name();
+    }
 
     /** The definition as compared and shown in differences. */
     String definition();
@@ -124,6 +142,33 @@ public record Schema(
     }
   }
 
+  /**
+   * A function or procedure. PostgreSQL tells overloads apart by their argument types, so those are
+   * part of its {@link #identity()}; MySQL keeps functions and procedures apart by kind.
+   *
+   * @param arguments the argument types as the database prints them ({@code integer, text}), or
+   *     null where a name alone is the identity (MySQL)
+   * @param definition the routine as the database prints it: on PostgreSQL pg_get_functiondef's
+   *     CREATE statement with the schema name taken out, on MySQL its parameters, return type,
+   *     characteristics and body
+   */
+  public record Routine(String name, String arguments, boolean procedure, String definition)
+      implements SchemaObject {
+    @Override
+    public String kind() {
+      return procedure ? "procedure" : "function";
+    }
+
+    /** {@code add_tax(numeric, integer)} on PostgreSQL, the bare name on MySQL. */
+    @Override
+    public String identity() {
+      return arguments == null ? name : name + "(" + arguments + ")";
+    }
+  }
+
+  /**
+   * @param comment the table's comment (COMMENT ON TABLE, MySQL's table COMMENT), or null
+   */
   public record Table(
       String name,
       List<Column> columns,
@@ -132,7 +177,8 @@ public record Schema(
       List<UniqueConstraint> uniqueConstraints,
       List<ForeignKey> foreignKeys,
       List<CheckConstraint> checks,
-      List<Trigger> triggers) {
+      List<Trigger> triggers,
+      String comment) {
     public Table {
       columns = List.copyOf(columns);
       indexes = List.copyOf(indexes);
@@ -140,6 +186,28 @@ public record Schema(
       foreignKeys = List.copyOf(foreignKeys);
       checks = List.copyOf(checks);
       triggers = sortedByName(triggers, Trigger::name);
+    }
+
+    /** A table without a comment. */
+    public Table(
+        String name,
+        List<Column> columns,
+        PrimaryKey primaryKey,
+        List<Index> indexes,
+        List<UniqueConstraint> uniqueConstraints,
+        List<ForeignKey> foreignKeys,
+        List<CheckConstraint> checks,
+        List<Trigger> triggers) {
+      this(
+          name,
+          columns,
+          primaryKey,
+          indexes,
+          uniqueConstraints,
+          foreignKeys,
+          checks,
+          triggers,
+          null);
     }
 
     /** A table without triggers. */
@@ -156,14 +224,40 @@ public record Schema(
 
     /** This table with other columns and the same everything else. */
     public Table withColumns(List<Column> newColumns) {
-      return new Table(
-          name, newColumns, primaryKey, indexes, uniqueConstraints, foreignKeys, checks, triggers);
+      return copy(newColumns, checks, triggers, comment);
     }
 
     /** This table with other check constraints and everything else kept. */
-    public Table withChecks(List<CheckConstraint> checks) {
+    public Table withChecks(List<CheckConstraint> newChecks) {
+      return copy(columns, newChecks, triggers, comment);
+    }
+
+    /** This table with other triggers: the same instance when they are the ones it has. */
+    public Table withTriggers(List<Trigger> newTriggers) {
+      Table with = copy(columns, checks, newTriggers, comment);
+      return with.equals(this) ? this : with;
+    }
+
+    /** This table with that comment (null for none) and everything else kept. */
+    public Table withComment(String newComment) {
+      return copy(columns, checks, triggers, newComment);
+    }
+
+    private Table copy(
+        List<Column> columns,
+        List<CheckConstraint> checks,
+        List<Trigger> triggers,
+        String comment) {
       return new Table(
-          name, columns, primaryKey, indexes, uniqueConstraints, foreignKeys, checks, triggers);
+          name,
+          columns,
+          primaryKey,
+          indexes,
+          uniqueConstraints,
+          foreignKeys,
+          checks,
+          triggers,
+          comment);
     }
 
     public Optional<Column> column(String name) {
@@ -177,6 +271,7 @@ public record Schema(
    * @param collation the column's collation where it is not the default (of its type on PostgreSQL,
    *     of its table on MySQL, BINARY on SQLite), or null
    * @param generated the expression computing the column, or null for a stored value
+   * @param comment the column's comment (COMMENT ON COLUMN, MySQL's column COMMENT), or null
    */
   public record Column(
       String name,
@@ -185,7 +280,20 @@ public record Schema(
       String defaultValue,
       boolean autoincrement,
       String collation,
-      Generated generated) {
+      Generated generated,
+      String comment) {
+    /** A column without a comment. */
+    public Column(
+        String name,
+        ColumnType type,
+        boolean nullable,
+        String defaultValue,
+        boolean autoincrement,
+        String collation,
+        Generated generated) {
+      this(name, type, nullable, defaultValue, autoincrement, collation, generated, null);
+    }
+
     /** A plain column: default collation, not generated. */
     public Column(
         String name,
@@ -193,12 +301,13 @@ public record Schema(
         boolean nullable,
         String defaultValue,
         boolean autoincrement) {
-      this(name, type, nullable, defaultValue, autoincrement, null, null);
+      this(name, type, nullable, defaultValue, autoincrement, null, null, null);
     }
 
     /** This column with a (normalised) default and the same everything else. */
     public Column withDefault(String newDefault) {
-      return new Column(name, type, nullable, newDefault, autoincrement, collation, generated);
+      return new Column(
+          name, type, nullable, newDefault, autoincrement, collation, generated, comment);
     }
   }
 

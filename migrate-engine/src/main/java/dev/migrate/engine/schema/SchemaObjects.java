@@ -11,13 +11,14 @@ import java.util.Map;
 
 /**
  * The objects a revision can create besides tables, read with the bulk queries of {@link
- * CatalogQueries#objectQueries()}: views, sequences, enum types, and triggers by table.
+ * CatalogQueries#objectQueries()}: views, sequences, enum types, triggers by table, and routines.
  */
 record SchemaObjects(
     List<Schema.View> views,
     List<Schema.Sequence> sequences,
     List<Schema.EnumType> enumTypes,
-    Map<String, List<Schema.Trigger>> triggers) {
+    Map<String, List<Schema.Trigger>> triggers,
+    List<Schema.Routine> routines) {
 
   static SchemaObjects read(Connection connection, CatalogQueries queries) throws SQLException {
     return read(CatalogStatements.oneOff(connection), queries);
@@ -30,6 +31,7 @@ record SchemaObjects(
     List<Schema.Sequence> sequences = new ArrayList<>();
     Map<String, List<String>> labels = new LinkedHashMap<>();
     Map<String, List<Schema.Trigger>> triggers = new LinkedHashMap<>();
+    List<Schema.Routine> routines = new ArrayList<>();
     {
       for (String sql : queries.objectQueries()) {
         try (ResultSet rs = statements.query(sql)) {
@@ -44,6 +46,9 @@ record SchemaObjects(
                   triggers
                       .computeIfAbsent(key(rs.getString(2)), k -> new ArrayList<>())
                       .add(new Schema.Trigger(name, text));
+              case "f", "p" ->
+                  routines.add(
+                      new Schema.Routine(name, rs.getString(2), rs.getString(1).equals("p"), text));
               default -> throw new IllegalStateException("unknown object kind " + rs.getString(1));
             }
           }
@@ -59,13 +64,18 @@ record SchemaObjects(
                 sequence.name(), queries.sequenceDefinition(connection, sequence.name())));
       }
     }
+    routines = queries.routines(statements, routines);
     List<Schema.EnumType> enumTypes = new ArrayList<>();
     labels.forEach((name, values) -> enumTypes.add(new Schema.EnumType(name, values)));
-    return new SchemaObjects(views, sequences, enumTypes, triggers);
+    return new SchemaObjects(views, sequences, enumTypes, triggers, routines);
   }
 
   boolean isEmpty() {
-    return views.isEmpty() && sequences.isEmpty() && enumTypes.isEmpty() && triggers.isEmpty();
+    return views.isEmpty()
+        && sequences.isEmpty()
+        && enumTypes.isEmpty()
+        && triggers.isEmpty()
+        && routines.isEmpty();
   }
 
   List<Schema.Trigger> triggersOf(String table) {

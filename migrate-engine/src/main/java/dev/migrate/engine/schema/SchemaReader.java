@@ -92,6 +92,7 @@ public final class SchemaReader {
           objects.views(),
           objects.sequences(),
           objects.enumTypes(),
+          objects.routines(),
           true);
     } catch (MigrateException e) {
       throw e;
@@ -128,7 +129,15 @@ public final class SchemaReader {
     Map<String, List<Schema.Trigger>> triggers = new TreeMap<>(objects.triggers());
     triggers.keySet().removeIf(this::excluded);
     digest.update(
-        (objects.views() + "|" + objects.sequences() + "|" + objects.enumTypes() + "|" + triggers)
+        (objects.views()
+                + "|"
+                + objects.sequences()
+                + "|"
+                + objects.enumTypes()
+                + "|"
+                + triggers
+                + "|"
+                + objects.routines())
             .getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest.digest());
   }
@@ -373,11 +382,12 @@ public final class SchemaReader {
         fingerprint = combined(now, objects);
         return new Schema(
             tables.values().stream()
-                .map(t -> withTriggers(t, objects.triggersOf(t.name())))
+                .map(t -> t.withTriggers(objects.triggersOf(t.name())))
                 .toList(),
             objects.views(),
             objects.sequences(),
             objects.enumTypes(),
+            objects.routines(),
             true);
       } catch (MigrateException e) {
         throw e;
@@ -434,21 +444,6 @@ public final class SchemaReader {
         .toList();
   }
 
-  /** The table with these triggers: the same instance when they are the ones it has. */
-  private static Schema.Table withTriggers(Schema.Table t, List<Schema.Trigger> triggers) {
-    Schema.Table with =
-        new Schema.Table(
-            t.name(),
-            t.columns(),
-            t.primaryKey(),
-            t.indexes(),
-            t.uniqueConstraints(),
-            t.foreignKeys(),
-            t.checks(),
-            triggers);
-    return with.equals(t) ? t : with;
-  }
-
   private boolean excluded(String table) {
     return excluded.contains(table.toLowerCase(Locale.ROOT));
   }
@@ -484,7 +479,8 @@ public final class SchemaReader {
                 Normalise.defaultValue(column.defaultValue(), type),
                 column.autoincrement(),
                 column.collation(),
-                column.generated()));
+                column.generated(),
+                column.comment()));
       }
       tables.add(table.withColumns(columns));
     }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * The tables whose rows a revision can change: those its up or down names, those that reference
  * them by foreign key (cascades), and the parents they reference (rows need them). Rows only go
  * where they can be lost; a 200-revision chain would otherwise fill every table at every step. With
- * a trigger in the schema, any table may change: all of them.
+ * a trigger in the schema, or a revision naming one of its functions or procedures, any table may
+ * change: all of them.
  */
 final class Touched {
   private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");
@@ -47,6 +48,11 @@ final class Touched {
       } catch (MigrateException e) {
         return all; // the step itself reports it
       }
+    }
+    // a function or procedure of the schema can change any table without the revision naming it
+    if (schema.routines().stream()
+        .anyMatch(r -> words.contains(r.name().toLowerCase(Locale.ROOT)))) {
+      return all;
     }
     Set<String> touched = new LinkedHashSet<>();
     for (String table : all) {

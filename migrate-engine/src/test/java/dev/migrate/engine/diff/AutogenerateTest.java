@@ -337,6 +337,40 @@ class AutogenerateTest {
                 + " generated: changing autoincrement needs the table rebuilt, write it by hand");
   }
 
+  /** Two schemas read from a catalog, the models with comments the database lacks. */
+  @Test
+  void commentsAreNotesNotOperations() {
+    Schema.Table plain = table("task").id("id").column("title", ColumnType.TEXT, false).build();
+    Schema.Column title = plain.column("title").orElseThrow();
+    Schema.Table described =
+        plain
+            .withColumns(
+                List.of(
+                    plain.column("id").orElseThrow(),
+                    new Schema.Column(
+                        "title",
+                        title.type(),
+                        title.nullable(),
+                        null,
+                        false,
+                        null,
+                        null,
+                        "what it is")))
+            .withComment("work to do");
+    Schema models = new Schema(List.of(described), List.of(), List.of(), List.of(), true);
+    Schema database = new Schema(List.of(plain), List.of(), List.of(), List.of(), true);
+
+    Autogenerate.Result result = generate(models, database);
+
+    assertThat(result.upgrade()).isEmpty();
+    assertThat(result.notes())
+        .containsExactlyInAnyOrder(
+            "table task: no comment in the database, comment 'work to do' in the models"
+                + Autogenerate.NOT_RENDERED,
+            "column task.title: no comment in the database, comment 'what it is' in the models"
+                + Autogenerate.NOT_RENDERED);
+  }
+
   @Test
   void renameHintIsANote() {
     Schema models = schema(table("tasks").id("id"));

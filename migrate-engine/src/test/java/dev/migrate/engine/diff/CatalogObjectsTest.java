@@ -16,13 +16,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a revision can leave behind besides tables, columns and keys, on real databases: views,
- * sequences, enum types, triggers, column collations and generated expressions, expression, DESC
- * and partial indexes, NOT VALID checks. Each is read into the snapshot, and each change a
- * forgetful downgrade could make is one difference between the snapshots before and after it, and
- * changes the fingerprint.
+ * sequences, enum types, triggers, functions and procedures, table and column comments, column
+ * collations and generated expressions, expression, DESC and partial indexes, NOT VALID checks.
+ * Each is read into the snapshot, and each change a forgetful downgrade could make is one
+ * difference between the snapshots before and after it, and changes the fingerprint.
  */
 class CatalogObjectsTest {
   private final SchemaReader reader = new SchemaReader();
+
+  private static final Difference.Sides STAIRWAY =
+      new Difference.Sides("after the downgrade", "before the upgrade", "there ", false);
 
   /** Statements run together, and the differences they must make, in plain words. */
   private record Change(List<String> statements, List<String> differences) {
@@ -51,11 +54,19 @@ class CatalogObjectsTest {
               "CREATE MATERIALIZED VIEW mv AS SELECT id FROM t",
               "CREATE FUNCTION trg_f() RETURNS trigger LANGUAGE plpgsql AS"
                   + " $$BEGIN RETURN NEW; END$$",
-              "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg_f()");
+              "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION trg_f()",
+              "COMMENT ON TABLE t IS 'things'",
+              "COMMENT ON COLUMN t.n IS 'a number'",
+              "CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql IMMUTABLE"
+                  + " AS 'SELECT x + 1'",
+              "CREATE PROCEDURE reset_n() LANGUAGE sql AS 'UPDATE t SET n = 0'");
       case MYSQL ->
           List.of(
               "CREATE TABLE t (id int PRIMARY KEY, name varchar(20) COLLATE utf8mb4_bin,"
-                  + " g int GENERATED ALWAYS AS (id * 2) STORED, n int)",
+                  + " g int GENERATED ALWAYS AS (id * 2) STORED, n int COMMENT 'a number')"
+                  + " COMMENT 'things'",
+              "CREATE FUNCTION add_one(x INT) RETURNS INT DETERMINISTIC RETURN x + 1",
+              "CREATE PROCEDURE reset_n() BEGIN UPDATE t SET n = 0; END",
               "CREATE INDEX ix_desc ON t (n DESC, id)",
               "CREATE VIEW v AS SELECT id, n FROM t WHERE n > 1",
               "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW SET NEW.n = NEW.n + 1",
@@ -127,7 +138,31 @@ class CatalogObjectsTest {
                   "index ix_desc on t(n, id) is in the database but not in the models"),
               Change.of(
                   "DROP INDEX ix_expr",
-                  "index ix_expr on t((lower(name))) is in the models but not in the database"));
+                  "index ix_expr on t((lower(name))) is in the models but not in the database"),
+              Change.of(
+                  "COMMENT ON TABLE t IS 'the things'",
+                  "table t: comment 'the things' in the database, comment 'things' in the models"),
+              Change.of(
+                  "COMMENT ON COLUMN t.n IS NULL",
+                  "column t.n: no comment in the database, comment 'a number' in the models"),
+              Change.of(
+                  "CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql"
+                      + " IMMUTABLE AS 'SELECT x + 2'",
+                  "function add_one(integer): CREATE OR REPLACE FUNCTION add_one(x integer)"
+                      + " RETURNS integer LANGUAGE sql IMMUTABLE AS $function$SELECT x + 2$function$"
+                      + " in the database, CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS"
+                      + " integer LANGUAGE sql IMMUTABLE AS $function$SELECT x + 1$function$ in the"
+                      + " models"),
+              Change.of(
+                  "CREATE FUNCTION add_one(x bigint) RETURNS bigint LANGUAGE sql AS 'SELECT x'",
+                  "function add_one(bigint) (CREATE OR REPLACE FUNCTION add_one(x bigint) RETURNS"
+                      + " bigint LANGUAGE sql AS $function$SELECT x$function$) is in the database"
+                      + " but not in the models"),
+              Change.of(
+                  "DROP PROCEDURE reset_n",
+                  "procedure reset_n() (CREATE OR REPLACE PROCEDURE reset_n() LANGUAGE sql AS"
+                      + " $procedure$UPDATE t SET n = 0$procedure$) is in the models but not in the"
+                      + " database"));
       case MYSQL ->
           List.of(
               Change.of(
@@ -161,7 +196,32 @@ class CatalogObjectsTest {
               Change.of(
                   List.of("DROP INDEX ix_desc ON t", "CREATE INDEX ix_desc ON t (n, id)"),
                   "index ix_desc on t(n DESC, id) is in the models but not in the database",
-                  "index ix_desc on t(n, id) is in the database but not in the models"));
+                  "index ix_desc on t(n, id) is in the database but not in the models"),
+              Change.of(
+                  "ALTER TABLE t COMMENT 'the things'",
+                  "table t: comment 'the things' in the database, comment 'things' in the models"),
+              Change.of(
+                  "ALTER TABLE t MODIFY n int",
+                  "column t.n: no comment in the database, comment 'a number' in the models"),
+              Change.of(
+                  List.of(
+                      "DROP FUNCTION add_one",
+                      "CREATE FUNCTION add_one(x INT) RETURNS INT DETERMINISTIC RETURN x + 2"),
+                  "function add_one: CREATE FUNCTION `add_one`(IN x int(11)) RETURNS int(11)"
+                      + " DETERMINISTIC CONTAINS SQL SQL SECURITY DEFINER RETURN x + 2 in the"
+                      + " database, CREATE FUNCTION `add_one`(IN x int(11)) RETURNS int(11)"
+                      + " DETERMINISTIC CONTAINS SQL SQL SECURITY DEFINER RETURN x + 1 in the"
+                      + " models"),
+              Change.of(
+                  "CREATE PROCEDURE add_one() BEGIN SELECT 1; END",
+                  "procedure add_one (CREATE PROCEDURE `add_one`() NOT DETERMINISTIC CONTAINS SQL"
+                      + " SQL SECURITY DEFINER BEGIN SELECT 1; END) is in the database but not in"
+                      + " the models"),
+              Change.of(
+                  "DROP PROCEDURE reset_n",
+                  "procedure reset_n (CREATE PROCEDURE `reset_n`() NOT DETERMINISTIC CONTAINS SQL"
+                      + " SQL SECURITY DEFINER BEGIN UPDATE t SET n = 0; END) is in the models but"
+                      + " not in the database"));
       case SQLITE ->
           List.of(
               Change.of(
@@ -214,17 +274,70 @@ class CatalogObjectsTest {
 
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
-  void modelsThatStateNoCatalogDetailsCompareNone(DatabaseKind kind) throws Exception {
+  void modelsThatStateNoCatalogDetailsCompareNoneButSnapshotsCompareComments(DatabaseKind kind)
+      throws Exception {
     try (TestDatabase db = TestDatabases.create(kind);
         Connection c = db.connect()) {
       run(c, setup(kind));
       Schema snapshot = reader.read(c);
       // as models declared in Java or JPA would have it: tables only, no catalog details
       Schema declared = new Schema(snapshot.tables());
+      // and without comments, which the JPA reader cannot state either
+      Schema uncommented =
+          new Schema(snapshot.tables().stream().map(CatalogObjectsTest::uncommented).toList());
 
       assertThat(describe(SchemaDiff.compare(declared, snapshot))).isEmpty();
       assertThat(describe(SchemaDiff.compare(snapshot, declared))).isEmpty();
+      assertThat(describe(SchemaDiff.compare(uncommented, snapshot))).isEmpty();
+      if (kind != DatabaseKind.SQLITE) {
+        assertThat(snapshot.table("t").orElseThrow().comment()).isEqualTo("things");
+        assertThat(snapshot.table("t").orElseThrow().column("n").orElseThrow().comment())
+            .isEqualTo("a number");
+        assertThat(snapshot.routines())
+            .extracting(Schema.Routine::kind)
+            .contains("function", "procedure");
+      }
+      // between two snapshots, as every verification step compares them, comments count
+      Schema uncommentedSnapshot =
+          new Schema(
+              uncommented.tables(),
+              snapshot.views(),
+              snapshot.sequences(),
+              snapshot.enumTypes(),
+              snapshot.routines(),
+              true);
+      assertThat(
+              SchemaDiff.compare(uncommentedSnapshot, snapshot).stream()
+                  .map(d -> d.describe(STAIRWAY))
+                  .toList())
+          .containsExactlyInAnyOrderElementsOf(
+              kind == DatabaseKind.SQLITE
+                  ? List.of()
+                  : List.of(
+                      "table t: comment 'things' after the downgrade, no comment before the"
+                          + " upgrade",
+                      "column t.n: comment 'a number' after the downgrade, no comment before the"
+                          + " upgrade"));
     }
+  }
+
+  /** The table and its columns without comments. */
+  private static Schema.Table uncommented(Schema.Table table) {
+    return table
+        .withColumns(
+            table.columns().stream()
+                .map(
+                    c ->
+                        new Schema.Column(
+                            c.name(),
+                            c.type(),
+                            c.nullable(),
+                            c.defaultValue(),
+                            c.autoincrement(),
+                            c.collation(),
+                            c.generated()))
+                .toList())
+        .withComment(null);
   }
 
   private static void run(Connection c, List<String> statements) throws SQLException {

@@ -91,11 +91,11 @@ class SchemaRoundTripPropertyTest {
 
   /**
    * Round trip of what the DSL cannot declare, per backend and seed: on a random schema, random
-   * views, sequences, enum types, triggers, collated and generated columns, expression, partial and
-   * DESC indexes and NOT VALID checks (where the backend has them) are created with the database's
-   * own DDL. Each is exactly one difference against the snapshot before it, the snapshot compares
-   * equal to itself, and one random change to one of them (the kind a forgetful downgrade makes) is
-   * exactly the differences that change implies.
+   * views, sequences, enum types, triggers, functions, commented, collated and generated columns,
+   * expression, partial and DESC indexes and NOT VALID checks (where the backend has them) are
+   * created with the database's own DDL. Each is exactly one difference against the snapshot before
+   * it, the snapshot compares equal to itself, and one random change to one of them (the kind a
+   * forgetful downgrade makes) is exactly the differences that change implies.
    */
   @ParameterizedTest(name = "{0} seed {1}")
   @MethodSource("cases")
@@ -106,6 +106,9 @@ class SchemaRoundTripPropertyTest {
     try (TestDatabase db = TestDatabases.create(kind);
         Connection connection = db.connect()) {
       create(kind, connection, models, kind + " seed " + seed);
+      if (kind == DatabaseKind.POSTGRESQL) { // the triggers' function, a routine of its own
+        execute(connection, List.of(TRIGGER_FUNCTION));
+      }
       SchemaReader reader = new SchemaReader();
       Schema plain = reader.read(connection);
       List<Extra> extras = extras(kind, models, random);
@@ -161,12 +164,17 @@ class SchemaRoundTripPropertyTest {
     DESC_INDEX,
     COLLATED_COLUMN,
     GENERATED_COLUMN,
-    NOT_VALID_CHECK
+    NOT_VALID_CHECK,
+    ROUTINE,
+    COMMENTED_COLUMN
   }
+
+  private static final String TRIGGER_FUNCTION =
+      "CREATE FUNCTION rt_f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$";
 
   private static boolean has(DatabaseKind kind, ExtraKind extra) {
     return switch (extra) {
-      case SEQUENCE -> kind != DatabaseKind.SQLITE;
+      case SEQUENCE, ROUTINE, COMMENTED_COLUMN -> kind != DatabaseKind.SQLITE;
       case ENUM_TYPE, NOT_VALID_CHECK -> kind == DatabaseKind.POSTGRESQL;
       case EXPRESSION_INDEX, PARTIAL_INDEX -> kind != DatabaseKind.MYSQL;
       default -> true;
@@ -211,8 +219,6 @@ class SchemaRoundTripPropertyTest {
             switch (kind) {
               case POSTGRESQL ->
                   List.of(
-                      "CREATE OR REPLACE FUNCTION rt_f() RETURNS trigger LANGUAGE plpgsql AS"
-                          + " $$BEGIN RETURN NEW; END$$",
                       "CREATE TRIGGER "
                           + trg
                           + " BEFORE INSERT ON "
@@ -322,6 +328,39 @@ class SchemaRoundTripPropertyTest {
             Difference.ExtraColumn.class,
             List.of(alter + " DROP COLUMN " + col, add + (k + 1) + ")" + storage),
             List.of(Difference.GenerationChanged.class));
+      }
+      case ROUTINE -> {
+        String f = "rf_" + n;
+        String body =
+            pg ? " RETURNS integer LANGUAGE sql AS 'SELECT " : " RETURNS INT DETERMINISTIC RETURN ";
+        String end = pg ? "'" : "";
+        return new Extra(
+            pg ? f + "()" : f,
+            List.of("CREATE FUNCTION " + f + "()" + body + k + end),
+            Difference.ExtraObject.class,
+            pg
+                ? List.of("CREATE OR REPLACE FUNCTION " + f + "()" + body + (k + 1) + end)
+                : List.of("DROP FUNCTION " + f, "CREATE FUNCTION " + f + "()" + body + (k + 1)),
+            List.of(Difference.ObjectChanged.class));
+      }
+      case COMMENTED_COLUMN -> {
+        String col = "cm_" + n;
+        String alter = "ALTER TABLE " + t;
+        return pg
+            ? new Extra(
+                t,
+                List.of(
+                    alter + " ADD COLUMN " + col + " integer",
+                    "COMMENT ON COLUMN " + t + "." + col + " IS 'note " + k + "'"),
+                Difference.ExtraColumn.class,
+                List.of("COMMENT ON COLUMN " + t + "." + col + " IS 'note " + (k + 1) + "'"),
+                List.of(Difference.CommentChanged.class))
+            : new Extra(
+                t,
+                List.of(alter + " ADD COLUMN " + col + " INT COMMENT 'note " + k + "'"),
+                Difference.ExtraColumn.class,
+                List.of(alter + " MODIFY " + col + " INT COMMENT 'note " + (k + 1) + "'"),
+                List.of(Difference.CommentChanged.class));
       }
       case NOT_VALID_CHECK -> {
         String ck = "nv_" + n;

@@ -32,7 +32,8 @@ import schemacrawler.schema.TableConstraintColumn;
  * SchemaReader loads through SchemaCrawler with its own bulk catalog queries; SchemaCrawler's
  * default loading of the same schema (its database plugins and per-table metadata calls) serves
  * here as an independent check of the structure: tables, columns in order, primary keys and foreign
- * keys. Neither load may print SchemaCrawler's INFO lines.
+ * keys, table and column comments (its remarks), and the names of functions and procedures. Neither
+ * load may print SchemaCrawler's INFO lines.
  */
 class SchemaCrawlerCrossCheckTest {
 
@@ -56,12 +57,33 @@ class SchemaCrawlerCrossCheckTest {
     return ops;
   }
 
+  /** Comments and routines, where the database has them. */
+  private static List<String> commentsAndRoutines(DatabaseKind kind) {
+    return switch (kind) {
+      case POSTGRESQL ->
+          List.of(
+              "COMMENT ON TABLE t1 IS 'first table'",
+              "COMMENT ON COLUMN t2.name IS 'the name'",
+              "CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql AS 'SELECT x + 1'",
+              "CREATE PROCEDURE reset_t1() LANGUAGE sql AS 'DELETE FROM t1'");
+      case MYSQL ->
+          List.of(
+              "ALTER TABLE t1 COMMENT 'first table'",
+              "ALTER TABLE t2 MODIFY name VARCHAR(50) NOT NULL COMMENT 'the name'",
+              "CREATE FUNCTION add_one(x INT) RETURNS INT DETERMINISTIC RETURN x + 1",
+              "CREATE PROCEDURE reset_t1() BEGIN DELETE FROM t1; END");
+      case SQLITE -> List.of();
+    };
+  }
+
   /** Tables with their columns, primary key and foreign keys, as comparable text. */
   private static TreeMap<String, List<String>> structure(Schema schema) {
     TreeMap<String, List<String>> out = new TreeMap<>();
+    schema.routines().forEach(r -> out.put("routine " + r.name(), List.of()));
     for (Schema.Table t : schema.tables()) {
       List<String> lines = new ArrayList<>();
-      t.columns().forEach(c -> lines.add("column " + c.name()));
+      lines.add("comment " + t.comment());
+      t.columns().forEach(c -> lines.add("column " + c.name() + " comment " + c.comment()));
       lines.add("pk " + t.primaryKey().columns());
       t.foreignKeys().stream()
           .map(f -> "fk " + f.columns() + " -> " + f.referencedTable() + f.referencedColumns())
@@ -74,9 +96,11 @@ class SchemaCrawlerCrossCheckTest {
 
   private static TreeMap<String, List<String>> structure(Catalog catalog) {
     TreeMap<String, List<String>> out = new TreeMap<>();
+    catalog.getRoutines().forEach(r -> out.put("routine " + r.getName(), List.of()));
     for (schemacrawler.schema.Table t : catalog.getTables()) {
       List<String> lines = new ArrayList<>();
-      t.getColumns().forEach(c -> lines.add("column " + c.getName()));
+      lines.add("comment " + remarks(t));
+      t.getColumns().forEach(c -> lines.add("column " + c.getName() + " comment " + remarks(c)));
       lines.add(
           "pk "
               + t.getPrimaryKey().getConstrainedColumns().stream()
@@ -102,6 +126,11 @@ class SchemaCrawlerCrossCheckTest {
     return out;
   }
 
+  /** SchemaCrawler's remarks, "" for none, as null. */
+  private static String remarks(schemacrawler.schema.DescribedObject object) {
+    return object.hasRemarks() ? object.getRemarks() : null;
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void readsTheStructureSchemaCrawlerReadsQuietly(DatabaseKind kind) throws Exception {
@@ -112,6 +141,11 @@ class SchemaCrawlerCrossCheckTest {
           try (Statement s = c.createStatement()) {
             s.execute(sql);
           }
+        }
+      }
+      try (Statement s = c.createStatement()) {
+        for (String sql : commentsAndRoutines(kind)) {
+          s.execute(sql);
         }
       }
       List<LogRecord> logged = new ArrayList<>();
@@ -136,13 +170,24 @@ class SchemaCrawlerCrossCheckTest {
       Catalog catalog;
       try {
         read = new SchemaReader().read(c);
-        catalog = SchemaCrawlerCatalogs.load(c, SchemaCrawlerCatalogs.options(c, kind));
+        // Connector/J reports table remarks only when it reads information_schema
+        try (Connection crawled =
+            kind == DatabaseKind.MYSQL
+                ? java.sql.DriverManager.getConnection(db.url() + "&useInformationSchema=true")
+                : db.connect()) {
+          catalog =
+              SchemaCrawlerCatalogs.load(
+                  crawled, SchemaCrawlerCatalogs.options(crawled, kind, true));
+        }
       } finally {
         root.removeHandler(capture);
       }
 
       assertThat(structure(read)).isEqualTo(structure(catalog));
-      assertThat(structure(catalog)).hasSize(4);
+      assertThat(structure(catalog)).hasSize(kind == DatabaseKind.SQLITE ? 4 : 6);
+      if (kind != DatabaseKind.SQLITE) {
+        assertThat(read.table("t1").orElseThrow().comment()).isEqualTo("first table");
+      }
       assertThat(logged).as("SchemaCrawler's INFO lines").isEmpty();
     }
   }

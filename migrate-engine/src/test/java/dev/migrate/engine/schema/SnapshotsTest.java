@@ -164,6 +164,24 @@ class SnapshotsTest {
                   Change.of("drop sequence", "DROP SEQUENCE other_counter"),
                   Change.of("comment change", "COMMENT ON TABLE parent IS 'the parents'"),
                   Change.of("column comment", "COMMENT ON COLUMN parent.code IS 'code'"),
+                  Change.of("column comment dropped", "COMMENT ON COLUMN parent.code IS NULL"),
+                  Change.of(
+                      "create function",
+                      "CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql"
+                          + " AS 'SELECT x + 1'"),
+                  Change.of(
+                      "replace a function's body",
+                      "CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql"
+                          + " AS 'SELECT x + 2'"),
+                  Change.of(
+                      "overload a function",
+                      "CREATE FUNCTION add_one(x bigint) RETURNS bigint LANGUAGE sql"
+                          + " AS 'SELECT x + 1'"),
+                  Change.of("drop an overload", "DROP FUNCTION add_one(bigint)"),
+                  Change.of(
+                      "create procedure",
+                      "CREATE PROCEDURE reset_child() LANGUAGE sql AS 'UPDATE child SET a = 1'"),
+                  Change.of("drop procedure", "DROP PROCEDURE reset_child()"),
                   Change.of(
                       "create trigger",
                       "CREATE TRIGGER filler_touch BEFORE UPDATE ON filler_3 FOR EACH ROW"
@@ -193,6 +211,20 @@ class SnapshotsTest {
                   Change.of("alter sequence", "ALTER SEQUENCE counter INCREMENT BY 3"),
                   Change.of("drop sequence", "DROP SEQUENCE other_counter"),
                   Change.of("comment change", "ALTER TABLE parent COMMENT 'the parents'"),
+                  Change.of(
+                      "column comment",
+                      "ALTER TABLE filler_2 MODIFY note VARCHAR(40) COMMENT 'a note'"),
+                  Change.of(
+                      "create function",
+                      "CREATE FUNCTION add_one(x INT) RETURNS INT DETERMINISTIC RETURN x + 1"),
+                  Change.of(
+                      "replace a function's body",
+                      "DROP FUNCTION add_one",
+                      "CREATE FUNCTION add_one(x INT) RETURNS INT DETERMINISTIC RETURN x + 2"),
+                  Change.of(
+                      "create procedure",
+                      "CREATE PROCEDURE reset_child() BEGIN UPDATE child SET a = 1; END"),
+                  Change.of("drop procedure", "DROP PROCEDURE reset_child"),
                   Change.of(
                       "create trigger",
                       "CREATE TRIGGER filler_touch BEFORE UPDATE ON filler_3 FOR EACH ROW"
@@ -288,6 +320,89 @@ class SnapshotsTest {
             .toList();
     return afterEachChange(
         DatabaseKind.POSTGRESQL, changes, reader::snapshotsOfOwnDatabase, " (DDL log)");
+  }
+
+  /**
+   * A comment-only change and a routine's new body are in every kind of snapshot: a full read, a
+   * refresh through the per-table digests and, on PostgreSQL, a refresh through the DDL log; and
+   * the fingerprint moves with each.
+   */
+  @TestFactory
+  Stream<DynamicTest> commentAndRoutineChangesAreSeenByEverySnapshot() {
+    return Stream.of(DatabaseKind.POSTGRESQL, DatabaseKind.MYSQL)
+        .flatMap(
+            kind -> {
+              Stream<DynamicTest> digests =
+                  Stream.of(
+                      DynamicTest.dynamicTest(
+                          kind.id() + ": digests", () -> seen(kind, reader::snapshots, false)));
+              return kind == DatabaseKind.POSTGRESQL
+                  ? Stream.concat(
+                      digests,
+                      Stream.of(
+                          DynamicTest.dynamicTest(
+                              kind.id() + ": DDL log",
+                              () -> seen(kind, reader::snapshotsOfOwnDatabase, true))))
+                  : digests;
+            });
+  }
+
+  private void seen(
+      DatabaseKind kind,
+      java.util.function.Function<Connection, SchemaReader.Snapshots> open,
+      boolean logged)
+      throws SQLException {
+    boolean postgres = kind == DatabaseKind.POSTGRESQL;
+    try (TestDatabase db = TestDatabases.create(kind);
+        Connection c = db.connect();
+        SchemaReader.Snapshots snapshots = open.apply(c)) {
+      sql(c, FILLERS);
+      sql(
+          c,
+          List.of(
+              postgres
+                  ? "CREATE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql"
+                      + " AS 'SELECT x + 1'"
+                  : "CREATE FUNCTION add_one(x INT) RETURNS INT DETERMINISTIC RETURN x + 1"));
+      snapshots.refresh();
+      String before = snapshots.fingerprint();
+
+      sql(
+          c,
+          List.of(
+              postgres
+                  ? "COMMENT ON TABLE filler_1 IS 'first'"
+                  : "ALTER TABLE filler_1 COMMENT 'first'",
+              postgres
+                  ? "COMMENT ON COLUMN filler_2.note IS 'a note'"
+                  : "ALTER TABLE filler_2 MODIFY note VARCHAR(40) COMMENT 'a note'"));
+      for (Schema schema : List.of(reader.read(c), snapshots.refresh())) {
+        assertThat(schema.table("filler_1").orElseThrow().comment()).isEqualTo("first");
+        assertThat(schema.table("filler_2").orElseThrow().column("note").orElseThrow().comment())
+            .isEqualTo("a note");
+      }
+      String commented = snapshots.fingerprint();
+      assertThat(commented).isNotEqualTo(before).isEqualTo(reader.fingerprint(c));
+
+      sql(
+          c,
+          postgres
+              ? List.of(
+                  "CREATE OR REPLACE FUNCTION add_one(x integer) RETURNS integer LANGUAGE sql"
+                      + " AS 'SELECT x + 2'")
+              : List.of(
+                  "DROP FUNCTION add_one",
+                  "CREATE FUNCTION add_one(x INT) RETURNS INT DETERMINISTIC RETURN x + 2"));
+      for (Schema schema : List.of(reader.read(c), snapshots.refresh())) {
+        assertThat(schema.routines())
+            .singleElement()
+            .satisfies(r -> assertThat(r.definition()).contains("x + 2"));
+      }
+      assertThat(snapshots.fingerprint()).isNotEqualTo(commented).isEqualTo(reader.fingerprint(c));
+      if (logged) {
+        assertThat(snapshots.fullDigests()).as("the log placed every change").isOne();
+      }
+    }
   }
 
   @org.junit.jupiter.api.Test

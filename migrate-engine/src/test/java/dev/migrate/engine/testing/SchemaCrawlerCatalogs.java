@@ -25,11 +25,23 @@ public final class SchemaCrawlerCatalogs {
   private SchemaCrawlerCatalogs() {}
 
   public static SchemaCrawlerOptions options(Connection c, DatabaseKind kind) throws SQLException {
+    return options(c, kind, false);
+  }
+
+  /**
+   * @param routines also functions and procedures (with their remarks, as tables and columns have
+   *     theirs)
+   */
+  public static SchemaCrawlerOptions options(Connection c, DatabaseKind kind, boolean routines)
+      throws SQLException {
     LimitOptionsBuilder limit = LimitOptionsBuilder.builder();
     if (kind == DatabaseKind.POSTGRESQL) {
       limit.includeSchemas(Pattern.compile(Pattern.quote(c.getSchema())));
     } else if (kind == DatabaseKind.MYSQL) {
       limit.includeSchemas(Pattern.compile(Pattern.quote(c.getCatalog())));
+    }
+    if (routines) {
+      limit.includeAllRoutines();
     }
     return SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
         .withLimitOptions(limit.toOptions())
@@ -42,6 +54,7 @@ public final class SchemaCrawlerCatalogs {
                         .setRetrievePrimaryKeys(true)
                         .setRetrieveForeignKeys(true)
                         .setRetrieveIndexes(true)
+                        .setRetrieveRoutines(routines)
                         .toOptions())
                 .toOptions());
   }

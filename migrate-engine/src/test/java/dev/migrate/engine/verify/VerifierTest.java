@@ -106,6 +106,46 @@ class VerifierTest {
   }
 
   @ParameterizedTest
+  @EnumSource(
+      value = DatabaseKind.class,
+      names = {"POSTGRESQL", "MYSQL"})
+  void aForgottenCommentAndARoutineAreNamedInPlainWords(DatabaseKind kind) throws Exception {
+    assertThat(
+            only(
+                    verify(kind, "forgets_comment", VerifyOptions.defaults()),
+                    FindingCode.DOWNGRADE_LEAVES_TRACE)
+                .details())
+        .containsExactly(
+            "column account.email: comment 'login' after the downgrade, no comment before the"
+                + " upgrade");
+
+    VerificationResult routines = verify(kind, "forgets_routine", VerifyOptions.defaults());
+    List<String> traces =
+        routines.findings().stream()
+            .filter(f -> f.code() == FindingCode.DOWNGRADE_LEAVES_TRACE)
+            .flatMap(f -> f.details().stream().map(d -> f.revision() + " " + d))
+            .toList();
+    String routine =
+        kind == DatabaseKind.POSTGRESQL
+            ? "function close_account(integer)"
+            : "procedure close_account";
+    assertThat(traces)
+        .as(traces.toString())
+        .hasSize(2)
+        .anyMatch(
+            d ->
+                d.startsWith("a91000000002 " + routine + " (")
+                    && d.endsWith("is there after the downgrade but not before the upgrade"))
+        .anyMatch(
+            d ->
+                d.startsWith("a91000000003 " + routine + ": ")
+                    && d.contains("'by_user'")
+                    && d.endsWith("before the upgrade"));
+    assertThat(only(routines, FindingCode.UPGRADE_NOT_REPEATABLE).message())
+        .startsWith("the upgrade fails after the downgrade: statement 1 of 1");
+  }
+
+  @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aRevisionDependingOnAnotherBranchIsCheckedOnBoth(DatabaseKind kind) throws Exception {
     VerificationResult result = verify(kind, "depends_on", VerifyOptions.defaults());

@@ -1,0 +1,16 @@
+-- migrate:revision a91000000003
+-- migrate:revises a91000000002
+-- migrate:message Close accounts with a reason; the down keeps the new body
+-- migrate:up postgresql
+CREATE OR REPLACE FUNCTION close_account(account_id integer) RETURNS void LANGUAGE sql AS $$ UPDATE account SET status = 'by_user' WHERE id = account_id $$;
+-- migrate:down postgresql
+-- migrate:up mysql
+DROP PROCEDURE close_account;
+CREATE PROCEDURE close_account(IN account_id INT)
+BEGIN
+  UPDATE account SET status = 'by_user' WHERE id = account_id;
+  SELECT ROW_COUNT();
+END;
+-- migrate:down mysql
+-- migrate:up sqlite
+-- migrate:down sqlite
