@@ -91,6 +91,13 @@ abstract class MigrateMojo extends AbstractMojo {
   @Parameter(property = "migrate.excludeTables")
   String excludeTables;
 
+  /**
+   * With {@code revisions} {@code flyway:<dir>}: what a version without an undo file is, {@code
+   * error} (undeclared irreversible, the default) or {@code irreversible} (declared so).
+   */
+  @Parameter(property = "migrate.flywayMissingUndo")
+  String flywayMissingUndo;
+
   private MigrateConfig loaded;
 
   @Override
@@ -161,6 +168,7 @@ abstract class MigrateMojo extends AbstractMojo {
       put(values, ConfigKey.HISTORY_TABLE, historyTable);
       put(values, ConfigKey.INCLUDE_TABLES, includeTables);
       put(values, ConfigKey.EXCLUDE_TABLES, excludeTables);
+      put(values, ConfigKey.FLYWAY_MISSING_UNDO, flywayMissingUndo);
       values.putAll(goalValues());
       Path file = config == null ? null : config.toPath();
       loaded = ConfigLoader.load(project.getBasedir().toPath(), file, environment(), values);
