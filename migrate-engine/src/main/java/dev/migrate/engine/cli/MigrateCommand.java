@@ -11,6 +11,7 @@ import dev.migrate.engine.dialect.Urls;
 import dev.migrate.engine.diff.Difference;
 import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.diff.StoredChecks;
+import dev.migrate.engine.model.LoadedModels;
 import dev.migrate.engine.model.ModelSource;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.source.RevisionLoader;
@@ -32,6 +33,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -42,6 +45,8 @@ import picocli.CommandLine.Spec;
  * graph once, connecting to the database, and the output stream.
  */
 abstract class MigrateCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
+
   @ParentCommand Main main;
 
   @Spec CommandSpec spec;
@@ -257,10 +262,17 @@ abstract class MigrateCommand implements Callable<Integer> {
   List<Difference> modelDifferences(Migrator migrator, Schema actual) {
     MigrateConfig config = config();
     DatabaseKind kind = migrator.databaseKind();
-    Schema loaded = ModelSource.load(config, kind, classLoader());
-    // a SQL models file was read back from a database: its checks are in that database's words
+    LoadedModels models = ModelSource.read(config, kind, classLoader());
+    models.warnings().forEach(LOG::warn);
+    if (models.reader() != null) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("Models: read by " + models.reader());
+      err.flush();
+    }
+    Schema loaded = models.schema();
+    // read back from a database (a SQL file, Hibernate's DDL): checks are in its words already
     StoredChecks checks =
-        ModelSource.parse(config.models(), config.fileName()) instanceof ModelSource.Spec.SqlFile
+        loaded.catalog()
             ? new StoredChecks(loaded, loaded)
             : StoredChecks.of(loaded, kind, config.url(), config.user(), config.password());
     SchemaDiff.Options tables =
