@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Models from Hibernate's own metadata ({@code models=hibernate:<package>[,<package>...]}): the
@@ -31,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * application's classes, and only when Hibernate is among them.
  */
 final class HibernateModels {
-  private static final Logger LOG = LoggerFactory.getLogger(HibernateModels.class);
   private static final String ADAPTER = "dev.migrate.engine.model.internal.HibernateAdapter";
   private static final String METADATA_SOURCES = "org/hibernate/boot/MetadataSources.class";
+  // Hibernate 6 and later; Hibernate 5 (javax.persistence) has MetadataSources but not this
+  private static final String HIBERNATE_6 = "org/hibernate/dialect/DatabaseVersion.class";
   private static final String SQLITE_DIALECT = "org.hibernate.community.dialect.SQLiteDialect";
   private static final Set<String> MAPPED =
       Set.of(
@@ -44,9 +43,9 @@ final class HibernateModels {
 
   private HibernateModels() {}
 
-  /** Whether Hibernate ORM is on {@code loader}'s classpath. */
+  /** Whether Hibernate ORM 6 or later is on {@code loader}'s classpath. */
   static boolean present(ClassLoader loader) {
-    return loader.getResource(METADATA_SOURCES) != null;
+    return loader.getResource(METADATA_SOURCES) != null && loader.getResource(HIBERNATE_6) != null;
   }
 
   /**
@@ -87,14 +86,6 @@ final class HibernateModels {
           HibernateExport.Request request = request(classes, kind, physical, connection, loader);
           HibernateExport.Ddl ddl = export(hibernate, request, packages);
           List<String> statements = SqlSplitter.split(ddl.script(), kind);
-          LOG.info(
-              "Models from Hibernate {} ({}, {} {}): {} classes, {} statements",
-              version,
-              request.dialect(),
-              request.product(),
-              request.productVersion(),
-              classes.size(),
-              statements.size());
           String readBy =
               "Hibernate ORM "
                   + version
@@ -219,7 +210,7 @@ final class HibernateModels {
 
   /** The adapter, defined in a class loader that sees the application's Hibernate. */
   private static HibernateExport adapter(ClassLoader loader) {
-    if (!present(loader)) {
+    if (loader.getResource(METADATA_SOURCES) == null) {
       throw MigrateException.badInput(
           "Hibernate models need Hibernate ORM 6.x or 7.x on the application's classpath, and it"
               + " is not there: add org.hibernate.orm:hibernate-core (and, for SQLite,"

@@ -222,13 +222,16 @@ public final class ModelSource {
         || name.endsWith(".")
         || name.contains("..")) {
       throw MigrateException.badInput(
-          "Models '" + value + "' does not name a Java " + what + "; e.g. " + example(what));
+          "Models '" + value + "' does not name a Java " + what + "; e.g. " + example(value));
     }
     return name;
   }
 
-  private static String example(String what) {
-    return what.equals("package") ? "jpa:com.example.domain" : "dsl:com.example.AppModels";
+  private static String example(String value) {
+    if (value.startsWith("hibernate:")) {
+      return "hibernate:com.example.domain,com.example.billing";
+    }
+    return value.startsWith("jpa:") ? "jpa:com.example.domain" : "dsl:com.example.AppModels";
   }
 
   private static Schema provide(String className, DatabaseKind kind, ClassLoader loader) {

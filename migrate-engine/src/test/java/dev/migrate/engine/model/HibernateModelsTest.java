@@ -15,7 +15,7 @@ import dev.migrate.engine.schema.SchemaReader;
 import dev.migrate.engine.testing.HibernateCreates;
 import dev.migrate.engine.testing.TestDatabases;
 import dev.migrate.engine.testing.TestDatabases.TestDatabase;
-import java.net.URL;
+import dev.migrate.engine.testing.WithoutHibernate;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -215,26 +215,6 @@ class HibernateModelsTest {
     assertThatThrownBy(() -> ModelSource.parse("hibernate:com.a.domain,", null))
         .isInstanceOf(MigrateException.class)
         .hasMessageContaining("does not name a Java package");
-  }
-
-  /** The test classpath with Hibernate ORM hidden, as an application without it has. */
-  private static final class WithoutHibernate extends ClassLoader {
-    WithoutHibernate(ClassLoader parent) {
-      super(parent);
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (name.startsWith("org.hibernate.")) {
-        throw new ClassNotFoundException(name);
-      }
-      return super.loadClass(name, resolve);
-    }
-
-    @Override
-    public URL getResource(String name) {
-      return name.startsWith("org/hibernate/") ? null : super.getResource(name);
-    }
   }
 
   private static LoadedModels read(String models, TestDatabase db, ClassLoader loader) {

@@ -21,6 +21,7 @@ import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
@@ -80,13 +81,14 @@ public final class HibernateAdapter implements HibernateExport {
         "jakarta.persistence.database-minor-version", String.valueOf(request.minorVersion()));
     // the dialect and version above stand for the database: Hibernate opens no connection
     settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
-    settings.put("jakarta.persistence.schema-generation.database.action", "none");
     return settings;
   }
 
   private static String script(Metadata metadata, StandardServiceRegistry registry) {
     StringWriter out = new StringWriter();
-    Map<String, Object> values = new HashMap<>(settings(registry));
+    Map<String, Object> values =
+        new HashMap<>(registry.getService(ConfigurationService.class).getSettings());
+    // the script only, whatever hibernate.hbm2ddl.auto the application's properties say
     values.put("jakarta.persistence.schema-generation.database.action", "none");
     values.put("jakarta.persistence.schema-generation.scripts.action", "create");
     values.put("jakarta.persistence.schema-generation.create-source", "metadata");
@@ -96,12 +98,6 @@ public final class HibernateAdapter implements HibernateExport {
     values.put("hibernate.hbm2ddl.halt_on_error", "true");
     SchemaManagementToolCoordinator.process(metadata, registry, values, action -> {});
     return out.toString();
-  }
-
-  private static Map<String, Object> settings(StandardServiceRegistry registry) {
-    return registry
-        .getService(org.hibernate.engine.config.spi.ConfigurationService.class)
-        .getSettings();
   }
 
   private static List<HibernateExport.MappedForeignKey> foreignKeys(Metadata metadata) {
