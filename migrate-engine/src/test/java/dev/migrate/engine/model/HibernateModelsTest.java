@@ -122,8 +122,8 @@ class HibernateModelsTest {
         expected.add(
             "foreign key "
                 + fk
-                + " on order_line(order_id) -> purchase_order(id) is in the models but not in the"
-                + " database");
+                + " on order_line(order_id) -> purchase_order(id) ON DELETE CASCADE is in the"
+                + " models but not in the database");
       }
       expected.add(
           "column product.sku: type VARCHAR(50) in the database, VARCHAR(40) in the models");

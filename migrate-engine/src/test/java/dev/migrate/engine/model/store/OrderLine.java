@@ -8,8 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import java.math.BigDecimal;
+import org.hibernate.annotations.Check;
+import org.hibernate.annotations.OnDelete;
+import org.hibernate.annotations.OnDeleteAction;
 
+/** With Hibernate's own annotations: a check, and a foreign key that cascades deletes. */
 @Entity
+@Check(constraints = "quantity > 0")
 public class OrderLine {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -17,6 +22,7 @@ public class OrderLine {
 
   @ManyToOne(optional = false)
   @JoinColumn(name = "order_id")
+  @OnDelete(action = OnDeleteAction.CASCADE)
   PurchaseOrder order;
 
   @ManyToOne(optional = false)

@@ -5,6 +5,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import org.hibernate.annotations.ColumnDefault;
 
 @Entity
 public class StockItem {
@@ -14,5 +15,6 @@ public class StockItem {
 
   @ManyToOne Product product;
 
+  @ColumnDefault("0")
   int onHand;
 }
