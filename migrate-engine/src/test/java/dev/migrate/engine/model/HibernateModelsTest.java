@@ -10,12 +10,15 @@ import dev.migrate.engine.config.MigrateConfig;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.diff.Difference;
 import dev.migrate.engine.diff.SchemaDiff;
+import dev.migrate.engine.diff.StoredChecks;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.schema.SchemaReader;
 import dev.migrate.engine.testing.HibernateCreates;
 import dev.migrate.engine.testing.TestDatabases;
 import dev.migrate.engine.testing.TestDatabases.TestDatabase;
 import dev.migrate.engine.testing.WithoutHibernate;
+import dev.migrate.engine.verify.ModelsAtHead;
+import dev.migrate.engine.verify.Verifier;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -172,6 +175,23 @@ class HibernateModelsTest {
               "column customer.updated_at: type TIMESTAMP WITH TIME ZONE in the database,"
                   + " TIMESTAMP in the models");
     }
+  }
+
+  /** migrate verify and the JUnit checks take the models through ModelsAtHead: the same route. */
+  @Test
+  void verificationReadsHibernateModelsWithTheirSequences() {
+    Verifier.ExpectedModels models =
+        ModelsAtHead.of(
+            "hibernate:" + STORE, null, getClass().getClassLoader(), TestDatabases::adminUrl);
+
+    StoredChecks checks =
+        models.load(DatabaseKind.POSTGRESQL, TestDatabases.sandbox(DatabaseKind.POSTGRESQL));
+
+    assertThat(checks.stored().catalog()).isTrue();
+    assertThat(checks.stored().tables()).hasSize(15);
+    assertThat(checks.stored().sequences())
+        .extracting(Schema.Sequence::name)
+        .containsExactly("category_seq", "document_seq", "product_seq");
   }
 
   @Test
