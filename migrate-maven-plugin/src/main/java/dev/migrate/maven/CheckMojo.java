@@ -26,7 +26,8 @@ public final class CheckMojo extends MigrateMojo {
   @Override
   void run(ClassLoader loader) throws MojoFailureException {
     RevisionGraph graph = graph(loader);
-    DatabaseCheck check = DatabaseCheck.run(config(), graph, migrator(graph, false), loader);
+    DatabaseCheck check =
+        DatabaseCheck.run(config(), graph, migrator(graph, false), loader, getLog()::info);
     check.warnings().forEach(w -> getLog().warn(shown(w)));
     if (check.problems().isEmpty()) {
       getLog().info("No problems found.");

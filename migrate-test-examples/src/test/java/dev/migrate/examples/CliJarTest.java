@@ -68,6 +68,41 @@ class CliJarTest {
     assertThat(Files.size(MigrateJar.JAR)).as("CLI jar size").isLessThan(12L << 20);
   }
 
+  /**
+   * Hibernate is the application's, never the jar's: without it, jpa: models are read by reflection
+   * and say so, and hibernate: models say what to add.
+   */
+  @Test
+  void carriesNoHibernateAndSaysWhatToAddForHibernateModels() throws Exception {
+    try (JarFile jar = new JarFile(MigrateJar.JAR.toFile())) {
+      assertThat(jar.stream().map(ZipEntry::getName))
+          .noneMatch(n -> n.startsWith("org/hibernate/"));
+    }
+    MigrateJar jar = jar(Files.createDirectories(dir.resolve("tmp")));
+    assertThat(jar.run("upgrade", "head", "--url", sqliteUrl(), "--config", CONFIG).exitCode())
+        .isZero();
+
+    Run jpa = jar.run("check", "--url", sqliteUrl(), "--config", CONFIG);
+    Run hibernate =
+        jar.run(
+            "check",
+            "--url",
+            sqliteUrl(),
+            "--config",
+            CONFIG,
+            "--models",
+            "hibernate:dev.migrate.examples.domain");
+
+    assertThat(jpa.err())
+        .as(jpa.toString())
+        .startsWith(
+            "Models: read by the JPA reflection reader (no Hibernate ORM on the classpath)");
+    assertThat(hibernate.exitCode()).as(hibernate.toString()).isEqualTo(2);
+    assertThat(hibernate.err())
+        .startsWith("FAILED: Hibernate models need Hibernate ORM 6.x or 7.x")
+        .contains("add org.hibernate.orm:hibernate-core");
+  }
+
   @Test
   void driversLogNothingToTheTerminal() throws Exception {
     Path tmp = Files.createDirectories(dir.resolve("tmp"));

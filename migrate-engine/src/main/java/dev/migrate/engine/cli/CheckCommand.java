@@ -37,7 +37,8 @@ final class CheckCommand extends MigrateCommand {
 
   @Override
   int execute() {
-    DatabaseCheck check = DatabaseCheck.run(config(), graph(), migrator(false), classLoader());
+    DatabaseCheck check =
+        DatabaseCheck.run(config(), graph(), migrator(false), classLoader(), modelNotices());
     check.warnings().forEach(w -> out().println("Warning: " + w));
     List<String> problems = check.problems();
     if (problems.isEmpty()) {

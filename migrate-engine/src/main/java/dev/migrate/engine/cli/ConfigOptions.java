@@ -92,7 +92,8 @@ final class ConfigOptions {
       names = "--models",
       paramLabel = "MODELS",
       description =
-          "The schema the application expects: a .sql file, jpa:<package> of @Entity classes or"
+          "The schema the application expects: a .sql file, jpa:<package> of @Entity classes,"
+              + " hibernate:<package>[,<package>...] mapped by the application's Hibernate, or"
               + " dsl:<class> implementing ModelsProvider (key models, env MIGRATE_MODELS).")
   String models;
 

@@ -107,7 +107,8 @@ final class InitCommand extends MigrateCommand {
       # history_table=migrate_history
 
       # The schema the application expects at head, for 'check' and 'revision --autogenerate'
-      # [MIGRATE_MODELS]: a .sql file, jpa:<package> of @Entity classes, or dsl:<class>
+      # [MIGRATE_MODELS]: a .sql file, jpa:<package> of @Entity classes,
+      # hibernate:<package>[,<package>...] mapped by the application's Hibernate, or dsl:<class>
       # implementing ModelsProvider.
       # models=schema.sql
 

@@ -28,6 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -38,6 +41,8 @@ import picocli.CommandLine.Spec;
  * graph once, connecting to the database, and the output stream.
  */
 abstract class MigrateCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
+
   @ParentCommand Main main;
 
   @Spec CommandSpec spec;
@@ -270,7 +275,17 @@ abstract class MigrateCommand implements Callable<Integer> {
 
   /** The differences between the models and {@code actual}, the database's schema now. */
   List<Difference> modelDifferences(Migrator migrator, Schema actual) {
-    return ModelComparison.differences(config(), migrator.databaseKind(), actual, classLoader());
+    return ModelComparison.differences(
+        config(), migrator.databaseKind(), actual, classLoader(), modelNotices());
+  }
+
+  /** Where the models' notices go (which reader made them): standard error. */
+  Consumer<String> modelNotices() {
+    PrintWriter err = spec.commandLine().getErr();
+    return notice -> {
+      err.println(notice);
+      err.flush();
+    };
   }
 
   /** Prints an offline SQL script, ending with a newline. */

@@ -8,6 +8,7 @@ import dev.migrate.engine.runtime.Migrator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What {@code migrate check} finds in a database: applied revisions edited since (checksums), a
@@ -22,9 +23,16 @@ public record DatabaseCheck(List<String> problems, List<String> warnings) {
     warnings = List.copyOf(warnings);
   }
 
-  /** Checks the database of {@code migrator}; {@code loader} holds the model classes. */
+  /**
+   * Checks the database of {@code migrator}; {@code loader} holds the model classes, {@code
+   * notices} is told which reader made them.
+   */
   public static DatabaseCheck run(
-      MigrateConfig config, RevisionGraph graph, Migrator migrator, ClassLoader loader) {
+      MigrateConfig config,
+      RevisionGraph graph,
+      Migrator migrator,
+      ClassLoader loader,
+      Consumer<String> notices) {
     List<String> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (ChecksumMismatch mismatch : migrator.checksumMismatches()) {
@@ -32,7 +40,8 @@ public record DatabaseCheck(List<String> problems, List<String> warnings) {
     }
     problems.addAll(atHeads(graph, migrator.currentRows()));
     if (config.models() != null) {
-      ModelComparison.differences(config, migrator.databaseKind(), migrator.schema(), loader)
+      ModelComparison.differences(
+              config, migrator.databaseKind(), migrator.schema(), loader, notices)
           .stream()
           .map(Difference::describe)
           .forEach(problems::add);

@@ -5,10 +5,12 @@ import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.diff.Difference;
 import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.diff.StoredChecks;
+import dev.migrate.engine.model.LoadedModels;
 import dev.migrate.engine.model.ModelSource;
 import dev.migrate.engine.schema.Schema;
 import dev.migrate.engine.schema.SchemaReader;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** How a database's schema differs from the configured models, over the configured tables. */
 public final class ModelComparison {
@@ -19,13 +21,24 @@ public final class ModelComparison {
    * schema of a {@code kind} database read now.
    *
    * @param loader where model classes are
+   * @param notices told which reader made the models ({@code Models: read by ...}), and what it
+   *     left out ({@code Warning: ...})
    */
   public static List<Difference> differences(
-      MigrateConfig config, DatabaseKind kind, Schema actual, ClassLoader loader) {
-    Schema loaded = ModelSource.load(config, kind, loader);
-    // a SQL models file was read back from a database: its checks are in that database's words
+      MigrateConfig config,
+      DatabaseKind kind,
+      Schema actual,
+      ClassLoader loader,
+      Consumer<String> notices) {
+    LoadedModels models = ModelSource.read(config, kind, loader);
+    models.warnings().forEach(warning -> notices.accept("Warning: " + warning));
+    if (models.reader() != null) {
+      notices.accept("Models: read by " + models.reader());
+    }
+    Schema loaded = models.schema();
+    // read back from a database (a SQL file, Hibernate's DDL): checks are in its words already
     StoredChecks checks =
-        ModelSource.parse(config.models(), config.fileName()) instanceof ModelSource.Spec.SqlFile
+        loaded.catalog()
             ? new StoredChecks(loaded, loaded)
             : StoredChecks.of(loaded, kind, config.url(), config.user(), config.password());
     SchemaDiff.Options tables =

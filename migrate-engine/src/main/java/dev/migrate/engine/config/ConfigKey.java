@@ -23,7 +23,10 @@ public enum ConfigKey {
   CLASSPATH("classpath", "MIGRATE_CLASSPATH", "--classpath"),
   VERSION_TABLE("version_table", "MIGRATE_VERSION_TABLE", "--version-table"),
   HISTORY_TABLE("history_table", "MIGRATE_HISTORY_TABLE", "--history-table"),
-  /** The models: a {@code .sql} file, {@code jpa:<package>} or {@code dsl:<class>}. */
+  /**
+   * The models: a {@code .sql} file, {@code jpa:<package>}, {@code hibernate:<packages>} or {@code
+   * dsl:<class>}.
+   */
   MODELS("models", "MIGRATE_MODELS", "--models"),
   /**
    * Tables compared with the models: names or patterns separated by commas; the option is

@@ -316,13 +316,16 @@ public final class ConfigLoader {
     return patterns;
   }
 
-  /** {@code jpa:} and {@code dsl:} values as given; anything else is a file path made absolute. */
+  /**
+   * {@code jpa:}, {@code hibernate:} and {@code dsl:} values as given; anything else is a file path
+   * made absolute.
+   */
   private static String models(Setting setting) {
     if (setting == null) {
       return null;
     }
     String value = setting.value();
-    if (value.startsWith("jpa:") || value.startsWith("dsl:")) {
+    if (value.startsWith("jpa:") || value.startsWith("hibernate:") || value.startsWith("dsl:")) {
       return value;
     }
     return setting.path(value).toString();

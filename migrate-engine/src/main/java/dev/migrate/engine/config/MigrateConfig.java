@@ -24,8 +24,9 @@ import java.util.Optional;
  * @param versionTable name of the version table
  * @param historyTable name of the history table
  * @param file the properties file that was read, if any
- * @param models where the models are, or null: {@code jpa:<package>}, {@code dsl:<class>} or the
- *     absolute path of a SQL models file (see {@code dev.migrate.engine.model.ModelSource})
+ * @param models where the models are, or null: {@code jpa:<package>}, {@code hibernate:<packages>},
+ *     {@code dsl:<class>} or the absolute path of a SQL models file (see {@code
+ *     dev.migrate.engine.model.ModelSource})
  * @param includeTables table names or patterns a comparison with the models looks at; empty for
  *     every table
  * @param excludeTables table names or patterns a comparison with the models leaves out

@@ -54,8 +54,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reads JPA entity classes into a {@link Schema} by reflection, without a JPA provider. The mapping
- * follows Hibernate 6's defaults with field access.
+ * Reads JPA entity classes into a {@link Schema} by reflection, without a JPA provider: migrate's
+ * own reading of the annotations with field access, close to but not the same as any provider's
+ * mapping (with Hibernate ORM on the classpath {@link ModelSource} reads {@code jpa:} through
+ * {@link HibernateModels} instead).
  *
  * <p>Supported: {@code @Entity} (name), {@code @Table} (name, indexes, uniqueConstraints),
  * {@code @Column} (name, nullable, length, precision, scale, secondPrecision, unique,

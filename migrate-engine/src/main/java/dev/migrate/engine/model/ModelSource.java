@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -28,6 +29,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code jpa:com.example.domain}: the {@code @Entity} classes of that package and its
  *       sub-packages ({@link JpaModels}), named with Spring's snake_case strategy; {@code
  *       jpa:com.example.domain?naming=identity} keeps names as written.
+ *   <li>{@code hibernate:com.example.domain[,com.example.other]}: the entities of those packages as
+ *       the application's own Hibernate ORM 6.x or 7.x maps them ({@link HibernateModels}), with
+ *       Spring Boot's naming ({@code ?naming=identity}: Hibernate's own); its create DDL for the
+ *       backend is applied to a scratch database and read back as a SQL models file is. {@code
+ *       jpa:} is read this way too when Hibernate ORM is on the classpath.
  *   <li>{@code dsl:com.example.AppModels}: a class implementing {@link ModelsProvider}.
  * </ul>
  *
@@ -41,6 +47,12 @@ public final class ModelSource {
     record SqlFile(Path file) implements Spec {}
 
     record Jpa(String packageName, NamingStrategy naming) implements Spec {}
+
+    record Hibernate(List<String> packages, NamingStrategy naming) implements Spec {
+      public Hibernate {
+        packages = List.copyOf(packages);
+      }
+    }
 
     record Dsl(String className) implements Spec {}
   }
@@ -60,31 +72,77 @@ public final class ModelSource {
   }
 
   /**
-   * As {@link #read(MigrateConfig, DatabaseKind, ClassLoader)}, reading a SQL models file's scratch
-   * database with {@code reader}.
+   * As {@link #read(MigrateConfig, DatabaseKind, ClassLoader)}, reading the scratch database of a
+   * SQL models file or of Hibernate's DDL with {@code reader}.
    */
   public static LoadedModels read(
       MigrateConfig config,
       DatabaseKind kind,
       ClassLoader loader,
       Function<Connection, Schema> reader) {
-    Spec spec = parse(config.models(), config.fileName());
-    if (spec instanceof Spec.SqlFile sql) {
-      Schema schema =
-          SqlModels.load(sql.file(), kind, config.url(), config.user(), config.password(), reader);
-      return new LoadedModels(schema, List.of());
-    }
-    return readClasses(spec, kind, loader);
+    return read(
+        parse(config.models(), config.fileName()),
+        kind,
+        loader,
+        config.url(),
+        config.user(),
+        config.password(),
+        reader);
   }
 
   /**
-   * The models of a {@code jpa:} or {@code dsl:} spec for {@code kind}, and what was skipped
-   * reading them; a SQL file needs a database and is read by {@link SqlModels}.
+   * The models {@code spec} names for {@code kind}. A SQL file and Hibernate's DDL are applied to a
+   * throwaway database on the server of {@code url} (null for SQLite) and read back with {@code
+   * reader}; {@code jpa:} is read by Hibernate when Hibernate ORM is on {@code loader}'s classpath,
+   * else by reflection ({@link JpaModels}).
+   */
+  public static LoadedModels read(
+      Spec spec,
+      DatabaseKind kind,
+      ClassLoader loader,
+      String url,
+      String user,
+      String password,
+      Function<Connection, Schema> reader) {
+    if (spec instanceof Spec.SqlFile sql) {
+      Schema schema = SqlModels.load(sql.file(), kind, url, user, password, reader);
+      return new LoadedModels(schema, List.of());
+    }
+    if (spec instanceof Spec.Hibernate hibernate) {
+      return HibernateModels.load(
+          hibernate.packages(), hibernate.naming(), kind, loader, url, user, password, reader);
+    }
+    if (spec instanceof Spec.Jpa jpa && HibernateModels.present(loader)) {
+      LoadedModels models =
+          HibernateModels.load(
+              List.of(jpa.packageName()), jpa.naming(), kind, loader, url, user, password, reader);
+      return new LoadedModels(
+          models.schema(),
+          models.warnings(),
+          models.reader() + ", chosen for jpa: because Hibernate ORM is on the classpath");
+    }
+    LoadedModels models = readClasses(spec, kind, loader);
+    if (spec instanceof Spec.Jpa) {
+      return new LoadedModels(
+          models.schema(),
+          models.warnings(),
+          "the JPA reflection reader (no Hibernate ORM on the classpath)");
+    }
+    return models;
+  }
+
+  /**
+   * The models of a {@code jpa:} (by reflection, {@link JpaModels}) or {@code dsl:} spec for {@code
+   * kind}, and what was skipped reading them; a SQL file and Hibernate's DDL need a database and
+   * are read by {@link #read(Spec, DatabaseKind, ClassLoader, String, String, String, Function)}.
    */
   public static LoadedModels readClasses(Spec spec, DatabaseKind kind, ClassLoader loader) {
     if (spec instanceof Spec.SqlFile sql) {
       throw new IllegalArgumentException(
           sql.file() + " is a SQL models file; read it with SqlModels");
+    }
+    if (spec instanceof Spec.Hibernate) {
+      throw new IllegalArgumentException("Hibernate models are read back from a database");
     }
     if (spec instanceof Spec.Jpa jpa) {
       try {
@@ -108,12 +166,15 @@ public final class ModelSource {
    */
   public static Spec parse(String value, String fileName) {
     String howToSet = ConfigKey.MODELS.howToSet(fileName);
-    String expected = "a .sql file, jpa:<package> or dsl:<fully.qualified.Class>";
+    String expected =
+        "a .sql file, jpa:<package>, hibernate:<package>[,<package>...] or"
+            + " dsl:<fully.qualified.Class>";
     if (value == null || value.isBlank()) {
       throw MigrateException.badInput("No models configured; set " + howToSet + " to " + expected);
     }
-    if (value.startsWith("jpa:")) {
-      String rest = value.substring("jpa:".length()).strip();
+    if (value.startsWith("jpa:") || value.startsWith("hibernate:")) {
+      boolean jpa = value.startsWith("jpa:");
+      String rest = value.substring(value.indexOf(':') + 1).strip();
       NamingStrategy naming = NamingStrategy.SNAKE_CASE;
       int query = rest.indexOf('?');
       if (query >= 0) {
@@ -132,7 +193,14 @@ public final class ModelSource {
                           + "'; expected naming=snake_case or naming=identity");
             };
       }
-      return new Spec.Jpa(javaName(rest, value, "package"), naming);
+      if (jpa) {
+        return new Spec.Jpa(javaName(rest, value, "package"), naming);
+      }
+      List<String> packages = new ArrayList<>();
+      for (String name : rest.split(",", -1)) {
+        packages.add(javaName(name.strip(), value, "package"));
+      }
+      return new Spec.Hibernate(packages, naming);
     }
     if (value.startsWith("dsl:")) {
       return new Spec.Dsl(javaName(value.substring("dsl:".length()).strip(), value, "class"));
@@ -154,13 +222,16 @@ public final class ModelSource {
         || name.endsWith(".")
         || name.contains("..")) {
       throw MigrateException.badInput(
-          "Models '" + value + "' does not name a Java " + what + "; e.g. " + example(what));
+          "Models '" + value + "' does not name a Java " + what + "; e.g. " + example(value));
     }
     return name;
   }
 
-  private static String example(String what) {
-    return what.equals("package") ? "jpa:com.example.domain" : "dsl:com.example.AppModels";
+  private static String example(String value) {
+    if (value.startsWith("hibernate:")) {
+      return "hibernate:com.example.domain,com.example.billing";
+    }
+    return value.startsWith("jpa:") ? "jpa:com.example.domain" : "dsl:com.example.AppModels";
   }
 
   private static Schema provide(String className, DatabaseKind kind, ClassLoader loader) {

@@ -70,19 +70,45 @@ public final class SqlModels {
       String password,
       Function<Connection, Schema> reader) {
     List<String> statements = statements(file, kind);
+    return inScratch(
+        "A SQL models file",
+        "the models file " + file,
+        kind,
+        url,
+        user,
+        password,
+        connection -> apply("Models file " + file, statements, connection, reader));
+  }
+
+  /**
+   * {@code work} done on a fresh throwaway database of {@code kind} on the server of {@code url}
+   * (see {@link Sandbox}), dropped afterwards.
+   *
+   * @param needs what needs it, for the error when no URL is given ("A SQL models file")
+   * @param forWhat what it is for, in the connection error ("the models file x.sql")
+   */
+  static <T> T inScratch(
+      String needs,
+      String forWhat,
+      DatabaseKind kind,
+      String url,
+      String user,
+      String password,
+      Function<Connection, T> work) {
     if (kind != DatabaseKind.SQLITE && url == null) {
       throw MigrateException.badInput(
-          "A SQL models file needs a scratch "
+          needs
+              + " needs a scratch "
               + kind.id()
               + " database; give the database URL so one can be made on its server");
     }
     try (Sandbox sandbox = Sandbox.of(kind, url, user, password);
         ThrowawayDatabase scratch = sandbox.create();
         Connection connection = scratch.connect()) {
-      return apply(file, statements, connection, reader);
+      return work.apply(connection);
     } catch (SQLException e) {
       throw MigrateException.failed(
-          "Cannot connect to the scratch database for the models file " + file + ": " + e, e);
+          "Cannot connect to the scratch database for " + forWhat + ": " + e, e);
     }
   }
 
@@ -188,11 +214,14 @@ public final class SqlModels {
 
   /**
    * Runs {@code statements} on {@code scratch}, an empty database of the models' backend, and reads
-   * the result with {@code reader}. A failing statement is an error naming the file and the
-   * statement.
+   * the result with {@code reader}. A failing statement is an error naming {@code source} ("Models
+   * file x.sql") and the statement.
    */
-  public static Schema apply(
-      Path file, List<String> statements, Connection scratch, Function<Connection, Schema> reader) {
+  static Schema apply(
+      String source,
+      List<String> statements,
+      Connection scratch,
+      Function<Connection, Schema> reader) {
     try (Statement statement = scratch.createStatement()) {
       for (int i = 0; i < statements.size(); i++) {
         String sql = statements.get(i);
@@ -200,8 +229,7 @@ public final class SqlModels {
           statement.execute(sql);
         } catch (SQLException e) {
           throw MigrateException.badInput(
-              "Models file "
-                  + file
+              source
                   + ": statement "
                   + (i + 1)
                   + " failed on a scratch database: "
@@ -212,7 +240,7 @@ public final class SqlModels {
       }
     } catch (SQLException e) {
       throw MigrateException.failed(
-          "Cannot run the models file " + file + " on a scratch database: " + e.getMessage(), e);
+          source + ": cannot run it on a scratch database: " + e.getMessage(), e);
     }
     return reader.apply(scratch);
   }

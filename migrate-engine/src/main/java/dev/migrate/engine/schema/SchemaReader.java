@@ -456,7 +456,8 @@ public final class SchemaReader {
    * The models as this database would store them and this reader would read them back: each column
    * type through the database's own spelling ({@code UUID} is TEXT on SQLite and CHAR(36) on MySQL;
    * an autoincrement key on SQLite is the INTEGER rowid alias) and each default in the reader's
-   * spelling. Compare models with a live schema only in this form.
+   * spelling. Models read from a catalog keep their types. Compare models with a live schema only
+   * in this form.
    */
   public static Schema asStored(DatabaseKind kind, Schema models) {
     Dialect dialect = Dialect.of(kind);
@@ -464,10 +465,14 @@ public final class SchemaReader {
     for (Schema.Table table : models.tables()) {
       List<Schema.Column> columns = new ArrayList<>();
       for (Schema.Column column : table.columns()) {
+        // read from this backend's catalog already (a SQL models file): a MariaDB native UUID
+        // stays UUID, though migrate itself writes UUID as CHAR(36) there
         ColumnType type =
-            column.type().kind() == ColumnType.Kind.CUSTOM
-                ? Normalise.type(kind, column.type().sql())
-                : Normalise.type(kind, dialect.typeSql(column.type()));
+            models.catalog()
+                ? column.type()
+                : column.type().kind() == ColumnType.Kind.CUSTOM
+                    ? Normalise.type(kind, column.type().sql())
+                    : Normalise.type(kind, dialect.typeSql(column.type()));
         if (kind == DatabaseKind.SQLITE && column.autoincrement() && isInteger(type)) {
           type = ColumnType.INTEGER;
         }

@@ -4,8 +4,8 @@ import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.diff.StoredChecks;
 import dev.migrate.engine.model.LoadedModels;
 import dev.migrate.engine.model.ModelSource;
-import dev.migrate.engine.model.SqlModels;
 import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.schema.SchemaReader;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +30,18 @@ public final class ModelsAtHead {
     ModelSource.Spec parsed = ModelSource.parse(spec, fileName);
     return (kind, sandbox) -> {
       String server = kind == DatabaseKind.SQLITE ? null : adminUrl.apply(kind);
-      if (parsed instanceof ModelSource.Spec.SqlFile sql) {
-        Schema loaded = SqlModels.load(sql.file(), kind, server, null, null);
-        return new StoredChecks(loaded, loaded);
-      }
-      LoadedModels models = ModelSource.readClasses(parsed, kind, loader);
+      LoadedModels models =
+          ModelSource.read(
+              parsed, kind, loader, server, null, null, c -> new SchemaReader().read(c));
       models.warnings().forEach(LOG::warn);
-      return StoredChecks.of(models.schema(), kind, server, null, null);
+      if (models.reader() != null) {
+        LOG.info("Models for {}: read by {}", kind.id(), models.reader());
+      }
+      Schema loaded = models.schema();
+      // read back from a database (a SQL file, Hibernate's DDL): checks are in its words already
+      return loaded.catalog()
+          ? new StoredChecks(loaded, loaded)
+          : StoredChecks.of(loaded, kind, server, null, null);
     };
   }
 }

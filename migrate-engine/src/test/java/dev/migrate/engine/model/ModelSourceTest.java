@@ -15,6 +15,7 @@ import dev.migrate.engine.model.entities.TaskItem;
 import dev.migrate.engine.model.fixtures.AppModels;
 import dev.migrate.engine.schema.ColumnType;
 import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.testing.WithoutHibernate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,11 +102,12 @@ class ModelSourceTest {
         () -> ModelSource.parse(null, "migrate.properties"),
         "No models configured; set "
             + howToSet
-            + " to a .sql file, jpa:<package> or dsl:<fully.qualified.Class>");
+            + " to a .sql file, jpa:<package>, hibernate:<package>[,<package>...] or"
+            + " dsl:<fully.qualified.Class>");
     assertBadInput(
         () -> ModelSource.parse("models.txt", "migrate.properties"),
-        "Models 'models.txt' is not a .sql file, jpa:<package> or dsl:<fully.qualified.Class>;"
-            + " fix "
+        "Models 'models.txt' is not a .sql file, jpa:<package>, hibernate:<package>[,<package>...]"
+            + " or dsl:<fully.qualified.Class>; fix "
             + howToSet);
     Path missing = dir.resolve("missing.sql");
     assertBadInput(
@@ -162,19 +164,25 @@ class ModelSourceTest {
         .hasMessageEndingWith("); check the name and the classpath");
   }
 
+  /**
+   * Without Hibernate on the classpath, jpa: is the reflection reader (else see HibernateModels).
+   */
   @Test
   void jpaPackageIsScannedWithTheChosenNaming() {
+    ClassLoader withoutHibernate = new WithoutHibernate(loader);
     LoadedModels snake =
         ModelSource.read(
-            config("jpa:dev.migrate.engine.model.entities"), DatabaseKind.MYSQL, loader);
+            config("jpa:dev.migrate.engine.model.entities"), DatabaseKind.MYSQL, withoutHibernate);
     LoadedModels identity =
         ModelSource.read(
             config("jpa:dev.migrate.engine.model.entities?naming=identity"),
             DatabaseKind.MYSQL,
-            loader);
+            withoutHibernate);
 
     List<Class<?>> entities = List.of(Person.class, TaskItem.class, TaskDetail.class, Tag.class);
-    assertThat(snake).isEqualTo(JpaModels.read(entities, NamingStrategy.SNAKE_CASE));
+    LoadedModels expected = JpaModels.read(entities, NamingStrategy.SNAKE_CASE);
+    assertThat(snake.schema()).isEqualTo(expected.schema());
+    assertThat(snake.warnings()).isEqualTo(expected.warnings());
     assertThat(identity.schema())
         .isEqualTo(JpaModels.read(entities, NamingStrategy.IDENTITY).schema());
     assertThat(snake.warnings()).hasSize(2);

@@ -12,12 +12,18 @@ import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.config.ConfigLoader;
 import dev.migrate.engine.config.MigrateConfig;
 import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.schema.SchemaReader;
 import dev.migrate.engine.testing.TestDatabases;
 import dev.migrate.engine.testing.TestDatabases.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -94,6 +100,31 @@ class SqlModelsReaderTest {
 
       assertThat(schema.tables()).isEqualTo(EXPECTED.tables());
       assertThat(schema.catalog()).as("read back from a database, so it states views too").isTrue();
+    }
+  }
+
+  /** MariaDB 10.7+ has a native UUID type; the same DDL on both sides is no drift. */
+  @Test
+  void mariaDbNativeUuidColumnIsNoDriftAgainstTheSameDdl() throws Exception {
+    String ddl = "CREATE TABLE token (id UUID NOT NULL PRIMARY KEY, owner UUID)";
+    Files.writeString(dir.resolve("models.sql"), ddl + ";\n");
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL);
+        Connection c = db.connect()) {
+      Assumptions.assumeTrue(
+          c.getMetaData().getDatabaseProductVersion().contains("MariaDB"),
+          "the native UUID type is MariaDB's");
+      try (Statement statement = c.createStatement()) {
+        statement.execute(ddl);
+      }
+      MigrateConfig config =
+          ConfigLoader.load(
+              dir, null, Map.of(), Map.of(ConfigKey.MODELS, "models.sql", ConfigKey.URL, db.url()));
+      Schema models = ModelSource.load(config, DatabaseKind.MYSQL, getClass().getClassLoader());
+
+      assertThat(
+              SchemaDiff.compare(
+                  SchemaReader.asStored(DatabaseKind.MYSQL, models), new SchemaReader().read(c)))
+          .isEmpty();
     }
   }
 }

@@ -1,0 +1,7 @@
+package dev.migrate.engine.model.store;
+
+public enum CustomerTier {
+  STANDARD,
+  SILVER,
+  GOLD
+}

@@ -1,0 +1,8 @@
+package dev.migrate.engine.model.store;
+
+/** Stored by ordinal (JPA's default). */
+public enum ProductState {
+  DRAFT,
+  LISTED,
+  RETIRED
+}
