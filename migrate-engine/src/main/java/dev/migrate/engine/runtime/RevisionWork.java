@@ -190,7 +190,11 @@ final class RevisionWork {
   boolean legacyChecksumNamesItsFile(RevisionScript revision) {
     for (Direction direction : Direction.values()) {
       Optional<String> reason = plan(revision, direction).irreversibleReason();
-      if (reason.isPresent() && reason.get().contains(revision.origin())) {
+      if (reason.isPresent()
+          && revision
+              .body()
+              .v1Declaration(direction, kind, reason.get())
+              .contains(revision.origin())) {
         return true;
       }
     }
@@ -201,8 +205,11 @@ final class RevisionWork {
     MigrationPlan plan = plan(revision, direction);
     List<String> parts = new ArrayList<>();
     if (plan.irreversibleReason().isPresent()) {
+      String reason = plan.irreversibleReason().get();
       parts.add(
-          v1 ? "-- irreversible: " + plan.irreversibleReason().get() : Checksums.IRREVERSIBLE);
+          v1
+              ? "-- irreversible: " + revision.body().v1Declaration(direction, kind, reason)
+              : Checksums.IRREVERSIBLE);
     }
     for (Operation operation : plan.operations()) {
       try {

@@ -337,7 +337,7 @@ final class Stairway {
               "no downgrade for "
                   + backend
                   + " and none declared irreversible ("
-                  + revision.origin()
+                  + ((SqlRevisionBody) revision.body()).name()
                   + " has no '-- migrate:down' section); add one, or write '-- migrate:down"
                   + " irreversible' if it cannot be undone",
               List.of()));
@@ -345,13 +345,7 @@ final class Stairway {
     }
     String reason = down.irreversibleReason().get();
     Finding declared =
-        new Finding(
-            FindingCode.IRREVERSIBLE,
-            Severity.INFO,
-            backend,
-            id,
-            "declared irreversible: " + reason,
-            List.of());
+        new Finding(FindingCode.IRREVERSIBLE, Severity.INFO, backend, id, reason, List.of());
     results.add(
         new CheckResult(
             backend, id, Check.REVERSIBLE, CheckResult.Outcome.SKIPPED, reason, List.of(declared)));
@@ -512,7 +506,7 @@ final class Stairway {
     } catch (RevisionFailedException e) {
       return failure(e);
     } catch (IrreversibleRevisionException e) {
-      return new Failure("declared irreversible: " + e.reason(), List.of());
+      return new Failure(e.reason(), List.of());
     } catch (MigrateException e) {
       return new Failure(firstLine(e.getMessage()), List.of());
     }

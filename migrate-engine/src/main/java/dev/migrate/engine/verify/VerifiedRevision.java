@@ -9,7 +9,7 @@ import java.util.List;
  * @param message its one-line message
  * @param parents the revisions it revises (empty for a root)
  * @param dependsOn the revisions it depends on, resolved to ids
- * @param origin the file or class it comes from
+ * @param origin the file (its path under the revisions directory) or class it comes from
  */
 public record VerifiedRevision(
     String id, String message, List<String> parents, List<String> dependsOn, String origin) {

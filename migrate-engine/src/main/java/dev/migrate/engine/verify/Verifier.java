@@ -5,6 +5,7 @@ import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.diff.StoredChecks;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.RevisionScript;
+import dev.migrate.engine.revision.source.SqlRevisionBody;
 import dev.migrate.engine.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -231,6 +232,7 @@ public final class Verifier {
         script.message(),
         graph.normalizedDownRevisions(id),
         graph.resolvedDependencies(id),
-        script.origin());
+        // reports travel between machines: a file by its path under the revisions directory
+        script.body() instanceof SqlRevisionBody sql ? sql.name() : script.origin());
   }
 }

@@ -9,6 +9,7 @@ import dev.migrate.engine.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -68,13 +69,27 @@ class VerifierTest {
             result.findings().stream().map(f -> f.severity() + " " + f.code() + " " + f.revision()))
         .containsExactly("INFO IRREVERSIBLE b10000000002");
     assertThat(only(result, FindingCode.IRREVERSIBLE).message())
-        .contains("the legacy codes are gone for good");
+        .isEqualTo("declared irreversible (DropLegacyCode): the legacy codes are gone for good");
     assertThat(check(result, "b10000000002", Check.NOT_DESTRUCTIVE).reason())
         .isEqualTo("the legacy code was unused since 2024");
     assertThat(check(result, "b10000000003", Check.DOWN_RESTORES_SCHEMA).reason())
         .isEqualTo("the nickname column is kept on purpose");
     assertThat(check(result, "b10000000003", Check.UPGRADE).outcome())
         .isEqualTo(CheckResult.Outcome.PASSED);
+  }
+
+  @Test
+  void irreversibleRevisionsAreNamedOnceByTheirPathUnderTheRevisionsDirectory() throws Exception {
+    VerificationResult result =
+        verify(DatabaseKind.SQLITE, "irreversible", VerifyOptions.defaults());
+    assertThat(result.findings().stream().map(f -> f.severity() + " " + f.message()))
+        .containsExactly(
+            "ERROR no downgrade for sqlite and none declared irreversible (002.sql has no '--"
+                + " migrate:down' section); add one, or write '-- migrate:down irreversible' if it"
+                + " cannot be undone",
+            "INFO declared irreversible: 003.sql says '-- migrate:down irreversible'");
+    assertThat(check(result, "e00000000003", Check.REVERSIBLE).reason())
+        .isEqualTo("declared irreversible: 003.sql says '-- migrate:down irreversible'");
   }
 
   @ParameterizedTest

@@ -18,28 +18,44 @@ import java.util.Optional;
  */
 public final class SqlRevisionBody implements RevisionBody {
   private final String origin;
+  private final String name;
   private final List<SqlSection> sections;
   private final Revision.Transactional transactional;
   private final Map<String, String> verifySkips;
 
   public SqlRevisionBody(
       String origin, List<SqlSection> sections, Revision.Transactional transactional) {
-    this(origin, sections, transactional, Map.of());
+    this(origin, fileName(origin), sections, transactional, Map.of());
   }
 
   /**
+   * @param origin the file as given, for error messages on this machine
+   * @param name the file relative to the revisions directory, for reasons that reports carry to
+   *     other machines
    * @param verifySkips checks verification skips for this revision ({@code -- migrate:verify skip
    *     data_loss: reason}): check id to reason
    */
   public SqlRevisionBody(
       String origin,
+      String name,
       List<SqlSection> sections,
       Revision.Transactional transactional,
       Map<String, String> verifySkips) {
     this.origin = origin;
+    this.name = name;
     this.sections = List.copyOf(sections);
     this.transactional = transactional;
     this.verifySkips = Map.copyOf(verifySkips);
+  }
+
+  /** The file relative to the revisions directory, e.g. {@code 0004_drop_notes.sql}. */
+  public String name() {
+    return name;
+  }
+
+  static String fileName(String origin) {
+    int slash = Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\'));
+    return origin.substring(slash + 1);
   }
 
   /** The checks verification skips for this revision, check id to reason. */
@@ -77,8 +93,7 @@ public final class SqlRevisionBody implements RevisionBody {
     Optional<SqlSection> chosen = section(direction, database);
     if (chosen.isEmpty()) {
       if (direction == Direction.DOWNGRADE) {
-        return irreversible(
-            "declared irreversible in " + origin + " (no '-- migrate:down' section)");
+        return irreversible("declared irreversible: " + name + " has no '-- migrate:down' section");
       }
       if (sections.stream().anyMatch(s -> s.direction() == Direction.UPGRADE)) {
         throw MigrateException.badInput(
@@ -93,20 +108,32 @@ public final class SqlRevisionBody implements RevisionBody {
     }
     SqlSection section = chosen.get();
     if (section.irreversible()) {
-      return irreversible(
-          "declared irreversible in "
-              + origin
-              + " ('"
-              + section.describe()
-              + "' at line "
-              + section.line()
-              + ")");
+      return irreversible("declared irreversible: " + name + " says '" + section.describe() + "'");
     }
     List<Operation> operations =
         SqlSplitter.split(section.sql(), database, origin, section.line() + 1).stream()
             .<Operation>map(Operation.Execute::new)
             .toList();
     return new MigrationPlan(operations, Optional.empty(), transactional);
+  }
+
+  /**
+   * The declaration as {@code v1} checksums hashed it, which named the file as given: {@code
+   * declared irreversible in /path/a.sql (no '-- migrate:down' section)}.
+   */
+  @Override
+  public String v1Declaration(Direction direction, DatabaseKind database, String reason) {
+    Optional<SqlSection> chosen = section(direction, database);
+    if (chosen.isEmpty()) {
+      return "declared irreversible in " + origin + " (no '-- migrate:down' section)";
+    }
+    return "declared irreversible in "
+        + origin
+        + " ('"
+        + chosen.get().describe()
+        + "' at line "
+        + chosen.get().line()
+        + ")";
   }
 
   private MigrationPlan irreversible(String reason) {
