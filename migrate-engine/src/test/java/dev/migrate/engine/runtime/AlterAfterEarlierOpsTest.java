@@ -18,9 +18,11 @@ import dev.migrate.engine.testing.TestDatabases.TestDatabase;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * An {@code alterColumn} that follows other operations of the same revision on that column sees
@@ -64,43 +66,43 @@ class AlterAfterEarlierOpsTest {
         .upgrade("head");
   }
 
-  @Test
-  void addColumnThenMakeItNotNull() throws Exception {
-    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL)) {
-      upgrade(
-          db,
-          op -> {
-            op.addColumn("t", column("status_id", ColumnType.INTEGER));
-            op.execute("UPDATE t SET status_id = 1");
-            op.alterColumn("t", "status_id").notNull();
-          });
-      assertThat(query(db, describe("status_id"))).containsExactly("status_id NO int(11)");
-    }
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        Arguments.of(
+            "addColumn, then alterColumn of it",
+            (Consumer<Ops>)
+                op -> {
+                  op.addColumn("t", column("status_id", ColumnType.INTEGER));
+                  op.execute("UPDATE t SET status_id = 1");
+                  op.alterColumn("t", "status_id").notNull();
+                },
+            "status_id NO int(11)"),
+        Arguments.of(
+            "alterColumn twice",
+            (Consumer<Ops>)
+                op -> {
+                  op.alterColumn("t", "name").type(ColumnType.varchar(30));
+                  op.alterColumn("t", "name").notNull();
+                },
+            "name NO varchar(30)"),
+        Arguments.of(
+            "a rename, then alterColumn by the new name",
+            (Consumer<Ops>)
+                op -> {
+                  op.alterColumn("t", "name").rename("title");
+                  op.alterColumn("t", "title").type(ColumnType.varchar(40)).notNull();
+                },
+            "title NO varchar(40)"));
   }
 
-  @Test
-  void alterTwice() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void onMysqlTheLiveColumnIsReadWhenTheAlterRuns(String name, Consumer<Ops> ops, String expected)
+      throws Exception {
     try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL)) {
-      upgrade(
-          db,
-          op -> {
-            op.alterColumn("t", "name").type(ColumnType.varchar(30));
-            op.alterColumn("t", "name").notNull();
-          });
-      assertThat(query(db, describe("name"))).containsExactly("name NO varchar(30)");
-    }
-  }
-
-  @Test
-  void renameThenAlterByTheNewName() throws Exception {
-    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL)) {
-      upgrade(
-          db,
-          op -> {
-            op.alterColumn("t", "name").rename("title");
-            op.alterColumn("t", "title").type(ColumnType.varchar(40)).notNull();
-          });
-      assertThat(query(db, describe("title"))).containsExactly("title NO varchar(40)");
+      upgrade(db, ops);
+      assertThat(query(db, describe(expected.substring(0, expected.indexOf(' ')))))
+          .containsExactly(expected);
     }
   }
 
