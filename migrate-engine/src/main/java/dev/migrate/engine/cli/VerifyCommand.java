@@ -9,7 +9,9 @@ import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.sandbox.Sandbox;
 import dev.migrate.engine.sandbox.ServerSettings;
+import dev.migrate.engine.verify.AppliedChecksums;
 import dev.migrate.engine.verify.Check;
+import dev.migrate.engine.verify.CheckResult;
 import dev.migrate.engine.verify.Fixture;
 import dev.migrate.engine.verify.ModelsAtHead;
 import dev.migrate.engine.verify.VerificationResult;
@@ -130,6 +132,15 @@ final class VerifyCommand extends MigrateCommand {
   String stamp;
 
   @Option(
+      names = "--against",
+      paramLabel = "JDBC_URL",
+      description =
+          "Also read this database (never written, no lock taken) and report each applied"
+              + " revision whose file changed since it was applied as CHECKSUM_MISMATCH, as"
+              + " upgrade would refuse it (key verify.against_url).")
+  String against;
+
+  @Option(
       names = "--minimum-downgrade",
       paramLabel = "REV",
       description =
@@ -151,6 +162,7 @@ final class VerifyCommand extends MigrateCommand {
     put(values, ConfigKey.VERIFY_MINIMUM_DOWNGRADE, minimumDowngrade);
     put(values, ConfigKey.VERIFY_FIXTURES, fixtures);
     put(values, ConfigKey.VERIFY_STAMP, stamp);
+    put(values, ConfigKey.VERIFY_AGAINST_URL, against);
     return values;
   }
 
@@ -182,6 +194,7 @@ final class VerifyCommand extends MigrateCommand {
       throw e;
     }
     Verifier verifier = Verifier.of(graph, models(config), options);
+    List<CheckResult> applied = applied(graph, config, options);
     List<Verifier.Backend> ready = new ArrayList<>();
     List<Sandbox> sandboxes = new ArrayList<>();
     try {
@@ -192,12 +205,25 @@ final class VerifyCommand extends MigrateCommand {
         }
         ready.add(backend);
       }
-      VerificationResult result = verifier.run(ready);
+      VerificationResult result = verifier.run(ready).plus(applied);
       write(output, result);
       return result.hasErrors() ? ExitCodes.PROBLEM : ExitCodes.OK;
     } finally {
       sandboxes.forEach(Sandbox::close);
     }
+  }
+
+  /** The checks of {@code --against}'s database, read before anything else runs. */
+  private List<CheckResult> applied(
+      RevisionGraph graph, MigrateConfig config, VerifyOptions options) {
+    String url = config.verify().get(ConfigKey.VERIFY_AGAINST_URL);
+    if (url == null || options.skips().containsKey(Check.CHECKSUM_UNCHANGED)) {
+      return List.of();
+    }
+    if (DatabaseKind.fromJdbcUrl(url) == DatabaseKind.SQLITE && main.ownProcess) {
+      ProcessSetup.beforeSqlite(main.env);
+    }
+    return AppliedChecksums.against(graph, url, config.versionTable(), config.historyTable());
   }
 
   private void write(ReportFormat output, VerificationResult result) {

@@ -1,5 +1,7 @@
 package dev.migrate.engine.verify;
 
+import dev.migrate.engine.revision.RevisionScript;
+import dev.migrate.engine.revision.source.SqlRevisionBody;
 import java.util.List;
 
 /**
@@ -16,5 +18,13 @@ public record VerifiedRevision(
   public VerifiedRevision {
     parents = List.copyOf(parents);
     dependsOn = List.copyOf(dependsOn);
+  }
+
+  /**
+   * Where a revision comes from, as reports name it: a file by its path under the revisions
+   * directory (reports travel between machines), a class by its name.
+   */
+  static String originOf(RevisionScript script) {
+    return script.body() instanceof SqlRevisionBody sql ? sql.name() : script.origin();
   }
 }

@@ -5,7 +5,6 @@ import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.diff.StoredChecks;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.revision.RevisionScript;
-import dev.migrate.engine.revision.source.SqlRevisionBody;
 import dev.migrate.engine.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -178,8 +177,15 @@ public final class Verifier {
 
   /** Verifies on one backend only. */
   public Stairway.Outcome verify(Backend backend) {
-    return new Stairway(graph, order, backend.kind(), backend.sandbox(), models, options, data)
-        .walk();
+    Stairway.Outcome walked =
+        new Stairway(graph, order, backend.kind(), backend.sandbox(), models, options, data).walk();
+    if (options.skips().containsKey(Check.CHECKSUM_UNCHANGED)) {
+      return walked;
+    }
+    List<CheckResult> checks = new ArrayList<>(walked.checks());
+    checks.addAll(
+        AppliedChecksums.unstable(order.stream().map(graph::get).toList(), backend.kind()));
+    return new Stairway.Outcome(checks, walked.took());
   }
 
   private static Stairway.Outcome await(Future<Stairway.Outcome> outcome) {
@@ -232,7 +238,6 @@ public final class Verifier {
         script.message(),
         graph.normalizedDownRevisions(id),
         graph.resolvedDependencies(id),
-        // reports travel between machines: a file by its path under the revisions directory
-        script.body() instanceof SqlRevisionBody sql ? sql.name() : script.origin());
+        VerifiedRevision.originOf(script));
   }
 }

@@ -79,6 +79,40 @@ class VerifierTest {
   }
 
   @Test
+  void aJavaRevisionWhoseChecksumChangesFromOneLoadToTheNextIsAChecksumMismatch() {
+    RevisionGraph graph =
+        RevisionGraph.of(
+            RevisionLoader.load(
+                null, "dev.migrate.engine.verify.unstable", VerifierTest.class.getClassLoader()));
+    VerificationResult result =
+        Verifier.of(graph, null, VerifyOptions.defaults())
+            .run(List.of(Verifier.Backend.ready(TestDatabases.sandbox(DatabaseKind.SQLITE))));
+    assertThat(
+            result.findings().stream().map(f -> f.severity() + " " + f.code() + " " + f.revision()))
+        .containsExactly("ERROR CHECKSUM_MISMATCH c20000000002");
+    Finding unstable = only(result, FindingCode.CHECKSUM_MISMATCH);
+    assertThat(unstable.message())
+        .startsWith("SeedInstallId renders a different upgrade each time it is loaded")
+        .contains(
+            "its checksum changes from one load to the next, so every database that applied it"
+                + " will read as edited");
+    assertThat(unstable.details())
+        .hasSize(2)
+        .allMatch(d -> d.startsWith("checksum of the") && d.contains("v2:"));
+    assertThat(check(result, "c20000000002", Check.CHECKSUM_UNCHANGED).outcome())
+        .isEqualTo(CheckResult.Outcome.FAILED);
+
+    VerificationResult skipped =
+        Verifier.of(
+                graph,
+                null,
+                VerifyOptions.defaults()
+                    .withSkips(java.util.Map.of(Check.CHECKSUM_UNCHANGED, "ids are random")))
+            .run(List.of(Verifier.Backend.ready(TestDatabases.sandbox(DatabaseKind.SQLITE))));
+    assertThat(skipped.findings()).isEmpty();
+  }
+
+  @Test
   void irreversibleRevisionsAreNamedOnceByTheirPathUnderTheRevisionsDirectory() throws Exception {
     VerificationResult result =
         verify(DatabaseKind.SQLITE, "irreversible", VerifyOptions.defaults());
