@@ -193,7 +193,6 @@ final class VerifyCommand extends MigrateCommand {
       write(output, Verifier.graphInvalid(e.getMessage(), kinds, options.seed()));
       throw e;
     }
-    Verifier verifier = Verifier.of(graph, models(config), options);
     List<CheckResult> applied = applied(graph, config, options);
     List<Verifier.Backend> ready = new ArrayList<>();
     List<Sandbox> sandboxes = new ArrayList<>();
@@ -205,12 +204,38 @@ final class VerifyCommand extends MigrateCommand {
         }
         ready.add(backend);
       }
-      VerificationResult result = verifier.run(ready).plus(applied);
+      LiveProgress live = output == ReportFormat.TEXT && main.terminal ? live(ready, graph) : null;
+      if (live != null) {
+        options = options.withProgress(live);
+      }
+      Verifier verifier = Verifier.of(graph, models(config), options);
+      VerificationResult result;
+      if (live == null) {
+        result = verifier.run(ready);
+      } else {
+        live.start();
+        try {
+          result = verifier.run(ready);
+        } finally {
+          live.clear();
+        }
+      }
+      result = result.plus(applied);
       write(output, result);
       return result.hasErrors() ? ExitCodes.PROBLEM : ExitCodes.OK;
     } finally {
       sandboxes.forEach(Sandbox::close);
     }
+  }
+
+  /** The one progress line rewritten in place on standard error, for a terminal. */
+  private LiveProgress live(List<Verifier.Backend> ready, RevisionGraph graph) {
+    long started = System.nanoTime();
+    return new LiveProgress(
+        spec.commandLine().getErr(),
+        ready.stream().filter(b -> b.sandbox() != null).map(b -> b.kind().id()).toList(),
+        graph.revisions().size(),
+        () -> java.time.Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** The checks of {@code --against}'s database, read before anything else runs. */
@@ -315,9 +340,9 @@ final class VerifyCommand extends MigrateCommand {
     }
     PrintWriter err = spec.commandLine().getErr();
     return options.withProgress(
-        line -> {
+        step -> {
           synchronized (err) {
-            err.println(line);
+            err.println(step.line());
             err.flush();
           }
         });

@@ -142,11 +142,20 @@ final class Stairway {
   Outcome walk() {
     long started = System.nanoTime();
     try {
+      int done = 0;
       for (String id : order) {
         long t = System.nanoTime();
         int before = results.size();
         verifyRevision(id);
-        options.progress().accept(progressLine(id, results.subList(before, results.size()), t));
+        options
+            .progress()
+            .accept(
+                new Progress(
+                    backend,
+                    id,
+                    ++done,
+                    order.size(),
+                    progressLine(id, results.subList(before, results.size()), t)));
       }
       if (models != null) {
         modelsAtHead();

@@ -11,6 +11,7 @@ import picocli.CommandLine;
 final class Cli {
   private final Path workingDir;
   private final Map<String, String> env;
+  private boolean terminal;
 
   Cli(Path workingDir, Map<String, String> env) {
     this.workingDir = workingDir;
@@ -21,10 +22,18 @@ final class Cli {
     this(workingDir, Map.of());
   }
 
+  /** Runs as if standard output and error were a terminal. */
+  Cli onTerminal() {
+    terminal = true;
+    return this;
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine(new Main(workingDir, env));
+    Main main = new Main(workingDir, env);
+    main.terminal = terminal;
+    CommandLine commandLine = Main.commandLine(main);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int code = commandLine.execute(args);

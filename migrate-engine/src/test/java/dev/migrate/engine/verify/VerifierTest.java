@@ -228,7 +228,7 @@ class VerifierTest {
             "downgrade_fails",
             VerifyOptions.defaults()
                 .withMinimumDowngrade("f00000000002")
-                .withProgress(progress::add));
+                .withProgress(step -> progress.add(step.line())));
     assertThat(result.findings()).noneMatch(Finding::isError);
     assertThat(check(result, "f00000000002", Check.DOWNGRADE).reason())
         .isEqualTo("at or below the minimum downgrade revision f00000000002; not walked down");

@@ -1,0 +1,91 @@
+package dev.migrate.engine.cli;
+
+import dev.migrate.engine.verify.Progress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * {@code migrate verify}'s progress on a terminal: one line, rewritten in place after a carriage
+ * return as each backend verifies a revision, {@code verify sqlite 120/200 postgresql 95/200 0:14},
+ * and erased by {@link #clear} before the report is printed. Where the output is a log or a pipe,
+ * the CLI prints {@link Progress#line} per revision instead.
+ */
+final class LiveProgress implements Consumer<Progress> {
+  private final Writer out;
+  private final Supplier<Duration> elapsed;
+  private final Map<String, int[]> counts = new LinkedHashMap<>();
+  private int shown;
+
+  /**
+   * @param backends the backends that run, in the order shown
+   * @param total how many revisions each verifies
+   * @param elapsed the time since verification began
+   */
+  LiveProgress(Writer out, List<String> backends, int total, Supplier<Duration> elapsed) {
+    this.out = out;
+    this.elapsed = elapsed;
+    for (String backend : backends) {
+      counts.put(backend, new int[] {0, total});
+    }
+  }
+
+  /** Draws the line before the first revision is done. */
+  synchronized void start() {
+    draw();
+  }
+
+  @Override
+  public synchronized void accept(Progress progress) {
+    counts.put(progress.backend(), new int[] {progress.done(), progress.total()});
+    draw();
+  }
+
+  /** Erases the line, leaving the cursor at its start. */
+  synchronized void clear() {
+    write("\r" + " ".repeat(shown) + "\r");
+    shown = 0;
+  }
+
+  /** The line as it reads now. */
+  synchronized String line() {
+    StringBuilder line = new StringBuilder("verify ");
+    counts.forEach(
+        (backend, count) ->
+            line.append(' ')
+                .append(backend)
+                .append(' ')
+                .append(count[0])
+                .append('/')
+                .append(count[1])
+                .append(' '));
+    long seconds = elapsed.get().toSeconds();
+    return line.append(' ')
+        .append(seconds / 60)
+        .append(':')
+        .append(String.format("%02d", seconds % 60))
+        .toString();
+  }
+
+  private void draw() {
+    String line = line();
+    // spaces cover what a longer line before left behind
+    write("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
+    shown = line.length();
+  }
+
+  private void write(String text) {
+    try {
+      out.write(text);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
