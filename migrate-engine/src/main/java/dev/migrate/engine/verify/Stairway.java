@@ -358,7 +358,7 @@ final class Stairway {
     results.add(
         new CheckResult(
             backend, id, Check.REVERSIBLE, CheckResult.Outcome.SKIPPED, reason, List.of(declared)));
-    return "declared irreversible";
+    return reason;
   }
 
   /** A SQL revision without a down section for this backend declares nothing: it forgot one. */

@@ -122,8 +122,11 @@ class VerifierTest {
                 + " migrate:down' section); add one, or write '-- migrate:down irreversible' if it"
                 + " cannot be undone",
             "INFO declared irreversible: 003.sql says '-- migrate:down irreversible'");
-    assertThat(check(result, "e00000000003", Check.REVERSIBLE).reason())
-        .isEqualTo("declared irreversible: 003.sql says '-- migrate:down irreversible'");
+    for (Check check : List.of(Check.REVERSIBLE, Check.DOWNGRADE, Check.DATA_KEPT)) {
+      assertThat(check(result, "e00000000003", check).reason())
+          .as(check.label())
+          .isEqualTo("declared irreversible: 003.sql says '-- migrate:down irreversible'");
+    }
   }
 
   @ParameterizedTest
