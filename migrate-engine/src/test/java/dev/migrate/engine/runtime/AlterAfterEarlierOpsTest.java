@@ -5,6 +5,7 @@ import static dev.migrate.engine.runtime.TestRevisions.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.migrate.engine.RevisionFailedException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.ops.Ops;
 import dev.migrate.engine.revision.Direction;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -103,6 +105,28 @@ class AlterAfterEarlierOpsTest {
       upgrade(db, ops);
       assertThat(query(db, describe(expected.substring(0, expected.indexOf(' ')))))
           .containsExactly(expected);
+    }
+  }
+
+  /** A column that is not there when the alter runs fails that statement, naming the operation. */
+  @Test
+  void aMissingColumnFailsTheStatementThatRestatesIt() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL)) {
+      assertThatThrownBy(
+              () ->
+                  upgrade(
+                      db,
+                      op -> {
+                        op.addColumn("t", column("status_id", ColumnType.INTEGER));
+                        op.alterColumn("t", "state_id").notNull();
+                      }))
+          .isInstanceOfSatisfying(
+              RevisionFailedException.class,
+              e -> {
+                assertThat(e.statementIndex()).isEqualTo(2);
+                assertThat(e.committedStatements()).isEqualTo(1);
+              })
+          .hasMessageContaining("alterColumn(\"t\", \"state_id\"): no such column");
     }
   }
 
