@@ -45,7 +45,7 @@ public final class MigrationExtension
     ExtensionContext.Store root = context.getRoot().getStore(NAMESPACE);
     DatabaseSlots slots = DatabaseSlots.of(context, root);
     return root.getOrComputeIfAbsent(
-        testClass, c -> verify(testClass, slots), VerificationResult.class);
+        testClass, c -> verify(testClass, slots, context), VerificationResult.class);
   }
 
   @Override
@@ -178,7 +178,8 @@ public final class MigrationExtension
     Assumptions.abort(kind.id() + " skipped: " + why);
   }
 
-  private static VerificationResult verify(Class<?> testClass, DatabaseSlots slots) {
+  private static VerificationResult verify(
+      Class<?> testClass, DatabaseSlots slots, ExtensionContext context) {
     ProjectSettings settings = ProjectSettings.of(testClass);
     ClassLoader loader = testClass.getClassLoader();
     List<DatabaseKind> kinds = settings.backends();
@@ -188,6 +189,8 @@ public final class MigrationExtension
     } catch (MigrateException e) {
       return Verifier.graphInvalid(e.getMessage(), kinds, settings.seed());
     }
+    Projects.notices(settings, loader)
+        .forEach(notice -> context.publishReportEntry("migrate", notice));
     Verifier.ExpectedModels models = Projects.models(settings, loader);
     Verifier verifier =
         Verifier.of(graph, models, VerifyOptions.defaults().withSeed(settings.seed()));

@@ -4,6 +4,7 @@ import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.config.ConfigLoader;
 import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.revision.source.FlywayRevisions;
 import dev.migrate.engine.verify.VerifyOptions;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -12,16 +13,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * What a {@link MigrationTest} class verifies: its annotation's attributes, else the keys of {@code
  * migrate.properties} on the test classpath, else the defaults. A relative path in the file is
  * relative to the file, or else a classpath resource ({@code revisions=db/versions} finds {@code
- * src/main/resources/db/versions} as built).
+ * src/main/resources/db/versions} as built). {@code flyway:<dir>} names a Flyway directory, found
+ * the same way (an annotation's relative to the working directory, else on the classpath), with
+ * {@code flyway.missing_undo} from the file.
  */
 record ProjectSettings(
-    Path revisions, String javaPackage, String models, List<DatabaseKind> backends, long seed) {
+    Path revisions,
+    Optional<FlywayRevisions.MissingUndo> flyway,
+    String javaPackage,
+    String models,
+    List<DatabaseKind> backends,
+    long seed) {
 
   static final String FILE = "migrate.properties";
 
@@ -34,12 +43,24 @@ record ProjectSettings(
     ClassLoader loader = testClass.getClassLoader();
     Path file = propertiesFile(loader);
     Map<ConfigKey, String> values = file == null ? Map.of() : ConfigLoader.readFile(file);
-    Path revisions =
+    String revisionsValue =
         !annotation.revisions().isBlank()
-            ? Path.of(annotation.revisions())
-            : values.containsKey(ConfigKey.REVISIONS)
-                ? resolve(file, values.get(ConfigKey.REVISIONS), loader)
-                : null;
+            ? annotation.revisions()
+            : values.get(ConfigKey.REVISIONS);
+    Optional<String> flywayDir =
+        revisionsValue == null ? Optional.empty() : FlywayRevisions.directory(revisionsValue);
+    Path revisions =
+        revisionsValue == null
+            ? null
+            : !annotation.revisions().isBlank()
+                ? flywayDir.map(dir -> locate(dir, loader)).orElse(Path.of(revisionsValue))
+                : resolve(file, flywayDir.orElse(revisionsValue), loader);
+    Optional<FlywayRevisions.MissingUndo> flyway =
+        flywayDir.map(
+            dir ->
+                FlywayRevisions.MissingUndo.of(
+                    values.get(ConfigKey.FLYWAY_MISSING_UNDO),
+                    "'" + ConfigKey.FLYWAY_MISSING_UNDO.property() + "' in " + file));
     String javaPackage =
         !annotation.javaPackage().isBlank()
             ? annotation.javaPackage()
@@ -52,6 +73,17 @@ record ProjectSettings(
               + " or set revisions / java.package in "
               + FILE
               + " on the test classpath");
+    }
+    if (flyway.isPresent() && javaPackage != null) {
+      throw new ExtensionConfigurationException(
+          "@MigrationTest on "
+              + testClass.getName()
+              + " reads the Flyway directory "
+              + revisions
+              + " and a Java package ("
+              + javaPackage
+              + "); a Flyway directory's versions form the whole chain, so leave java.package"
+              + " unset");
     }
     String models =
         !annotation.models().isBlank() ? annotation.models() : values.get(ConfigKey.MODELS);
@@ -82,7 +114,7 @@ record ProjectSettings(
             "verify.seed '" + fromFile + "' in " + file + " is not a whole number; fix it");
       }
     }
-    return new ProjectSettings(revisions, javaPackage, models, List.copyOf(backends), seed);
+    return new ProjectSettings(revisions, flyway, javaPackage, models, List.copyOf(backends), seed);
   }
 
   private static Path propertiesFile(ClassLoader loader) {
@@ -98,18 +130,29 @@ record ProjectSettings(
   }
 
   private static Path resolve(Path file, String value, ClassLoader loader) {
-    Path beside = file.getParent().resolve(value).normalize();
-    if (Files.exists(beside)) {
-      return beside;
+    return existingOrResource(file.getParent().resolve(value).normalize(), value, loader);
+  }
+
+  /**
+   * A Flyway directory of the annotation: relative to the working directory, else a classpath
+   * resource as Flyway's own {@code db/migration} is.
+   */
+  private static Path locate(String value, ClassLoader loader) {
+    return existingOrResource(Path.of(value), value, loader);
+  }
+
+  private static Path existingOrResource(Path path, String value, ClassLoader loader) {
+    if (Files.exists(path)) {
+      return path;
     }
     URL resource = loader.getResource(value);
     if (resource != null && "file".equals(resource.getProtocol())) {
       try {
         return Path.of(resource.toURI());
       } catch (URISyntaxException e) {
-        return beside;
+        return path;
       }
     }
-    return beside;
+    return path;
   }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -64,11 +63,7 @@ class MigrationChecksTest {
     assertThat(failed)
         .extracting(e -> e.getTestDescriptor().getDisplayName())
         .containsExactlyInAnyOrder("down restores the schema", "up again gives the same schema");
-    String message =
-        failed.stream()
-            .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow())
-            .map(r -> r.getThrowable().orElseThrow().getMessage())
-            .collect(Collectors.joining("\n"));
+    String message = String.join("\n", ServerDatabases.messages(failed));
     assertThat(message)
         .contains("ERROR DOWNGRADE_LEAVES_TRACE sqlite d00000000002")
         .contains(

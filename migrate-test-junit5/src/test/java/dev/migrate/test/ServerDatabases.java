@@ -104,11 +104,15 @@ final class ServerDatabases {
 
   /** The test events of running {@code type} through JUnit's engine. */
   static Events run(Class<?> type) {
+    return execute(type).testEvents();
+  }
+
+  /** Every event, of tests and containers, of running {@code type} through JUnit's engine. */
+  static org.junit.platform.testkit.engine.EngineExecutionResults execute(Class<?> type) {
     return EngineTestKit.engine("junit-jupiter")
         .configurationParameter(RunByTests.PARAMETER, "true")
         .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(type))
-        .execute()
-        .testEvents();
+        .execute();
   }
 
   /** The messages of the events' throwables (why each was aborted or failed). */

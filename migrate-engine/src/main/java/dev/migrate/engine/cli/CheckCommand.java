@@ -36,6 +36,11 @@ final class CheckCommand extends MigrateCommand {
   }
 
   @Override
+  boolean runsRevisions() {
+    return true;
+  }
+
+  @Override
   int execute() {
     Migrator migrator = migrator(false);
     List<String> problems = new ArrayList<>();

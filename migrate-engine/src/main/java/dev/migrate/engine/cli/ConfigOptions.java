@@ -42,9 +42,19 @@ final class ConfigOptions {
       names = "--revisions",
       paramLabel = "DIR",
       description =
-          "Directory of revision files (key revisions, env MIGRATE_REVISIONS; default: versions"
-              + " next to the properties file).")
+          "Directory of revision files, or flyway:<dir> for Flyway's V/U migrations (key"
+              + " revisions, env MIGRATE_REVISIONS; default: versions next to the properties"
+              + " file).")
   String revisions;
+
+  @Option(
+      names = "--flyway-missing-undo",
+      paramLabel = "error|irreversible",
+      description =
+          "With --revisions flyway:<dir>: a version without an undo file is an IRREVERSIBLE"
+              + " finding (error, the default) or declared irreversible (key flyway.missing_undo,"
+              + " env MIGRATE_FLYWAY_MISSING_UNDO).")
+  String flywayMissingUndo;
 
   @Option(
       names = "--java-package",
@@ -97,6 +107,7 @@ final class ConfigOptions {
     put(values, ConfigKey.USER, user);
     put(values, ConfigKey.PASSWORD, password);
     put(values, ConfigKey.REVISIONS, revisions);
+    put(values, ConfigKey.FLYWAY_MISSING_UNDO, flywayMissingUndo);
     put(values, ConfigKey.JAVA_PACKAGE, javaPackage);
     put(values, ConfigKey.CLASSPATH, classpath);
     put(values, ConfigKey.VERSION_TABLE, versionTable);

@@ -48,6 +48,11 @@ final class DowngradeCommand extends MigrateCommand {
   }
 
   @Override
+  boolean runsRevisions() {
+    return true;
+  }
+
+  @Override
   int execute() {
     Migrator migrator = migrator(false);
     if (sql) {

@@ -88,8 +88,14 @@ final class InitCommand extends MigrateCommand {
       # user=
       # password=
 
-      # Directory of revision files [MIGRATE_REVISIONS].
+      # Directory of revision files [MIGRATE_REVISIONS], or flyway:<dir> for a Flyway
+      # migrations directory (V<version>__<description>.sql and U... undo files), verified as
+      # it is and never written to.
       revisions=versions
+
+      # With flyway:<dir>: a version without an undo file is an IRREVERSIBLE finding (error)
+      # or declared irreversible (irreversible) [MIGRATE_FLYWAY_MISSING_UNDO].
+      # flyway.missing_undo=error
 
       # Package of compiled Java revisions (@Revision classes) [MIGRATE_JAVA_PACKAGE],
       # and the directories or jars that hold them [MIGRATE_CLASSPATH].

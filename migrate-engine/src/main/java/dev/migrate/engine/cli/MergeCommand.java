@@ -44,6 +44,11 @@ final class MergeCommand extends MigrateCommand {
   boolean splice;
 
   @Override
+  boolean writesRevisions() {
+    return true;
+  }
+
+  @Override
   int execute() {
     RevisionGraph graph = graph();
     List<String> parents = NewRevision.parents(graph, revisions, splice);

@@ -13,6 +13,7 @@ import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.diff.StoredChecks;
 import dev.migrate.engine.model.ModelSource;
 import dev.migrate.engine.revision.RevisionGraph;
+import dev.migrate.engine.revision.source.FlywayRevisions;
 import dev.migrate.engine.revision.source.RevisionLoader;
 import dev.migrate.engine.runtime.Migrator;
 import dev.migrate.engine.schema.Schema;
@@ -55,6 +56,9 @@ abstract class MigrateCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     try {
+      if (writesRevisions()) {
+        refuseWritingIntoFlyway();
+      }
       if (needsDatabase()) {
         String url = config().requireUrl();
         checkDatabase(url);
@@ -69,6 +73,19 @@ abstract class MigrateCommand implements Callable<Integer> {
         classLoader.close();
       }
     }
+  }
+
+  /**
+   * Whether this command runs or checks revisions (verify, upgrade, downgrade, check), so that what
+   * a Flyway directory holds but migrate does not run concerns it.
+   */
+  boolean runsRevisions() {
+    return false;
+  }
+
+  /** Whether this command writes a revision file, which a Flyway directory never gets. */
+  boolean writesRevisions() {
+    return false;
   }
 
   /** Whether this run connects to the database, so a missing URL is reported before anything. */
@@ -170,6 +187,9 @@ abstract class MigrateCommand implements Callable<Integer> {
    * counts as empty (for writing the first Java revision) instead of being an error.
    */
   RevisionGraph graph(boolean packageMayBeMissing) {
+    if (graph == null && config().flyway().isPresent()) {
+      graph = flywayGraph(config());
+    }
     if (graph == null) {
       MigrateConfig config = config();
       Path dir = config.revisions();
@@ -191,6 +211,45 @@ abstract class MigrateCommand implements Callable<Integer> {
       graph = RevisionGraph.of(RevisionLoader.load(sqlDir, javaPackage, loader));
     }
     return graph;
+  }
+
+  /**
+   * The graph of a Flyway directory; what it holds but does not run is told on stderr by the
+   * commands that {@link #runsRevisions() run revisions}.
+   */
+  private RevisionGraph flywayGraph(MigrateConfig config) {
+    if (config.javaPackage() != null) {
+      throw MigrateException.badInput(
+          "revisions=flyway:"
+              + config.revisions()
+              + " cannot be combined with a Java package ("
+              + ConfigKey.JAVA_PACKAGE.howToSet(config.fileName())
+              + "): a Flyway directory's versions form the whole chain; unset the Java package");
+    }
+    FlywayRevisions.Loaded loaded =
+        FlywayRevisions.load(config.revisions(), config.flyway().orElseThrow());
+    if (runsRevisions()) {
+      PrintWriter err = spec.commandLine().getErr();
+      loaded.notices().forEach(notice -> err.println("Note: " + notice));
+      err.flush();
+    }
+    return RevisionGraph.of(loaded.scripts());
+  }
+
+  /**
+   * Refuses a command that writes a revision when the revisions are Flyway's: migrate only reads a
+   * Flyway directory.
+   */
+  private void refuseWritingIntoFlyway() {
+    if (config().flyway().isPresent()) {
+      throw MigrateException.badInput(
+          "'migrate "
+              + spec.name()
+              + "' writes a revision, but the revisions are the Flyway directory "
+              + config().revisions()
+              + ", which migrate only reads; add the next V<version>__<description>.sql (and its"
+              + " U<version>__<description>.sql undo) there yourself");
+    }
   }
 
   /** The class loader of the configured classpath (created once), for revisions and models. */

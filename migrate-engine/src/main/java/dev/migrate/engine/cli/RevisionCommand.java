@@ -121,6 +121,11 @@ final class RevisionCommand extends MigrateCommand {
   }
 
   @Override
+  boolean writesRevisions() {
+    return true;
+  }
+
+  @Override
   int execute() throws IOException {
     if (sqlFile && !autogenerate) {
       throw MigrateException.badInput("--sql-file only applies with --autogenerate");

@@ -50,6 +50,11 @@ final class UpgradeCommand extends MigrateCommand {
   }
 
   @Override
+  boolean runsRevisions() {
+    return true;
+  }
+
+  @Override
   int execute() {
     Migrator migrator = migrator(ignoreChecksums);
     if (sql) {

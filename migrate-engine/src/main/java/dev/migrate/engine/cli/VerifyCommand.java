@@ -173,6 +173,11 @@ final class VerifyCommand extends MigrateCommand {
   }
 
   @Override
+  boolean runsRevisions() {
+    return true;
+  }
+
+  @Override
   int execute() {
     MigrateConfig config = config();
     ReportFormat output =

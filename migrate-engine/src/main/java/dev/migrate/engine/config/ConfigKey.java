@@ -11,7 +11,14 @@ public enum ConfigKey {
   URL("url", "MIGRATE_URL", "--url"),
   USER("user", "MIGRATE_USER", "--user"),
   PASSWORD("password", "MIGRATE_PASSWORD", "--password"),
+  /** The directory of SQL revision files, or {@code flyway:<dir>} for Flyway's migrations. */
   REVISIONS("revisions", "MIGRATE_REVISIONS", "--revisions"),
+  /**
+   * With {@code revisions=flyway:<dir>}: what a version without an undo file means, {@code error}
+   * (the default) or {@code irreversible}.
+   */
+  FLYWAY_MISSING_UNDO(
+      "flyway.missing_undo", "MIGRATE_FLYWAY_MISSING_UNDO", "--flyway-missing-undo"),
   JAVA_PACKAGE("java.package", "MIGRATE_JAVA_PACKAGE", "--java-package"),
   CLASSPATH("classpath", "MIGRATE_CLASSPATH", "--classpath"),
   VERSION_TABLE("version_table", "MIGRATE_VERSION_TABLE", "--version-table"),

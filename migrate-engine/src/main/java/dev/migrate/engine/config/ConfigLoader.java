@@ -2,6 +2,7 @@ package dev.migrate.engine.config;
 
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.SqliteUrl;
+import dev.migrate.engine.revision.source.FlywayRevisions;
 import dev.migrate.engine.runtime.Migrator;
 import java.io.File;
 import java.io.IOException;
@@ -146,11 +147,13 @@ public final class ConfigLoader {
     Setting revisions =
         settings.getOrDefault(
             ConfigKey.REVISIONS, new Setting(DEFAULT_REVISIONS, fileDir, "the default"));
+    Optional<String> flywayDir = FlywayRevisions.directory(revisions.value());
     return new MigrateConfig(
         url(settings.get(ConfigKey.URL)),
         value(settings, ConfigKey.USER),
         value(settings, ConfigKey.PASSWORD),
-        revisions.path(revisions.value()),
+        revisions.path(flywayDir.orElse(revisions.value())),
+        flyway(flywayDir.isPresent(), settings.get(ConfigKey.FLYWAY_MISSING_UNDO), revisions),
         value(settings, ConfigKey.JAVA_PACKAGE),
         classpath(settings.get(ConfigKey.CLASSPATH)),
         tableName(settings.get(ConfigKey.VERSION_TABLE), "version table", DEFAULT_VERSION_TABLE),
@@ -160,6 +163,27 @@ public final class ConfigLoader {
         tablePatterns(settings.get(ConfigKey.INCLUDE_TABLES)),
         tablePatterns(settings.get(ConfigKey.EXCLUDE_TABLES)),
         verifySettings(settings));
+  }
+
+  /** What a Flyway version without an undo file means, when the revisions are Flyway's. */
+  private static Optional<FlywayRevisions.MissingUndo> flyway(
+      boolean isFlyway, Setting missingUndo, Setting revisions) {
+    if (!isFlyway) {
+      if (missingUndo != null) {
+        throw MigrateException.badInput(
+            ConfigKey.FLYWAY_MISSING_UNDO.property()
+                + " is set ("
+                + missingUndo.source()
+                + "), but the revisions ("
+                + revisions.source()
+                + ") are not Flyway's; write revisions=flyway:<dir> or remove the setting");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(
+        missingUndo == null
+            ? FlywayRevisions.MissingUndo.ERROR
+            : FlywayRevisions.MissingUndo.of(missingUndo.value(), missingUndo.source()));
   }
 
   private static Map<ConfigKey, String> verifySettings(Map<ConfigKey, Setting> settings) {

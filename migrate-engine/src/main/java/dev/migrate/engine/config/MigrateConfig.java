@@ -2,6 +2,7 @@ package dev.migrate.engine.config;
 
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.Urls;
+import dev.migrate.engine.revision.source.FlywayRevisions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,10 @@ import java.util.Optional;
  * @param url JDBC URL, or null when none was given
  * @param user database user, or null (it may also be part of the URL)
  * @param password database password, or null (it may also be part of the URL)
- * @param revisions directory of SQL revision files (and where new revisions are written)
+ * @param revisions directory of SQL revision files (and where new revisions are written), or of
+ *     Flyway's migrations
+ * @param flyway present when the revisions are Flyway's ({@code revisions=flyway:<dir>}): what a
+ *     version without an undo file means
  * @param javaPackage package scanned for {@code @Revision} classes, or null for none
  * @param classpath extra directories and jars holding compiled Java revisions
  * @param versionTable name of the version table
@@ -32,6 +36,7 @@ public record MigrateConfig(
     String user,
     String password,
     Path revisions,
+    Optional<FlywayRevisions.MissingUndo> flyway,
     String javaPackage,
     List<Path> classpath,
     String versionTable,
@@ -74,7 +79,9 @@ public record MigrateConfig(
         + ", password="
         + (password == null ? null : "***")
         + ", revisions="
+        + flyway.map(f -> FlywayRevisions.PREFIX).orElse("")
         + revisions
+        + flyway.map(f -> " (flyway.missing_undo=" + f.id() + ")").orElse("")
         + ", javaPackage="
         + javaPackage
         + ", classpath="

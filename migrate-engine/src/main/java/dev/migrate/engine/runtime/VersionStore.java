@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class VersionStore {
   /** Width of {@code version_num} and of the history's {@code revision} column. */
-  static final int MAX_ID_LENGTH = 32;
+  static final int MAX_ID_LENGTH = dev.migrate.engine.revision.RevisionIds.MAX_LENGTH;
 
   private static final int MAX_USER_LENGTH = 128;
 

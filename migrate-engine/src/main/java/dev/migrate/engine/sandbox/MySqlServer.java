@@ -3,10 +3,14 @@ package dev.migrate.engine.sandbox;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -54,46 +58,62 @@ final class MySqlServer extends ServerBackend {
               + "; build the state by applying its revisions instead");
     }
     create(target);
-    List<String> tables =
-        strings(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
-                + " AND table_type = 'BASE TABLE' ORDER BY table_name",
-            source);
+    Map<String, String> columnsOf = storedColumns(source);
     try (Connection c = connect(target);
         Statement s = c.createStatement()) {
       s.execute("SET SESSION foreign_key_checks = 0");
       // a copied 0 in an AUTO_INCREMENT column stays 0
       s.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
-      for (String table : tables) {
-        String ddl;
+      for (String table : columnsOf.keySet()) {
         try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE " + qualified(source, table))) {
           rs.next();
-          ddl = rs.getString(2);
+          s.execute(rs.getString(2));
         }
-        s.execute(ddl);
-        String columns = String.join(", ", storedColumns(source, table));
+      }
+      // the rows after every table is made (DDL commits), in one transaction: one log flush
+      c.setAutoCommit(false);
+      for (Map.Entry<String, String> table : columnsOf.entrySet()) {
         s.execute(
             "INSERT INTO "
-                + quote(table)
+                + quote(table.getKey())
                 + " ("
-                + columns
+                + table.getValue()
                 + ") SELECT "
-                + columns
+                + table.getValue()
                 + " FROM "
-                + qualified(source, table));
+                + qualified(source, table.getKey()));
       }
+      c.commit();
     }
   }
 
-  /** The columns that take values: not generated ones, invisible ones included. */
-  private List<String> storedColumns(String schema, String table) throws SQLException {
-    return strings(
-            "SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND"
-                + " table_name = ? AND extra NOT LIKE '%GENERATED%' ORDER BY ordinal_position",
-            schema, table)
-        .stream()
-        .map(MySqlServer::quote)
-        .toList();
+  /**
+   * Each base table's columns that take values, quoted and in order: not generated ones, invisible
+   * ones included.
+   */
+  private Map<String, String> storedColumns(String schema) throws SQLException {
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    try (PreparedStatement p =
+        admin()
+            .prepareStatement(
+                "SELECT c.table_name, c.column_name FROM information_schema.columns c"
+                    + " JOIN information_schema.tables t"
+                    + " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
+                    + " WHERE c.table_schema = ? AND t.table_type = 'BASE TABLE'"
+                    + " AND c.extra NOT LIKE '%GENERATED%'"
+                    + " ORDER BY c.table_name, c.ordinal_position")) {
+      p.setString(1, schema);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          columns
+              .computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+              .add(quote(rs.getString(2)));
+        }
+      }
+    }
+    Map<String, String> lists = new LinkedHashMap<>();
+    columns.forEach((table, names) -> lists.put(table, String.join(", ", names)));
+    return lists;
   }
 
   @Override

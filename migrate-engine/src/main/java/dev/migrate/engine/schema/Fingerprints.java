@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ final class Fingerprints {
   /** The key of rows that name no table. */
   static final String SHARED = "~";
 
+  /** How a query of rows that name no table starts. */
+  private static final String SHARED_ROWS = "SELECT '" + SHARED + "'";
+
   private Fingerprints() {}
 
   /**
@@ -31,28 +35,75 @@ final class Fingerprints {
   static Map<String, String> tables(
       CatalogStatements statements, CatalogQueries queries, Predicate<String> excluded)
       throws SQLException {
+    return tables(statements, queries, excluded, null);
+  }
+
+  /**
+   * The digests of the tables {@code only} names (all tables when null), each as {@link
+   * #tables(CatalogStatements, CatalogQueries, Predicate)} would give it. On MySQL each query is
+   * then run once per table with its name as an exact value, which MariaDB answers from that
+   * table's files alone where a query over the schema opens every table; rows that name no table
+   * ({@link #SHARED}) are read whole either way.
+   */
+  static Map<String, String> tables(
+      CatalogStatements statements,
+      CatalogQueries queries,
+      Predicate<String> excluded,
+      Collection<String> only)
+      throws SQLException {
     Map<String, MessageDigest> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    {
-      int query = 0;
-      for (String sql : queries(queries)) {
-        query++;
-        try (ResultSet rs = statements.query(sql)) {
-          while (rs.next()) {
-            String table = rs.getString(1);
-            if (table == null || excluded.test(table)) {
-              continue;
-            }
-            MessageDigest digest = digests.computeIfAbsent(table, t -> sha256());
-            digest.update((byte) query);
-            digest.update(String.valueOf(rs.getString(2)).getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
+    int query = 0;
+    for (String sql : queries(queries)) {
+      query++;
+      boolean perTable =
+          only != null && queries instanceof MySqlCatalog && !sql.startsWith(SHARED_ROWS);
+      if (perTable) {
+        String narrowed = narrowed(sql);
+        for (String name : only) {
+          try (ResultSet rs = statements.query(narrowed, List.of(name))) {
+            add(digests, rs, query, excluded, null);
           }
+        }
+      } else {
+        try (ResultSet rs = statements.query(sql)) {
+          add(digests, rs, query, excluded, only);
         }
       }
     }
     Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     digests.forEach((table, digest) -> out.put(table, HexFormat.of().formatHex(digest.digest())));
     return out;
+  }
+
+  private static void add(
+      Map<String, MessageDigest> digests,
+      ResultSet rs,
+      int query,
+      Predicate<String> excluded,
+      Collection<String> only)
+      throws SQLException {
+    while (rs.next()) {
+      String table = rs.getString(1);
+      if (table == null
+          || excluded.test(table)
+          || (only != null && !table.equals(SHARED) && !containsIgnoringCase(only, table))) {
+        continue;
+      }
+      MessageDigest digest = digests.computeIfAbsent(table, t -> sha256());
+      digest.update((byte) query);
+      digest.update(String.valueOf(rs.getString(2)).getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+    }
+  }
+
+  private static boolean containsIgnoringCase(Collection<String> names, String name) {
+    return names.stream().anyMatch(name::equalsIgnoreCase);
+  }
+
+  /** A MySQL digest query limited to the table its one parameter names, in the same order. */
+  private static String narrowed(String sql) {
+    int order = sql.lastIndexOf(" ORDER BY ");
+    return sql.substring(0, order) + " AND TABLE_NAME = ?" + sql.substring(order);
   }
 
   static MessageDigest sha256() {
@@ -127,8 +178,7 @@ final class Fingerprints {
               + " FROM information_schema.REFERENTIAL_CONSTRAINTS"
               + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME",
           // MySQL's CHECK_CONSTRAINTS has no table column; MariaDB's does
-          "SELECT "
-              + (m.mariaDb() ? "TABLE_NAME" : "'" + SHARED + "'")
+          (m.mariaDb() ? "SELECT TABLE_NAME" : SHARED_ROWS)
               + ", CONCAT_WS(':', CONSTRAINT_NAME, CHECK_CLAUSE)"
               + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()"
               + " ORDER BY CONSTRAINT_NAME, CHECK_CLAUSE");

@@ -89,11 +89,14 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
                 + Crawl.jdbcRule("r.DELETE_RULE")
                 + " AS DELETE_RULE, k.CONSTRAINT_NAME AS FK_NAME, NULL AS PK_NAME,"
                 + " 7 AS DEFERRABILITY FROM information_schema.KEY_COLUMN_USAGE k"
-                + " JOIN information_schema.REFERENTIAL_CONSTRAINTS r"
+                // DISTINCT keeps MariaDB from merging the two: joined directly, it lists the
+                // constraints of every database on the server (ten times slower)
+                + " JOIN (SELECT DISTINCT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME,"
+                + " UPDATE_RULE, DELETE_RULE FROM information_schema.REFERENTIAL_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = DATABASE()) r"
                 + " ON r.CONSTRAINT_SCHEMA = k.TABLE_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME"
                 + " AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
-                + " WHERE k.TABLE_SCHEMA = DATABASE() AND r.CONSTRAINT_SCHEMA = DATABASE()"
-                + " AND k.REFERENCED_TABLE_NAME IS NOT NULL")
+                + " WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL")
         .withSql(TABLE_CONSTRAINTS, checksQuery())
         .toOptions();
   }

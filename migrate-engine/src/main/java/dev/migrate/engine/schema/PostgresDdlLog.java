@@ -27,7 +27,8 @@ final class PostgresDdlLog {
   private static final String INSTALL =
       """
       CREATE SCHEMA migrate_verify;
-      CREATE TABLE migrate_verify.ddl_log (tab oid, what text NOT NULL, name text);
+      -- unlogged: emptied at every look, it needs no WAL
+      CREATE UNLOGGED TABLE migrate_verify.ddl_log (tab oid, what text NOT NULL, name text);
       CREATE FUNCTION migrate_verify.ddl_end() RETURNS event_trigger LANGUAGE plpgsql AS $f$
       DECLARE r record;
       BEGIN

@@ -6,6 +6,7 @@ import dev.migrate.engine.dialect.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -175,6 +177,11 @@ public final class SchemaReader {
     private boolean logDdl;
     private SchemaObjects objects;
 
+    /**
+     * The statements run since the last refresh, when the caller says (see {@link #refreshAfter}).
+     */
+    private List<String> since;
+
     private Snapshots(Connection connection, boolean logDdl) {
       this.connection = connection;
       this.statements = CatalogStatements.kept(connection);
@@ -214,6 +221,14 @@ public final class SchemaReader {
           return changes.digests();
         }
       }
+      List<String> ran = since;
+      since = null;
+      if (ran != null && queries instanceof MySqlCatalog && objects != null && !digests.isEmpty()) {
+        Map<String, String> narrowed = digestsAfter(ran);
+        if (narrowed != null) {
+          return narrowed;
+        }
+      }
       if (ddlLog != null) {
         ddlLog.reset(statements);
       }
@@ -222,6 +237,85 @@ public final class SchemaReader {
           Fingerprints.tables(statements, queries, SchemaReader.this::excluded);
       objects = SchemaObjects.read(statements, queries);
       return now;
+    }
+
+    /**
+     * MySQL, after {@code ran}: the digests of the tables those statements name, of the tables that
+     * appeared and of the tables referencing either; the others' as before. Null when the
+     * statements may have changed anything.
+     */
+    private Map<String, String> digestsAfter(List<String> ran) throws SQLException {
+      Map<String, String> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      try (ResultSet rs =
+          statements.query(
+              "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
+                  + " WHERE TABLE_SCHEMA = DATABASE()")) {
+        while (rs.next()) {
+          if (!excluded(rs.getString(1))) {
+            types.put(rs.getString(1), rs.getString(2));
+          }
+        }
+      }
+      Set<String> before = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      before.addAll(digests.keySet());
+      before.remove(Fingerprints.SHARED);
+      Optional<Set<String>> named = StatementScope.tablesNamed(ran, before);
+      if (named.isEmpty()) {
+        return null;
+      }
+      Set<String> moved = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      moved.addAll(named.get());
+      types.keySet().stream().filter(name -> !before.contains(name)).forEach(moved::add);
+      before.stream().filter(name -> !types.containsKey(name)).forEach(moved::add);
+      Set<String> candidates = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      candidates.addAll(moved);
+      candidates.addAll(SchemaReader.referencing(tables.values(), moved));
+      candidates.retainAll(types.keySet());
+      if (!candidates.isEmpty()) { // a view's columns are its tables' (and digested with them)
+        types.forEach(
+            (name, type) -> {
+              if ("VIEW".equals(type)) {
+                candidates.add(name);
+              }
+            });
+      }
+      boolean objectsMoved =
+          StatementScope.mayChangeObjects(ran)
+              || moved.stream()
+                  .anyMatch(
+                      name ->
+                          !"BASE TABLE".equals(types.getOrDefault(name, "BASE TABLE"))
+                              || objects.views().stream()
+                                  .anyMatch(v -> v.name().equalsIgnoreCase(name))
+                              || objects.sequences().stream()
+                                  .anyMatch(q -> q.name().equalsIgnoreCase(name))
+                              || !objects.triggersOf(name).isEmpty());
+      Map<String, String> fresh =
+          Fingerprints.tables(statements, queries, SchemaReader.this::excluded, candidates);
+      Map<String, String> now = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      for (String name : types.keySet()) {
+        String digest = candidates.contains(name) ? fresh.get(name) : digests.get(name);
+        if (digest != null) {
+          now.put(name, digest);
+        }
+      }
+      if (fresh.containsKey(Fingerprints.SHARED)) {
+        now.put(Fingerprints.SHARED, fresh.get(Fingerprints.SHARED));
+      }
+      if (objectsMoved) {
+        objects = SchemaObjects.read(statements, queries);
+      }
+      return now;
+    }
+
+    /**
+     * The schema after {@code ran} ran, since the last call, and nothing else changed it (no other
+     * session, no statement left out): on MySQL only the tables those statements can have changed
+     * are digested again. Null, or on other databases, as {@link #refresh()}.
+     */
+    public Schema refreshAfter(List<String> ran) {
+      since = ran == null ? null : List.copyOf(ran);
+      return refresh();
     }
 
     /** The schema as the database has it now, reusing the tables unchanged since the last call. */

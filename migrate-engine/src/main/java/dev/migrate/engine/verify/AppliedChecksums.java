@@ -131,10 +131,10 @@ public final class AppliedChecksums {
                   java.migrationClass().getSimpleName()
                       + " renders a different "
                       + part
-                      + " each time it is loaded (its operations are built from the clock, a"
-                      + " random value or other state), so its checksum changes from one load to"
-                      + " the next, so every database that applied it will read as edited; build"
-                      + " its operations from constants",
+                      + " each time it is loaded (built from the clock, a random value or other"
+                      + " state): its checksum changes from one load to the next, so every"
+                      + " database that applied it will read as edited; build its operations from"
+                      + " constants",
                   List.of(
                       "checksum of the first load: "
                           + (part.equals("upgrade") ? first.up() : first.down()),

@@ -7,6 +7,7 @@ import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.diff.Difference;
 import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.diff.StoredChecks;
+import dev.migrate.engine.ops.Operation;
 import dev.migrate.engine.revision.Direction;
 import dev.migrate.engine.revision.MigrationPlan;
 import dev.migrate.engine.revision.MigrationStep;
@@ -16,6 +17,7 @@ import dev.migrate.engine.revision.VerifySkip;
 import dev.migrate.engine.revision.VersionChange;
 import dev.migrate.engine.revision.source.JavaRevisionBody;
 import dev.migrate.engine.revision.source.SqlRevisionBody;
+import dev.migrate.engine.runtime.MigrationListener;
 import dev.migrate.engine.runtime.MigrationSession;
 import dev.migrate.engine.runtime.Migrator;
 import dev.migrate.engine.sandbox.Sandbox;
@@ -336,7 +338,7 @@ final class Stairway {
       result(id, Check.REVERSIBLE, List.of());
       return null;
     }
-    if (undeclared(revision)) {
+    if (revision.body() instanceof SqlRevisionBody sql && undeclared(sql)) {
       result(
           id,
           Check.REVERSIBLE,
@@ -345,10 +347,8 @@ final class Stairway {
               id,
               "no downgrade for "
                   + backend
-                  + " and none declared irreversible ("
-                  + ((SqlRevisionBody) revision.body()).name()
-                  + " has no '-- migrate:down' section); add one, or write '-- migrate:down"
-                  + " irreversible' if it cannot be undone",
+                  + " and none declared irreversible: "
+                  + sql.missingDown().advice(),
               List.of()));
       return "it has no downgrade";
     }
@@ -361,10 +361,12 @@ final class Stairway {
     return reason;
   }
 
-  /** A SQL revision without a down section for this backend declares nothing: it forgot one. */
-  private boolean undeclared(RevisionScript revision) {
-    return revision.body() instanceof SqlRevisionBody sql
-        && sql.section(Direction.DOWNGRADE, kind).isEmpty();
+  /**
+   * A SQL revision without a down section for this backend declares nothing, it forgot one (unless
+   * its source says otherwise, as {@code flyway.missing_undo=irreversible} does).
+   */
+  private boolean undeclared(SqlRevisionBody sql) {
+    return sql.section(Direction.DOWNGRADE, kind).isEmpty() && !sql.missingDown().declared();
   }
 
   // ---- the checks -----------------------------------------------------------------------------
@@ -572,6 +574,7 @@ final class Stairway {
         continue;
       }
       any = true;
+      working.ranUnseen();
       List<String> statements = fixture.statements(kind);
       try (java.sql.Statement s = working.connection().createStatement()) {
         for (int i = 0; i < statements.size(); i++) {
@@ -813,6 +816,13 @@ final class Stairway {
               .connection(connection)
               .databaseKind(kind)
               .output(line -> {})
+              .listener(
+                  new MigrationListener() {
+                    @Override
+                    public void beforeStep(MigrationStep step, List<String> statements) {
+                      ran(step, statements, kind);
+                    }
+                  })
               .build();
       session = migrator.open();
       snapshots = new SchemaReader().snapshotsOfOwnDatabase(connection);
@@ -842,9 +852,36 @@ final class Stairway {
       }
     }
 
+    /**
+     * What ran since the last refresh, for the snapshot to look at only what that can have changed;
+     * null once something ran that it cannot see (a fixture).
+     */
+    private List<String> since = new ArrayList<>();
+
+    private void ran(MigrationStep step, List<String> statements, DatabaseKind kind) {
+      if (since == null) {
+        return;
+      }
+      since.addAll(statements);
+      try { // what a Java revision's operations name, however their statements spell it
+        for (Operation operation :
+            step.revision().body().plan(step.direction(), kind).operations()) {
+          since.add(operation.toString());
+        }
+      } catch (MigrateException e) {
+        since = null;
+      }
+    }
+
+    /** Something the snapshots cannot see ran (a fixture's SQL): the next refresh reads all. */
+    void ranUnseen() {
+      since = null;
+    }
+
     /** The schema now; only the tables that changed since the last call are read again. */
     Schema refresh() {
-      schema = snapshots.refresh();
+      schema = snapshots.refreshAfter(since);
+      since = new ArrayList<>();
       return schema;
     }
 

@@ -1,10 +1,14 @@
 package dev.migrate.engine.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /** Runs {@code migrate} in-process in a given working directory with a given environment. */
@@ -26,6 +30,20 @@ final class Cli {
   Cli onTerminal() {
     terminal = true;
     return this;
+  }
+
+  /** Copies the directory tree {@code from} into {@code to}, replacing files already there. */
+  static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
   }
 
   Result run(String... args) {

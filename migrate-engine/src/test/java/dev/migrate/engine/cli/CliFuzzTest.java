@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -154,7 +153,7 @@ class CliFuzzTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void badInputIsExitTwoAndChangesNothing(long seed, @TempDir Path dir) throws Exception {
-    copy(template, dir);
+    Cli.copy(template, dir);
     Random random = new Random(seed);
     // the kind of input and its variant go round-robin over the seeds, so every variant is covered
     int variant = (int) Math.floorMod(seed / 4, 1L << 20);
@@ -387,19 +386,6 @@ class CliFuzzTest {
 
   private static <T> T pick(Random random, T[] values) {
     return values[random.nextInt(values.length)];
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 
   /** The tables of the database and the rows of its version table. */

@@ -28,12 +28,7 @@ class CliVerifyAgainstTest {
   private Path revisions() throws Exception {
     Path source = Path.of(CliVerifyAgainstTest.class.getResource("/verify/correct_chain").toURI());
     Path copy = dir.resolve("versions");
-    Files.createDirectories(copy);
-    try (var files = Files.list(source)) {
-      for (Path file : files.toList()) {
-        Files.copy(file, copy.resolve(file.getFileName()));
-      }
-    }
+    Cli.copy(source, copy);
     return copy;
   }
 

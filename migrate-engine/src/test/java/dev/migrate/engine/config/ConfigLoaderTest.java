@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.revision.source.FlywayRevisions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,35 @@ class ConfigLoaderTest {
     assertThat(config.includeTables()).isEmpty();
     assertThat(config.excludeTables()).isEmpty();
     assertThat(config.file()).isEmpty();
+  }
+
+  @Test
+  void flywayRevisionsResolveAgainstTheFileAndCarryTheMissingUndoSetting() throws IOException {
+    write(
+        "conf/migrate.properties",
+        "revisions=flyway:../src/main/resources/db/migration\nflyway.missing_undo=irreversible\n");
+
+    MigrateConfig fromFile =
+        ConfigLoader.load(dir, Path.of("conf/migrate.properties"), Map.of(), Map.of());
+    MigrateConfig fromOption =
+        ConfigLoader.load(dir, null, Map.of(), Map.of(ConfigKey.REVISIONS, "flyway:db/migration"));
+
+    assertThat(fromFile.revisions()).isEqualTo(dir.resolve("src/main/resources/db/migration"));
+    assertThat(fromFile.flyway()).contains(FlywayRevisions.MissingUndo.IRREVERSIBLE);
+    assertThat(fromOption.revisions()).isEqualTo(dir.resolve("db/migration"));
+    assertThat(fromOption.flyway()).contains(FlywayRevisions.MissingUndo.ERROR);
+    assertThat(ConfigLoader.load(dir, null, Map.of(), Map.of()).flyway()).isEmpty();
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    dir,
+                    null,
+                    Map.of("MIGRATE_FLYWAY_MISSING_UNDO", "maybe"),
+                    Map.of(ConfigKey.REVISIONS, "flyway:db")))
+        .hasMessageContaining("Unknown value 'maybe' in MIGRATE_FLYWAY_MISSING_UNDO");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(dir, null, Map.of(), Map.of(ConfigKey.REVISIONS, "flyway: ")))
+        .hasMessageContaining("name no directory; write flyway:<dir>");
   }
 
   @Test
@@ -116,7 +146,9 @@ class ConfigLoaderTest {
   void environmentOverridesFileAndOptionsOverrideEnvironmentForEveryKey() throws IOException {
     StringBuilder file = new StringBuilder();
     for (ConfigKey key : ConfigKey.values()) {
-      file.append(key.property()).append("=file_").append(key.name()).append('\n');
+      if (key != ConfigKey.FLYWAY_MISSING_UNDO) { // only with Flyway revisions, tested below
+        file.append(key.property()).append("=file_").append(key.name()).append('\n');
+      }
     }
     write("migrate.properties", file.toString());
     Map<String, String> env =

@@ -306,11 +306,89 @@ class SnapshotsTest {
     }
   }
 
+  /**
+   * MySQL with the statements of each change given to the refresh, which then digests only the
+   * tables they name, and with what could make that miss a change: a procedure or a prepared
+   * statement doing the DDL, a view renamed as a table, a table dropped with its trigger, a quoted
+   * name.
+   */
+  @TestFactory
+  Stream<DynamicTest> refreshAfterTheStatementsEqualsAFullReadAfterEachChange() {
+    List<Change> changes =
+        Stream.concat(
+                changes(DatabaseKind.MYSQL).stream(),
+                Stream.of(
+                    Change.of(
+                        "DDL in a procedure",
+                        "CREATE PROCEDURE widen() ALTER TABLE filler_3 ADD COLUMN by_call INT",
+                        "CALL widen()"),
+                    Change.of("procedure dropped", "DROP PROCEDURE widen"),
+                    Change.of(
+                        "DDL in a prepared statement",
+                        "PREPARE widen FROM 'ALTER TABLE filler_3 ADD COLUMN prepared INT'",
+                        "EXECUTE widen"),
+                    Change.of("view renamed as a table", "RENAME TABLE v_child TO v_child_b"),
+                    Change.of(
+                        "table with a trigger",
+                        "CREATE TABLE watched (id INT PRIMARY KEY, n INT)",
+                        "CREATE TRIGGER watched_touch BEFORE INSERT ON watched FOR EACH ROW"
+                            + " SET NEW.n = 1"),
+                    Change.of("table dropped with its trigger", "DROP TABLE watched"),
+                    Change.of("quoted name", "CREATE TABLE `odd``name` (id INT PRIMARY KEY)"),
+                    Change.of("quoted name altered", "ALTER TABLE `odd``name` ADD COLUMN x INT"),
+                    Change.of(
+                        "comments and a conditional comment",
+                        "/* widen */ ALTER TABLE filler_1 ADD COLUMN commented INT",
+                        "/*!100000 ALTER TABLE filler_3 ADD COLUMN conditional INT */")))
+            .toList();
+    return afterEachChange(
+        DatabaseKind.MYSQL,
+        changes,
+        reader::snapshots,
+        " (statements)",
+        SchemaReader.Snapshots::refreshAfter);
+  }
+
+  @org.junit.jupiter.api.Test
+  void refreshAfterStatementsDigestsOnlyWhatTheyNameOnMySql() throws Exception {
+    try (TestDatabase db = TestDatabases.create(DatabaseKind.MYSQL);
+        Connection c = db.connect();
+        SchemaReader.Snapshots snapshots = reader.snapshots(c)) {
+      sql(c, FILLERS);
+      snapshots.refresh();
+      List<String> named = List.of("ALTER TABLE filler_1 ADD COLUMN named INTEGER");
+      sql(c, named);
+      assertThat(snapshots.refreshAfter(named).table("filler_1").orElseThrow().columns())
+          .extracting(Schema.Column::name)
+          .contains("named");
+      assertThat(snapshots.fullDigests()).as("a named table alone is digested").isOne();
+      List<String> called =
+          List.of(
+              "CREATE PROCEDURE widen() ALTER TABLE filler_2 ADD COLUMN by_call INT",
+              "CALL widen()");
+      sql(c, called);
+      assertThat(snapshots.refreshAfter(called).table("filler_2").orElseThrow().columns())
+          .extracting(Schema.Column::name)
+          .contains("by_call");
+      assertThat(snapshots.fullDigests()).as("a CALL has every table digested").isEqualTo(2);
+    }
+  }
+
   private Stream<DynamicTest> afterEachChange(
       DatabaseKind kind,
       List<Change> changes,
       java.util.function.Function<Connection, SchemaReader.Snapshots> open,
       String suffix) {
+    return afterEachChange(
+        kind, changes, open, suffix, (snapshots, statements) -> snapshots.refresh());
+  }
+
+  private Stream<DynamicTest> afterEachChange(
+      DatabaseKind kind,
+      List<Change> changes,
+      java.util.function.Function<Connection, SchemaReader.Snapshots> open,
+      String suffix,
+      java.util.function.BiFunction<SchemaReader.Snapshots, List<String>, Schema> refresh) {
     TestDatabase db = TestDatabases.create(kind);
     Connection c;
     try {
@@ -330,7 +408,7 @@ class SnapshotsTest {
                         kind.id() + suffix + ": " + change.name(),
                         () -> {
                           sql(c, change.statements());
-                          Schema refreshed = snapshots.refresh();
+                          Schema refreshed = refresh.apply(snapshots, change.statements());
                           last[0] = refreshed;
                           assertThat(refreshed).isEqualTo(reader.read(c));
                           assertThat(snapshots.fingerprint()).isEqualTo(reader.fingerprint(c));

@@ -118,8 +118,8 @@ class VerifierTest {
         verify(DatabaseKind.SQLITE, "irreversible", VerifyOptions.defaults());
     assertThat(result.findings().stream().map(f -> f.severity() + " " + f.message()))
         .containsExactly(
-            "ERROR no downgrade for sqlite and none declared irreversible (002.sql has no '--"
-                + " migrate:down' section); add one, or write '-- migrate:down irreversible' if it"
+            "ERROR no downgrade for sqlite and none declared irreversible: 002.sql has no '--"
+                + " migrate:down' section; add one, or write '-- migrate:down irreversible' if it"
                 + " cannot be undone",
             "INFO declared irreversible: 003.sql says '-- migrate:down irreversible'");
     for (Check check : List.of(Check.REVERSIBLE, Check.DOWNGRADE, Check.DATA_KEPT)) {

@@ -49,12 +49,23 @@ public final class RevisionLoader {
 
   /** The {@code .sql} files under {@code versionsDir}, hidden ones skipped, sorted by path. */
   public static List<Path> sqlFiles(Path versionsDir) {
+    return sqlFiles(
+        versionsDir, "Revisions directory", "create it (migrate init) or point --revisions at it");
+  }
+
+  /**
+   * The same, with {@code what} naming the directory and {@code advice} saying what to do when it
+   * is missing.
+   */
+  static List<Path> sqlFiles(Path versionsDir, String what, String advice) {
     if (!Files.isDirectory(versionsDir)) {
       throw MigrateException.badInput(
-          "Revisions directory "
+          what
+              + " "
               + versionsDir
               + (Files.exists(versionsDir) ? " is not a directory" : " does not exist")
-              + "; create it (migrate init) or point --revisions at it");
+              + "; "
+              + advice);
     }
     try (Stream<Path> paths = Files.walk(versionsDir)) {
       return paths

@@ -22,6 +22,31 @@ public final class SqlRevisionBody implements RevisionBody {
   private final List<SqlSection> sections;
   private final Revision.Transactional transactional;
   private final Map<String, String> verifySkips;
+  private final MissingDown missingDown;
+
+  /**
+   * What a revision without a down section for a database means, in the words of the files it came
+   * from.
+   *
+   * @param declared true when that declares it irreversible (verification reports it as info),
+   *     false when a downgrade was forgotten ({@code IRREVERSIBLE})
+   * @param reason why running the downgrade is refused
+   * @param advice how to give it a downgrade, for the {@code IRREVERSIBLE} finding
+   */
+  public record MissingDown(boolean declared, String reason, String advice) {
+    /**
+     * A migrate revision file, {@code name} its path under the revisions directory: no {@code --
+     * migrate:down} section declares nothing.
+     */
+    public static MissingDown ofRevisionFile(String name) {
+      return new MissingDown(
+          false,
+          "declared irreversible: " + name + " has no '-- migrate:down' section",
+          name
+              + " has no '-- migrate:down' section; add one, or write '-- migrate:down"
+              + " irreversible' if it cannot be undone");
+    }
+  }
 
   public SqlRevisionBody(
       String origin, List<SqlSection> sections, Revision.Transactional transactional) {
@@ -41,11 +66,28 @@ public final class SqlRevisionBody implements RevisionBody {
       List<SqlSection> sections,
       Revision.Transactional transactional,
       Map<String, String> verifySkips) {
+    this(origin, name, sections, transactional, verifySkips, MissingDown.ofRevisionFile(name));
+  }
+
+  /** A body whose missing down sections mean what {@code missingDown} says. */
+  public SqlRevisionBody(
+      String origin,
+      String name,
+      List<SqlSection> sections,
+      Revision.Transactional transactional,
+      Map<String, String> verifySkips,
+      MissingDown missingDown) {
     this.origin = origin;
     this.name = name;
     this.sections = List.copyOf(sections);
     this.transactional = transactional;
     this.verifySkips = Map.copyOf(verifySkips);
+    this.missingDown = missingDown;
+  }
+
+  /** What the lack of a down section for a database means for this revision. */
+  public MissingDown missingDown() {
+    return missingDown;
   }
 
   /** The file relative to the revisions directory, e.g. {@code 0004_drop_notes.sql}. */
@@ -93,7 +135,7 @@ public final class SqlRevisionBody implements RevisionBody {
     Optional<SqlSection> chosen = section(direction, database);
     if (chosen.isEmpty()) {
       if (direction == Direction.DOWNGRADE) {
-        return irreversible("declared irreversible: " + name + " has no '-- migrate:down' section");
+        return irreversible(missingDown.reason());
       }
       if (sections.stream().anyMatch(s -> s.direction() == Direction.UPGRADE)) {
         throw MigrateException.badInput(
@@ -111,7 +153,12 @@ public final class SqlRevisionBody implements RevisionBody {
       return irreversible("declared irreversible: " + name + " says '" + section.describe() + "'");
     }
     List<Operation> operations =
-        SqlSplitter.split(section.sql(), database, origin, section.line() + 1).stream()
+        SqlSplitter.split(
+                section.sql(),
+                database,
+                section.file() == null ? origin : section.file(),
+                section.line() + 1)
+            .stream()
             .<Operation>map(Operation.Execute::new)
             .toList();
     return new MigrationPlan(operations, Optional.empty(), transactional);

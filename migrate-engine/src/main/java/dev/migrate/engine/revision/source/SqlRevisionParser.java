@@ -76,13 +76,18 @@ public final class SqlRevisionParser {
    * relative to the revisions directory) what the reasons that reports carry name it by.
    */
   public static RevisionScript parse(Path file, String name) {
+    return new Parser(read(file), file.toString(), name).parse();
+  }
+
+  /** The text of a revision file; unreadable or invalid UTF-8 is bad input naming the file. */
+  static String read(Path file) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw MigrateException.badInput("Cannot read revision file " + file + ": " + e);
     }
-    return new Parser(decodeUtf8(bytes, file), file.toString(), name).parse();
+    return decodeUtf8(bytes, file);
   }
 
   /** The text of {@code bytes}; invalid UTF-8 is bad input naming the file and line. */

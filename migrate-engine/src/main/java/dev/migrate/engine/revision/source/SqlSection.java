@@ -11,14 +11,27 @@ import java.util.Optional;
  * @param dialect the database it is written for; empty for the default section
  * @param irreversible {@code -- migrate:down irreversible}
  * @param sql the text between this section's line and the next section (or the end of the file)
- * @param line the line number of the section's {@code -- migrate:} line
+ * @param line the line number of the section's {@code -- migrate:} line; 0 when the section is a
+ *     whole file
+ * @param file the file the section was read from, for messages; null when it is the revision's own
+ *     file (a Flyway undo file is another)
  */
 public record SqlSection(
     Direction direction,
     Optional<DatabaseKind> dialect,
     boolean irreversible,
     String sql,
-    int line) {
+    int line,
+    String file) {
+
+  public SqlSection(
+      Direction direction,
+      Optional<DatabaseKind> dialect,
+      boolean irreversible,
+      String sql,
+      int line) {
+    this(direction, dialect, irreversible, sql, line, null);
+  }
 
   /** How the file names this section, e.g. {@code -- migrate:up postgresql}. */
   public String describe() {

@@ -187,6 +187,37 @@ class RowGeneratorPropertyTest {
     }
   }
 
+  /** The rows go in one transaction: a refused row must not take the rows after it along. */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void rowsAfterARefusedOneAreInsertedAndCommitted(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = TestDatabases.create(kind);
+        Connection c = db.connect()) {
+      apply(
+          kind,
+          c,
+          List.of(
+              "CREATE TABLE a_never (id INTEGER PRIMARY KEY, prio INTEGER NOT NULL,"
+                  + " CONSTRAINT ck_a_never CHECK (prio * 0 = 1))",
+              "CREATE TABLE b_fine (id INTEGER PRIMARY KEY, prio INTEGER NOT NULL)"));
+      Schema schema = new SchemaReader().read(c);
+      RowPlan plan = new RowGenerator(schema, kind, 5).plan(c, null);
+      assertThat(plan.rows().get(0).table()).isEqualTo("a_never");
+      WriteResult written = RowWriter.insert(c, plan);
+      assertThat(written.skipped()).isEqualTo(RowGenerator.ROWS_PER_TABLE);
+      assertThat(written.inserted())
+          .hasSize(RowGenerator.ROWS_PER_TABLE)
+          .allSatisfy(row -> assertThat(row.table()).isEqualTo("b_fine"));
+      try (Connection other = db.connect();
+          java.sql.Statement s = other.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM b_fine")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(RowGenerator.ROWS_PER_TABLE);
+      }
+      assertThat(RowWriter.delete(c, written)).isEqualTo(RowGenerator.ROWS_PER_TABLE);
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void mysqlTextKeepsToTheColumnsCharacterSet() throws Exception {
     DatabaseKind kind = DatabaseKind.MYSQL;

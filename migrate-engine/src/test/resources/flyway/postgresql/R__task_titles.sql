@@ -1,0 +1,1 @@
+CREATE VIEW task_titles AS SELECT id, title FROM task;

@@ -1,0 +1,1 @@
+DROP INDEX ix_account_email;

@@ -1,0 +1,2 @@
+-- forgets the column
+SELECT 1;
