@@ -22,6 +22,7 @@ final class LiveProgress implements Consumer<Progress> {
   private final Supplier<Duration> elapsed;
   private final Map<String, int[]> counts = new LinkedHashMap<>();
   private int shown;
+  private boolean cleared;
 
   /**
    * @param backends the backends that run, in the order shown
@@ -36,8 +37,8 @@ final class LiveProgress implements Consumer<Progress> {
     }
   }
 
-  /** Draws the line before the first revision is done. */
-  synchronized void start() {
+  /** Draws the line as it is now: before the first revision is done, and as the clock moves. */
+  synchronized void redraw() {
     draw();
   }
 
@@ -47,10 +48,11 @@ final class LiveProgress implements Consumer<Progress> {
     draw();
   }
 
-  /** Erases the line, leaving the cursor at its start. */
+  /** Erases the line, leaving the cursor at its start; nothing is drawn after it. */
   synchronized void clear() {
     write("\r" + " ".repeat(shown) + "\r");
     shown = 0;
+    cleared = true;
   }
 
   /** The line as it reads now. */
@@ -74,6 +76,9 @@ final class LiveProgress implements Consumer<Progress> {
   }
 
   private void draw() {
+    if (cleared) {
+      return;
+    }
     String line = line();
     // spaces cover what a longer line before left behind
     write("\r" + line + " ".repeat(Math.max(0, shown - line.length())));

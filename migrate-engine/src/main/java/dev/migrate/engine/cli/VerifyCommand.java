@@ -29,6 +29,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -218,10 +221,20 @@ final class VerifyCommand extends MigrateCommand {
       if (live == null) {
         result = verifier.run(ready);
       } else {
-        live.start();
+        live.redraw();
+        // the clock moves while a slow revision runs
+        ScheduledExecutorService clock =
+            Executors.newSingleThreadScheduledExecutor(
+                task -> {
+                  Thread thread = new Thread(task, "migrate-verify-progress");
+                  thread.setDaemon(true);
+                  return thread;
+                });
+        clock.scheduleAtFixedRate(live::redraw, 1, 1, TimeUnit.SECONDS);
         try {
           result = verifier.run(ready);
         } finally {
+          clock.shutdownNow();
           live.clear();
         }
       }

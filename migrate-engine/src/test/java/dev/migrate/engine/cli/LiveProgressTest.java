@@ -22,7 +22,7 @@ class LiveProgressTest {
 
   @Test
   void oneLineRewrittenInPlaceWithEachBackendsCountAndTheTime() {
-    live.start();
+    live.redraw();
     assertThat(out.toString())
         .isEqualTo("\rverify  sqlite 0/200  postgresql 0/200  mysql 0/200  0:00");
 
