@@ -25,15 +25,15 @@ final class LiveProgress implements Consumer<Progress> {
   private boolean cleared;
 
   /**
-   * @param backends the backends that run, in the order shown
-   * @param total how many revisions each verifies
+   * @param backends the backends asked for, in the order shown; each shows from its first revision
+   *     on (one skipped for want of a server never does)
    * @param elapsed the time since verification began
    */
-  LiveProgress(Writer out, List<String> backends, int total, Supplier<Duration> elapsed) {
+  LiveProgress(Writer out, List<String> backends, Supplier<Duration> elapsed) {
     this.out = out;
     this.elapsed = elapsed;
     for (String backend : backends) {
-      counts.put(backend, new int[] {0, total});
+      counts.put(backend, null);
     }
   }
 
@@ -48,7 +48,13 @@ final class LiveProgress implements Consumer<Progress> {
     draw();
   }
 
-  /** Erases the line, leaving the cursor at its start; nothing is drawn after it. */
+  /** Draws again after {@link #clear}, for a note printed on a line of its own in between. */
+  synchronized void resume() {
+    cleared = false;
+    draw();
+  }
+
+  /** Erases the line, leaving the cursor at its start; nothing is drawn after it until resumed. */
   synchronized void clear() {
     write("\r" + " ".repeat(shown) + "\r");
     shown = 0;
@@ -59,14 +65,17 @@ final class LiveProgress implements Consumer<Progress> {
   synchronized String line() {
     StringBuilder line = new StringBuilder("verify ");
     counts.forEach(
-        (backend, count) ->
+        (backend, count) -> {
+          if (count != null) {
             line.append(' ')
                 .append(backend)
                 .append(' ')
                 .append(count[0])
                 .append('/')
                 .append(count[1])
-                .append(' '));
+                .append(' ');
+          }
+        });
     long seconds = elapsed.get().toSeconds();
     return line.append(' ')
         .append(seconds / 60)

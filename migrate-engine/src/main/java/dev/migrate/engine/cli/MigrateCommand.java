@@ -1,23 +1,18 @@
 package dev.migrate.engine.cli;
 
 import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.command.ModelComparison;
+import dev.migrate.engine.command.ProjectRevisions;
 import dev.migrate.engine.config.ConfigKey;
 import dev.migrate.engine.config.ConfigLoader;
 import dev.migrate.engine.config.MigrateConfig;
-import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.dialect.SqliteUrl;
 import dev.migrate.engine.dialect.UrlSyntax;
 import dev.migrate.engine.dialect.Urls;
 import dev.migrate.engine.diff.Difference;
-import dev.migrate.engine.diff.SchemaDiff;
-import dev.migrate.engine.diff.StoredChecks;
-import dev.migrate.engine.model.ModelSource;
 import dev.migrate.engine.revision.RevisionGraph;
-import dev.migrate.engine.revision.source.FlywayRevisions;
-import dev.migrate.engine.revision.source.RevisionLoader;
 import dev.migrate.engine.runtime.Migrator;
 import dev.migrate.engine.schema.Schema;
-import dev.migrate.engine.schema.SchemaReader;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -187,53 +182,22 @@ abstract class MigrateCommand implements Callable<Integer> {
    * counts as empty (for writing the first Java revision) instead of being an error.
    */
   RevisionGraph graph(boolean packageMayBeMissing) {
-    if (graph == null && config().flyway().isPresent()) {
-      graph = flywayGraph(config());
-    }
     if (graph == null) {
-      MigrateConfig config = config();
-      Path dir = config.revisions();
-      if (!Files.isDirectory(dir) && config.javaPackage() == null) {
-        throw MigrateException.badInput(
-            "Revisions directory "
-                + dir
-                + " does not exist; create it with 'migrate init' or set "
-                + ConfigKey.REVISIONS.howToSet(config.fileName()));
-      }
-      Path sqlDir = Files.isDirectory(dir) ? dir : null;
-      ClassLoader loader = classLoader();
-      String javaPackage = config.javaPackage();
-      if (packageMayBeMissing
-          && javaPackage != null
-          && loader.getResource(javaPackage.replace('.', '/')) == null) {
-        javaPackage = null;
-      }
-      graph = RevisionGraph.of(RevisionLoader.load(sqlDir, javaPackage, loader));
+      // what a Flyway directory holds but does not run is told by the commands that run revisions
+      PrintWriter err = spec.commandLine().getErr();
+      graph =
+          ProjectRevisions.graph(
+              config(),
+              classLoader(),
+              packageMayBeMissing,
+              notice -> {
+                if (runsRevisions()) {
+                  err.println("Note: " + notice);
+                  err.flush();
+                }
+              });
     }
     return graph;
-  }
-
-  /**
-   * The graph of a Flyway directory; what it holds but does not run is told on stderr by the
-   * commands that {@link #runsRevisions() run revisions}.
-   */
-  private RevisionGraph flywayGraph(MigrateConfig config) {
-    if (config.javaPackage() != null) {
-      throw MigrateException.badInput(
-          "revisions=flyway:"
-              + config.revisions()
-              + " cannot be combined with a Java package ("
-              + ConfigKey.JAVA_PACKAGE.howToSet(config.fileName())
-              + "): a Flyway directory's versions form the whole chain; unset the Java package");
-    }
-    FlywayRevisions.Loaded loaded =
-        FlywayRevisions.load(config.revisions(), config.flyway().orElseThrow());
-    if (runsRevisions()) {
-      PrintWriter err = spec.commandLine().getErr();
-      loaded.notices().forEach(notice -> err.println("Note: " + notice));
-      err.flush();
-    }
-    return RevisionGraph.of(loaded.scripts());
   }
 
   /**
@@ -304,28 +268,9 @@ abstract class MigrateCommand implements Callable<Integer> {
     return builder.build();
   }
 
-  /**
-   * How the database differs from the configured models (an error when none are configured), over
-   * the configured tables.
-   */
-  List<Difference> modelDifferences(Migrator migrator) {
-    return modelDifferences(migrator, migrator.schema());
-  }
-
   /** The differences between the models and {@code actual}, the database's schema now. */
   List<Difference> modelDifferences(Migrator migrator, Schema actual) {
-    MigrateConfig config = config();
-    DatabaseKind kind = migrator.databaseKind();
-    Schema loaded = ModelSource.load(config, kind, classLoader());
-    // a SQL models file was read back from a database: its checks are in that database's words
-    StoredChecks checks =
-        ModelSource.parse(config.models(), config.fileName()) instanceof ModelSource.Spec.SqlFile
-            ? new StoredChecks(loaded, loaded)
-            : StoredChecks.of(loaded, kind, config.url(), config.user(), config.password());
-    SchemaDiff.Options tables =
-        new SchemaDiff.Options(config.includeTables(), config.excludeTables());
-    return checks.asWritten(
-        SchemaDiff.compare(SchemaReader.asStored(kind, checks.stored()), actual, tables));
+    return ModelComparison.differences(config(), migrator.databaseKind(), actual, classLoader());
   }
 
   /** Prints an offline SQL script, ending with a newline. */

@@ -14,7 +14,7 @@ class LiveProgressTest {
   private final StringWriter out = new StringWriter();
   private final AtomicReference<Duration> clock = new AtomicReference<>(Duration.ZERO);
   private final LiveProgress live =
-      new LiveProgress(out, List.of("sqlite", "postgresql", "mysql"), 200, clock::get);
+      new LiveProgress(out, List.of("sqlite", "postgresql", "mysql"), clock::get);
 
   private static Progress step(String backend, int done) {
     return new Progress(backend, "a1", done, 200, backend + " a1 Add: ok (3 ms)");
@@ -23,13 +23,12 @@ class LiveProgressTest {
   @Test
   void oneLineRewrittenInPlaceWithEachBackendsCountAndTheTime() {
     live.redraw();
-    assertThat(out.toString())
-        .isEqualTo("\rverify  sqlite 0/200  postgresql 0/200  mysql 0/200  0:00");
+    assertThat(out.toString()).isEqualTo("\rverify  0:00");
 
     clock.set(Duration.ofSeconds(14));
+    live.accept(step("mysql", 60));
     live.accept(step("sqlite", 120));
     live.accept(step("postgresql", 95));
-    live.accept(step("mysql", 60));
 
     assertThat(out.toString()).doesNotContain("\n");
     String last = out.toString().substring(out.toString().lastIndexOf('\r') + 1);
@@ -38,7 +37,7 @@ class LiveProgressTest {
 
   @Test
   void aShorterLineCoversWhatTheLongerOneLeftAndClearErasesIt() {
-    LiveProgress one = new LiveProgress(out, List.of("sqlite"), 200, clock::get);
+    LiveProgress one = new LiveProgress(out, List.of("sqlite", "mysql"), clock::get);
     clock.set(Duration.ofSeconds(61 * 60 + 5));
     one.accept(step("sqlite", 100)); // verify  sqlite 100/200  61:05
     clock.set(Duration.ofSeconds(5));
