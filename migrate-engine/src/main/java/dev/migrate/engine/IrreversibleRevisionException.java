@@ -22,7 +22,7 @@ public final class IrreversibleRevisionException extends MigrateException {
             + origin
             + ") cannot be "
             + (direction == Direction.UPGRADE ? "upgraded" : "downgraded")
-            + ": it is declared irreversible ("
+            + " ("
             + reason
             + "). Nothing was run.",
         null);
@@ -46,7 +46,8 @@ public final class IrreversibleRevisionException extends MigrateException {
   }
 
   /**
-   * Where and how it was declared irreversible, e.g. {@code declared irreversible in a.sql ...}.
+   * How it was declared irreversible, e.g. {@code declared irreversible: 0004_x.sql has no '--
+   * migrate:down' section} or {@code declared irreversible (V0004_X): <the reason given>}.
    */
   public String reason() {
     return reason;

@@ -90,6 +90,13 @@ public final class VerifyMojo extends MigrateMojo {
   @Parameter(property = "migrate.stamp")
   String stamp;
 
+  /**
+   * A database {@code upgrade} ran on, read and never written: each applied revision edited since
+   * is a CHECKSUM_MISMATCH, failing the build.
+   */
+  @Parameter(property = "migrate.againstUrl")
+  String againstUrl;
+
   /** History below this revision is not walked down. */
   @Parameter(property = "migrate.minimumDowngrade")
   String minimumDowngrade;
@@ -120,6 +127,7 @@ public final class VerifyMojo extends MigrateMojo {
     put(values, ConfigKey.VERIFY_FIXTURES, fixtures);
     put(values, ConfigKey.VERIFY_STAMP, stamp);
     put(values, ConfigKey.VERIFY_MINIMUM_DOWNGRADE, minimumDowngrade);
+    put(values, ConfigKey.VERIFY_AGAINST_URL, againstUrl);
     return values;
   }
 

@@ -54,7 +54,9 @@ class QuickStartJarTest {
         .contains("sqlite f47b2a8e1d59 Add task sort order: ok");
     // the one declared irreversible revision is reported, as information
     assertThat(verify.out())
-        .contains("INFO IRREVERSIBLE sqlite 2e9c6b0d4f87: declared irreversible");
+        .contains(
+            "INFO IRREVERSIBLE sqlite 2e9c6b0d4f87: declared irreversible:"
+                + " 0010_lowercase_emails.sql says '-- migrate:down irreversible'");
     assertThat(verify.out().lines().reduce((a, b) -> b).orElseThrow())
         .startsWith("verify: 0 errors, 0 warnings, 1 info on sqlite (");
   }

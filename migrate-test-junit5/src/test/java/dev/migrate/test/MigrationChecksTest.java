@@ -96,6 +96,20 @@ class MigrationChecksTest {
   @MigrationTest(revisions = "src/test/resources/revisions/correct_chain", backends = MYSQL)
   static class MysqlOnly implements MigrationChecks {}
 
+  @RunByTests
+  @MigrationTest(revisions = "src/test/resources/revisions/declared_irreversible")
+  static class DeclaredIrreversible implements MigrationChecks {}
+
+  @Test
+  void aDeclaredIrreversibleRevisionsDownChecksAreSkippedSayingSoOnceWithItsFile() {
+    Events events = tests(DeclaredIrreversible.class);
+    assertThat(events.failed().count()).as(events.failed().list().toString()).isZero();
+    assertThat(ServerDatabases.messages(events.aborted().list()))
+        .hasSize(5)
+        .containsOnly(
+            "declared irreversible: 002_load_countries.sql says '-- migrate:down irreversible'");
+  }
+
   /** Everything from migrate.properties on the test classpath. */
   @MigrationTest
   static class FromProperties implements MigrationChecks {}

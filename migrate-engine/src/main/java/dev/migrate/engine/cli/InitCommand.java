@@ -135,5 +135,8 @@ final class InitCommand extends MigrateCommand {
       # verify.stamp=
       # verify.minimum_downgrade=
       # verify.fixtures=verify-fixtures
+      # A database 'upgrade' ran on, read and never written, to report applied revisions edited
+      # since as CHECKSUM_MISMATCH [MIGRATE_VERIFY_AGAINST_URL].
+      # verify.against_url=jdbc:postgresql://staging:5432/app?user=reader
       """;
 }

@@ -69,6 +69,12 @@ public final class Main implements Runnable {
   /** Run by {@link #main}: the process is migrate's own, see {@link ProcessSetup}. */
   boolean ownProcess;
 
+  /**
+   * Whether standard output and error are a terminal (a console), where {@code verify} shows one
+   * live progress line instead of a line per revision; false in tests and when piped.
+   */
+  boolean terminal;
+
   /** The configuration of the running command, so that errors can hide its password. */
   MigrateConfig config;
 
@@ -91,6 +97,7 @@ public final class Main implements Runnable {
     ProcessSetup.apply();
     Main main = new Main();
     main.ownProcess = true;
+    main.terminal = System.console() != null;
     CommandLine commandLine = commandLine(main);
     int code = commandLine.execute(args);
     commandLine.getOut().flush();

@@ -13,10 +13,15 @@ import dev.migrate.engine.verify.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -120,6 +125,15 @@ final class VerifyCommand extends MigrateCommand {
   String stamp;
 
   @Option(
+      names = "--against",
+      paramLabel = "JDBC_URL",
+      description =
+          "Also read this database (never written, no lock taken) and report each applied"
+              + " revision whose file changed since it was applied as CHECKSUM_MISMATCH, as"
+              + " upgrade would refuse it (key verify.against_url).")
+  String against;
+
+  @Option(
       names = "--minimum-downgrade",
       paramLabel = "REV",
       description =
@@ -141,6 +155,7 @@ final class VerifyCommand extends MigrateCommand {
     put(values, ConfigKey.VERIFY_MINIMUM_DOWNGRADE, minimumDowngrade);
     put(values, ConfigKey.VERIFY_FIXTURES, fixtures);
     put(values, ConfigKey.VERIFY_STAMP, stamp);
+    put(values, ConfigKey.VERIFY_AGAINST_URL, against);
     return values;
   }
 
@@ -175,23 +190,64 @@ final class VerifyCommand extends MigrateCommand {
       write(output, run.graphInvalid(e.getMessage()));
       throw e;
     }
-    if (main.ownProcess && run.backends().contains(DatabaseKind.SQLITE)) {
+    if (main.ownProcess && run.usesSqlite()) {
       ProcessSetup.beforeSqlite(main.env);
     }
     PrintWriter err = spec.commandLine().getErr();
-    VerificationResult result =
-        run.run(
-            graph,
-            classLoader(),
-            main.env::get,
-            line -> {
-              synchronized (err) {
-                err.println(line);
-                err.flush();
-              }
-            });
+    Consumer<String> log =
+        line -> {
+          synchronized (err) {
+            err.println(line);
+            err.flush();
+          }
+        };
+    VerificationResult result;
+    if (output != ReportFormat.TEXT || !main.terminal) {
+      result = run.run(graph, classLoader(), main.env::get, log, step -> log.accept(step.line()));
+    } else {
+      result = withLiveProgress(run, graph, log);
+    }
     write(output, result);
     return result.hasErrors() ? ExitCodes.PROBLEM : ExitCodes.OK;
+  }
+
+  /**
+   * On a terminal: one progress line on standard error, rewritten in place as the backends go and
+   * as the clock moves, erased before the report.
+   */
+  private VerificationResult withLiveProgress(
+      VerifyRun run, RevisionGraph graph, Consumer<String> log) {
+    long started = System.nanoTime();
+    LiveProgress live =
+        new LiveProgress(
+            spec.commandLine().getErr(),
+            run.backends().stream().map(DatabaseKind::id).toList(),
+            () -> Duration.ofNanos(System.nanoTime() - started));
+    live.redraw();
+    ScheduledExecutorService clock =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "migrate-verify-progress");
+              thread.setDaemon(true);
+              return thread;
+            });
+    clock.scheduleAtFixedRate(live::redraw, 1, 1, TimeUnit.SECONDS);
+    try {
+      // a note (leftover databases dropped) goes on a line of its own, the progress line after it
+      return run.run(
+          graph,
+          classLoader(),
+          main.env::get,
+          line -> {
+            live.clear();
+            log.accept(line);
+            live.resume();
+          },
+          live);
+    } finally {
+      clock.shutdownNow();
+      live.clear();
+    }
   }
 
   private void write(ReportFormat output, VerificationResult result) {

@@ -8,9 +8,12 @@ import dev.migrate.engine.diff.SchemaDiff;
 import dev.migrate.engine.revision.RevisionGraph;
 import dev.migrate.engine.sandbox.Sandbox;
 import dev.migrate.engine.sandbox.ServerSettings;
+import dev.migrate.engine.verify.AppliedChecksums;
 import dev.migrate.engine.verify.Check;
+import dev.migrate.engine.verify.CheckResult;
 import dev.migrate.engine.verify.Fixture;
 import dev.migrate.engine.verify.ModelsAtHead;
+import dev.migrate.engine.verify.Progress;
 import dev.migrate.engine.verify.VerificationResult;
 import dev.migrate.engine.verify.Verifier;
 import dev.migrate.engine.verify.VerifyOptions;
@@ -61,6 +64,13 @@ public final class VerifyRun {
     return Verifier.graphInvalid(message, backends, options.seed());
   }
 
+  /** Whether it opens SQLite databases: a backend, or the database of {@code --against}. */
+  public boolean usesSqlite() {
+    String against = config.verify().get(ConfigKey.VERIFY_AGAINST_URL);
+    return backends.contains(DatabaseKind.SQLITE)
+        || (against != null && DatabaseKind.fromJdbcUrl(against) == DatabaseKind.SQLITE);
+  }
+
   /**
    * Verifies {@code graph} on every backend and closes the throwaway databases' servers after.
    *
@@ -74,7 +84,22 @@ public final class VerifyRun {
       ClassLoader loader,
       Function<String, String> settings,
       Consumer<String> log) {
-    Verifier verifier = Verifier.of(graph, models(loader), options.withProgress(log));
+    return run(graph, loader, settings, log, step -> log.accept(step.line()));
+  }
+
+  /**
+   * {@link #run(RevisionGraph, ClassLoader, Function, Consumer)} with the progress apart from the
+   * notes in {@code log}. With {@code verify.against_url}, that database is read first (never
+   * written) and its applied revisions' checksums are reported too.
+   */
+  public VerificationResult run(
+      RevisionGraph graph,
+      ClassLoader loader,
+      Function<String, String> settings,
+      Consumer<String> log,
+      Consumer<Progress> progress) {
+    List<CheckResult> applied = applied(graph);
+    Verifier verifier = Verifier.of(graph, models(loader), options.withProgress(progress));
     List<Verifier.Backend> ready = new ArrayList<>();
     List<Sandbox> sandboxes = new ArrayList<>();
     try {
@@ -85,10 +110,19 @@ public final class VerifyRun {
         }
         ready.add(backend);
       }
-      return verifier.run(ready);
+      return verifier.run(ready).plus(applied);
     } finally {
       sandboxes.forEach(Sandbox::close);
     }
+  }
+
+  /** The checks of {@code verify.against_url}'s database; none without that setting. */
+  private List<CheckResult> applied(RevisionGraph graph) {
+    String url = config.verify().get(ConfigKey.VERIFY_AGAINST_URL);
+    if (url == null || options.skips().containsKey(Check.CHECKSUM_UNCHANGED)) {
+      return List.of();
+    }
+    return AppliedChecksums.against(graph, url, config.versionTable(), config.historyTable());
   }
 
   private Verifier.Backend backend(

@@ -57,6 +57,11 @@ public enum ConfigKey {
   VERIFY_FIXTURES("verify.fixtures", "MIGRATE_VERIFY_FIXTURES", "--fixtures"),
   /** {@code migrate verify}: revisions stamped instead of run, separated by commas. */
   VERIFY_STAMP("verify.stamp", "MIGRATE_VERIFY_STAMP", "--stamp"),
+  /**
+   * {@code migrate verify}: a database migrate upgraded, read (never written) to report applied
+   * revisions whose files changed since ({@code CHECKSUM_MISMATCH}).
+   */
+  VERIFY_AGAINST_URL("verify.against_url", "MIGRATE_VERIFY_AGAINST_URL", "--against"),
   /** {@code migrate verify}: the revision below which history is not walked down. */
   VERIFY_MINIMUM_DOWNGRADE(
       "verify.minimum_downgrade", "MIGRATE_VERIFY_MINIMUM_DOWNGRADE", "--minimum-downgrade");

@@ -192,6 +192,8 @@ public final class ConfigLoader {
         (key, setting) -> {
           if (key == ConfigKey.VERIFY_FIXTURES) {
             verify.put(key, setting.path(setting.value()).toString());
+          } else if (key == ConfigKey.VERIFY_AGAINST_URL) {
+            verify.put(key, SqliteUrl.resolve(setting.value(), setting.baseDir()));
           } else if (key.property().startsWith("verify.")) {
             verify.put(key, setting.value());
           }

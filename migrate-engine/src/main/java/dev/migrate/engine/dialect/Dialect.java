@@ -4,6 +4,7 @@ import dev.migrate.engine.ops.Operation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /** How operations become SQL on one database. */
 public interface Dialect {
@@ -26,6 +27,16 @@ public interface Dialect {
    */
   default List<String> checksumText(Operation operation) throws SQLException {
     return render(operation, null);
+  }
+
+  /**
+   * For an operation that renders exactly one statement from the live schema and cannot see what
+   * the operations before it in the same revision will do (MySQL's MODIFY restates the whole column
+   * as it is read): the statement's text until it is rendered, on the connection, right before it
+   * runs. Empty for every other operation, which renders when planned.
+   */
+  default Optional<String> renderedWhenRun(Operation operation) {
+    return Optional.empty();
   }
 
   /** How this database spells a portable column type in DDL. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,10 +88,7 @@ public final class MySqlDialect extends BaseDialect {
   @Override
   List<String> alterColumn(Operation.AlterColumn op, Connection connection) throws SQLException {
     List<String> statements = new ArrayList<>();
-    // MySQL 8's SET DEFAULT takes a literal or a parenthesised expression, not CURRENT_TIMESTAMP:
-    // such a default is set by restating the column.
-    boolean currentTimestamp = ColumnDef.isCurrentTimestamp(op.serverDefault());
-    if (op.type() == null && op.nullable() == null && !currentTimestamp) {
+    if (!restatesColumn(op)) {
       String prefix = "ALTER TABLE " + quote(op.table()) + " ALTER COLUMN " + quote(op.column());
       if (op.serverDefault() != null) {
         statements.add(prefix + " SET DEFAULT " + op.serverDefault());
@@ -159,6 +157,32 @@ public final class MySqlDialect extends BaseDialect {
     }
     statements.add(sql.toString());
     return statements;
+  }
+
+  /**
+   * Whether MODIFY (or CHANGE COLUMN) restates the column: a new type or nullability, or a
+   * CURRENT_TIMESTAMP default, which MySQL 8's SET DEFAULT does not take (it takes a literal or a
+   * parenthesised expression).
+   */
+  private static boolean restatesColumn(Operation.AlterColumn op) {
+    return op.type() != null
+        || op.nullable() != null
+        || ColumnDef.isCurrentTimestamp(op.serverDefault());
+  }
+
+  /** A restating alterColumn reads the live column when it runs, after the operations before it. */
+  @Override
+  public Optional<String> renderedWhenRun(Operation operation) {
+    if (operation instanceof Operation.AlterColumn op && restatesColumn(op)) {
+      return Optional.of(
+          "ALTER TABLE "
+              + quote(op.table())
+              + (op.newName() == null
+                  ? " MODIFY COLUMN " + quote(op.column())
+                  : " CHANGE COLUMN " + quote(op.column()) + " " + quote(op.newName()))
+              + " -- restated from the live column when it runs");
+    }
+    return Optional.empty();
   }
 
   /**

@@ -9,7 +9,10 @@ import java.util.Optional;
  *
  * @param operations what to do, in order; SQL revisions give {@link Operation.Execute} values
  * @param irreversibleReason present when this direction cannot be run (a declared irreversible
- *     downgrade); running it is an error that quotes the reason
+ *     downgrade), one line that says so once and names the file by its path under the revisions
+ *     directory or the class by its simple name: {@code declared irreversible: 0004_x.sql has no
+ *     '-- migrate:down' section}, {@code declared irreversible (V0004_X): <the reason given>};
+ *     running it is an error that quotes it
  * @param transactional whether the revision asked to run inside a transaction, outside one, or left
  *     it to the engine
  */

@@ -9,4 +9,12 @@ public interface RevisionBody {
 
   /** The work of one direction on one database. Java revisions are instantiated afresh. */
   MigrationPlan plan(Direction direction, DatabaseKind database);
+
+  /**
+   * How {@code v1} checksums (history rows of earlier releases) hashed an irreversible direction's
+   * {@code reason}: the wording of those releases, kept so that those rows still compare.
+   */
+  default String v1Declaration(Direction direction, DatabaseKind database, String reason) {
+    return reason;
+  }
 }

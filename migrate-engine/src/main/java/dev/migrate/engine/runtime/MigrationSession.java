@@ -335,9 +335,10 @@ public final class MigrationSession implements AutoCloseable {
       }
       autoCommit(mode == RevisionWork.Mode.AUTOCOMMIT);
       try (Statement s = connection.createStatement()) {
-        for (String sql : statements) {
+        for (int i = 0; i < statements.size(); i++) {
           failedAt++;
-          List<Object> values = bound.parameters().get(failedAt - 1);
+          String sql = migrator.work.statement(bound, i, connection);
+          List<Object> values = bound.parameters().get(i);
           if (mode == RevisionWork.Mode.SPLIT && migrator.work.outsideTransaction(sql)) {
             connection.setAutoCommit(true); // commits the statements before it
             committed = failedAt - 1;

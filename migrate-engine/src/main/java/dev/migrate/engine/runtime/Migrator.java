@@ -251,7 +251,18 @@ public final class Migrator {
     if (sqliteFileMissing()) {
       return List.of();
     }
-    return connected(c -> mismatches(c, store.readRows(c)));
+    // a row naming no revision is reported by whoever reads the rows (check, verify --against)
+    return connected(
+        c ->
+            mismatches(
+                c, store.readRows(c).stream().filter(row -> graph.find(row).isPresent()).toList()));
+  }
+
+  /**
+   * Whether the database has the version table (read-only: a missing SQLite file is not created).
+   */
+  public boolean versionTableExists() {
+    return !sqliteFileMissing() && connected(store::versionTableExists);
   }
 
   // ---- offline -------------------------------------------------------------------------------

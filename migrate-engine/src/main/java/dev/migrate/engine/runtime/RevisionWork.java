@@ -72,9 +72,33 @@ final class RevisionWork {
   /**
    * Statements to run, each with its parameters (empty for most). Online, a parameterised {@link
    * Operation.Execute} keeps its {@code ?} placeholders to be bound; offline its values are
-   * inlined.
+   * inlined. An operation the dialect renders only when it runs ({@link Dialect#renderedWhenRun})
+   * stands in {@code statements} as a placeholder until {@link #statement} renders it; {@code
+   * deferred} holds it at that index (null elsewhere).
    */
-  record Bound(List<String> statements, List<List<Object>> parameters, List<String> sources) {}
+  record Bound(
+      List<String> statements,
+      List<List<Object>> parameters,
+      List<String> sources,
+      List<Operation> deferred) {}
+
+  /**
+   * Statement {@code index} of {@code bound}, about to run: a deferred operation is rendered now,
+   * on {@code connection}, so that it sees what the statements before it did, and replaces its
+   * placeholder (failure reports then quote what ran).
+   */
+  String statement(Bound bound, int index, Connection connection) throws SQLException {
+    Operation operation = bound.deferred().get(index);
+    if (operation != null) {
+      List<String> rendered = dialect.render(operation, connection);
+      if (rendered.size() != 1) {
+        throw new IllegalStateException(operation + " rendered " + rendered.size() + " statements");
+      }
+      bound.statements().set(index, rendered.get(0));
+      bound.deferred().set(index, null);
+    }
+    return bound.statements().get(index);
+  }
 
   /**
    * The plan's statements to run, each with its parameters and the operation it came from ({@code
@@ -84,6 +108,7 @@ final class RevisionWork {
     List<String> statements = new ArrayList<>();
     List<List<Object>> parameters = new ArrayList<>();
     List<String> sources = new ArrayList<>();
+    List<Operation> deferred = new ArrayList<>();
     List<Operation> operations = plan.operations();
     for (int i = 0; i < operations.size(); i++) {
       Operation operation = operations.get(i);
@@ -96,15 +121,27 @@ final class RevisionWork {
         statements.add(execute.sql());
         parameters.add(execute.parameters());
         sources.add(source);
+        deferred.add(null);
+        continue;
+      }
+      // the first operation sees the schema as it is; a later one may depend on those before it
+      Optional<String> placeholder =
+          connection != null && i > 0 ? dialect.renderedWhenRun(operation) : Optional.empty();
+      if (placeholder.isPresent()) {
+        statements.add(placeholder.get());
+        parameters.add(List.of());
+        sources.add(source);
+        deferred.add(operation);
         continue;
       }
       for (String sql : dialect.render(operation, connection)) {
         statements.add(sql);
         parameters.add(List.of());
         sources.add(source);
+        deferred.add(null);
       }
     }
-    return new Bound(statements, parameters, sources);
+    return new Bound(statements, parameters, sources, deferred);
   }
 
   /**
@@ -190,7 +227,11 @@ final class RevisionWork {
   boolean legacyChecksumNamesItsFile(RevisionScript revision) {
     for (Direction direction : Direction.values()) {
       Optional<String> reason = plan(revision, direction).irreversibleReason();
-      if (reason.isPresent() && reason.get().contains(revision.origin())) {
+      if (reason.isPresent()
+          && revision
+              .body()
+              .v1Declaration(direction, kind, reason.get())
+              .contains(revision.origin())) {
         return true;
       }
     }
@@ -201,8 +242,11 @@ final class RevisionWork {
     MigrationPlan plan = plan(revision, direction);
     List<String> parts = new ArrayList<>();
     if (plan.irreversibleReason().isPresent()) {
+      String reason = plan.irreversibleReason().get();
       parts.add(
-          v1 ? "-- irreversible: " + plan.irreversibleReason().get() : Checksums.IRREVERSIBLE);
+          v1
+              ? "-- irreversible: " + revision.body().v1Declaration(direction, kind, reason)
+              : Checksums.IRREVERSIBLE);
     }
     for (Operation operation : plan.operations()) {
       try {

@@ -15,7 +15,12 @@ public enum Check {
   UP_REPEATABLE("up again gives the same schema", FindingCode.UPGRADE_NOT_REPEATABLE),
   DATA_KEPT("data round trip", FindingCode.DATA_LOSS),
   NOT_DESTRUCTIVE("destructive lint", FindingCode.DESTRUCTIVE_CHANGE),
-  MODELS_MATCH("models match at head", FindingCode.MODEL_DRIFT);
+  MODELS_MATCH("models match at head", FindingCode.MODEL_DRIFT),
+  /**
+   * Reported only where it has something to say: per applied revision of {@code --against}'s
+   * database, and for a Java revision whose checksum changes from one load to the next.
+   */
+  CHECKSUM_UNCHANGED("checksum unchanged", FindingCode.CHECKSUM_MISMATCH);
 
   private final String label;
   private final FindingCode code;

@@ -144,11 +144,20 @@ final class Stairway {
   Outcome walk() {
     long started = System.nanoTime();
     try {
+      int done = 0;
       for (String id : order) {
         long t = System.nanoTime();
         int before = results.size();
         verifyRevision(id);
-        options.progress().accept(progressLine(id, results.subList(before, results.size()), t));
+        options
+            .progress()
+            .accept(
+                new Progress(
+                    backend,
+                    id,
+                    ++done,
+                    order.size(),
+                    progressLine(id, results.subList(before, results.size()), t)));
       }
       if (models != null) {
         modelsAtHead();
@@ -345,17 +354,11 @@ final class Stairway {
     }
     String reason = down.irreversibleReason().get();
     Finding declared =
-        new Finding(
-            FindingCode.IRREVERSIBLE,
-            Severity.INFO,
-            backend,
-            id,
-            "declared irreversible: " + reason,
-            List.of());
+        new Finding(FindingCode.IRREVERSIBLE, Severity.INFO, backend, id, reason, List.of());
     results.add(
         new CheckResult(
             backend, id, Check.REVERSIBLE, CheckResult.Outcome.SKIPPED, reason, List.of(declared)));
-    return "declared irreversible";
+    return reason;
   }
 
   /**
@@ -514,7 +517,7 @@ final class Stairway {
     } catch (RevisionFailedException e) {
       return failure(e);
     } catch (IrreversibleRevisionException e) {
-      return new Failure("declared irreversible: " + e.reason(), List.of());
+      return new Failure(e.reason(), List.of());
     } catch (MigrateException e) {
       return new Failure(firstLine(e.getMessage()), List.of());
     }

@@ -32,6 +32,15 @@ public record VerificationResult(
     findings = List.copyOf(findings);
   }
 
+  /** This result with {@code more} checks (and their findings) after its own. */
+  public VerificationResult plus(List<CheckResult> more) {
+    List<CheckResult> allChecks = new java.util.ArrayList<>(checks);
+    allChecks.addAll(more);
+    List<Finding> allFindings = new java.util.ArrayList<>(findings);
+    more.forEach(c -> allFindings.addAll(c.findings()));
+    return new VerificationResult(revisions, heads, backends, allChecks, allFindings, seed, took);
+  }
+
   public boolean hasErrors() {
     return findings.stream().anyMatch(Finding::isError);
   }

@@ -177,8 +177,15 @@ public final class Verifier {
 
   /** Verifies on one backend only. */
   public Stairway.Outcome verify(Backend backend) {
-    return new Stairway(graph, order, backend.kind(), backend.sandbox(), models, options, data)
-        .walk();
+    Stairway.Outcome walked =
+        new Stairway(graph, order, backend.kind(), backend.sandbox(), models, options, data).walk();
+    if (options.skips().containsKey(Check.CHECKSUM_UNCHANGED)) {
+      return walked;
+    }
+    List<CheckResult> checks = new ArrayList<>(walked.checks());
+    checks.addAll(
+        AppliedChecksums.unstable(order.stream().map(graph::get).toList(), backend.kind()));
+    return new Stairway.Outcome(checks, walked.took());
   }
 
   private static Stairway.Outcome await(Future<Stairway.Outcome> outcome) {
@@ -231,6 +238,6 @@ public final class Verifier {
         script.message(),
         graph.normalizedDownRevisions(id),
         graph.resolvedDependencies(id),
-        script.origin());
+        VerifiedRevision.originOf(script));
   }
 }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  *     are only upgraded), or null to walk every revision down
  * @param failOnDestructive whether {@code DESTRUCTIVE_CHANGE} is an error instead of a warning
  * @param tables which tables the model comparison looks at
- * @param progress receives a line per revision and backend as it is verified
+ * @param progress told of each revision on each backend as it is verified
  * @param fixtures data run before or at revisions
  * @param stamped revisions stamped instead of run (their version row is written, their statements
  *     are not run, their checks are skipped)
@@ -26,7 +26,7 @@ public record VerifyOptions(
     String minimumDowngrade,
     boolean failOnDestructive,
     SchemaDiff.Options tables,
-    Consumer<String> progress,
+    Consumer<Progress> progress,
     java.util.List<Fixture> fixtures,
     java.util.Set<String> stamped) {
 
@@ -35,7 +35,7 @@ public record VerifyOptions(
   public VerifyOptions {
     skips = Map.copyOf(skips);
     Objects.requireNonNull(tables, "tables");
-    progress = progress == null ? line -> {} : progress;
+    progress = progress == null ? step -> {} : progress;
     fixtures = java.util.List.copyOf(fixtures);
     stamped = java.util.Set.copyOf(stamped);
   }
@@ -77,7 +77,7 @@ public record VerifyOptions(
         seed, skips, minimumDowngrade, failOnDestructive, newTables, progress, fixtures, stamped);
   }
 
-  public VerifyOptions withProgress(Consumer<String> newProgress) {
+  public VerifyOptions withProgress(Consumer<Progress> newProgress) {
     return new VerifyOptions(
         seed, skips, minimumDowngrade, failOnDestructive, tables, newProgress, fixtures, stamped);
   }

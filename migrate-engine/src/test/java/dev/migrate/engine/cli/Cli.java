@@ -15,6 +15,7 @@ import picocli.CommandLine;
 final class Cli {
   private final Path workingDir;
   private final Map<String, String> env;
+  private boolean terminal;
 
   Cli(Path workingDir, Map<String, String> env) {
     this.workingDir = workingDir;
@@ -23,6 +24,12 @@ final class Cli {
 
   Cli(Path workingDir) {
     this(workingDir, Map.of());
+  }
+
+  /** Runs as if standard output and error were a terminal. */
+  Cli onTerminal() {
+    terminal = true;
+    return this;
   }
 
   /** Copies the directory tree {@code from} into {@code to}, replacing files already there. */
@@ -42,7 +49,9 @@ final class Cli {
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = Main.commandLine(new Main(workingDir, env));
+    Main main = new Main(workingDir, env);
+    main.terminal = terminal;
+    CommandLine commandLine = Main.commandLine(main);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int code = commandLine.execute(args);

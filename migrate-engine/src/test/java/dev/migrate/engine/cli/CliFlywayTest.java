@@ -104,17 +104,18 @@ class CliFlywayTest {
                 + kind.id()
                 + " V10: no downgrade for "
                 + kind.id()
-                + " and none declared irreversible: "
-                + v10
-                + " has no undo migration U10__<description>.sql; write one, or set"
+                + " and none declared irreversible: tables/task/V10__add_task_priority.sql has"
+                + " no undo migration U10__<description>.sql; write one, or set"
                 + " flyway.missing_undo=irreversible");
     assertThat(declared.exitCode()).as(declared.toString()).isZero();
     assertThat(declared.out())
         .contains(
             "INFO IRREVERSIBLE "
                 + kind.id()
-                + " V10: declared irreversible: declared irreversible by"
-                + " flyway.missing_undo=irreversible");
+                + " V10: declared irreversible (flyway.missing_undo=irreversible):"
+                + " tables/task/V10__add_task_priority.sql has no undo migration"
+                + " U10__<description>.sql\n");
+    assertThat(undeclared.out() + declared.out()).doesNotContain(v10.toString());
   }
 
   @Test

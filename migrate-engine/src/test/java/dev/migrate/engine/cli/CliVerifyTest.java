@@ -31,6 +31,36 @@ class CliVerifyTest {
     assertThat(r.err()).contains("sqlite a00000000003 Add task note: ok");
   }
 
+  /** Not on a terminal (a CI log, a pipe): a line per revision and backend, never rewritten. */
+  @Test
+  void offATerminalProgressIsALinePerRevision() throws Exception {
+    Cli.Result r = verify(Map.of(), "verify", "--revisions", fixture("correct_chain"));
+    assertThat(r.err().lines().filter(line -> line.startsWith("sqlite a0000000000")))
+        .hasSize(3)
+        .allMatch(line -> line.matches("sqlite a0000000000\\d [A-Za-z ]+: ok \\(\\d+ ms\\)"));
+    assertThat(r.err()).doesNotContain("\r").doesNotContain("verify  sqlite");
+  }
+
+  /** On a terminal: one line rewritten in place, erased before the report; JSON keeps the lines. */
+  @Test
+  void onATerminalProgressIsOneLiveLineUnlessTheFormatIsForAProgram() throws Exception {
+    Cli.Result live =
+        new Cli(dir, Map.of()).onTerminal().run("verify", "--revisions", fixture("correct_chain"));
+    assertThat(live.exitCode()).as(live.toString()).isZero();
+    assertThat(live.err())
+        .startsWith("\rverify  0:0")
+        .contains("\rverify  sqlite 3/3  ")
+        .doesNotContain("\n")
+        .endsWith("\r");
+    assertThat(live.out()).contains("verify: 0 errors");
+
+    Cli.Result json =
+        new Cli(dir, Map.of())
+            .onTerminal()
+            .run("verify", "--revisions", fixture("correct_chain"), "--format", "json");
+    assertThat(json.err()).contains("sqlite a00000000003 Add task note: ok").doesNotContain("\r");
+  }
+
   @Test
   void anErrorFindingExitsOne() throws Exception {
     Cli.Result r = verify(Map.of(), "verify", "--revisions", fixture("leaves_trace"));

@@ -333,15 +333,17 @@ class MigratorTest {
                           Optional.empty(),
                           Revision.Transactional.AUTO)
                       : new MigrationPlan(
-                          List.of(), Optional.of("drops data"), Revision.Transactional.AUTO));
+                          List.of(),
+                          Optional.of("declared irreversible: drops data"),
+                          Revision.Transactional.AUTO));
       Migrator m = migrator(db, table("a"), oneWay, table("c", "b"));
       m.upgrade("head");
 
       assertThatThrownBy(() -> m.downgrade("base"))
           .isInstanceOf(MigrateException.class)
           .hasMessageContaining(
-              "Revision b (versions/b.sql) cannot be downgraded: it is declared irreversible"
-                  + " (drops data). Nothing was run.");
+              "Revision b (versions/b.sql) cannot be downgraded (declared irreversible: drops"
+                  + " data). Nothing was run.");
       assertThat(m.currentRows()).containsExactly("c");
       assertThat(tableExists(db, "t_c")).isTrue();
     }

@@ -9,6 +9,7 @@ import dev.migrate.engine.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -68,13 +69,64 @@ class VerifierTest {
             result.findings().stream().map(f -> f.severity() + " " + f.code() + " " + f.revision()))
         .containsExactly("INFO IRREVERSIBLE b10000000002");
     assertThat(only(result, FindingCode.IRREVERSIBLE).message())
-        .contains("the legacy codes are gone for good");
+        .isEqualTo("declared irreversible (DropLegacyCode): the legacy codes are gone for good");
     assertThat(check(result, "b10000000002", Check.NOT_DESTRUCTIVE).reason())
         .isEqualTo("the legacy code was unused since 2024");
     assertThat(check(result, "b10000000003", Check.DOWN_RESTORES_SCHEMA).reason())
         .isEqualTo("the nickname column is kept on purpose");
     assertThat(check(result, "b10000000003", Check.UPGRADE).outcome())
         .isEqualTo(CheckResult.Outcome.PASSED);
+  }
+
+  @Test
+  void aJavaRevisionWhoseChecksumChangesFromOneLoadToTheNextIsAChecksumMismatch() {
+    RevisionGraph graph =
+        RevisionGraph.of(
+            RevisionLoader.load(
+                null, "dev.migrate.engine.verify.unstable", VerifierTest.class.getClassLoader()));
+    VerificationResult result =
+        Verifier.of(graph, null, VerifyOptions.defaults())
+            .run(List.of(Verifier.Backend.ready(TestDatabases.sandbox(DatabaseKind.SQLITE))));
+    assertThat(
+            result.findings().stream().map(f -> f.severity() + " " + f.code() + " " + f.revision()))
+        .containsExactly("ERROR CHECKSUM_MISMATCH c20000000002");
+    Finding unstable = only(result, FindingCode.CHECKSUM_MISMATCH);
+    assertThat(unstable.message())
+        .startsWith("SeedInstallId renders a different upgrade each time it is loaded")
+        .contains(
+            "its checksum changes from one load to the next, so every database that applied it"
+                + " will read as edited");
+    assertThat(unstable.details())
+        .hasSize(2)
+        .allMatch(d -> d.startsWith("checksum of the") && d.contains("v2:"));
+    assertThat(check(result, "c20000000002", Check.CHECKSUM_UNCHANGED).outcome())
+        .isEqualTo(CheckResult.Outcome.FAILED);
+
+    VerificationResult skipped =
+        Verifier.of(
+                graph,
+                null,
+                VerifyOptions.defaults()
+                    .withSkips(java.util.Map.of(Check.CHECKSUM_UNCHANGED, "ids are random")))
+            .run(List.of(Verifier.Backend.ready(TestDatabases.sandbox(DatabaseKind.SQLITE))));
+    assertThat(skipped.findings()).isEmpty();
+  }
+
+  @Test
+  void irreversibleRevisionsAreNamedOnceByTheirPathUnderTheRevisionsDirectory() throws Exception {
+    VerificationResult result =
+        verify(DatabaseKind.SQLITE, "irreversible", VerifyOptions.defaults());
+    assertThat(result.findings().stream().map(f -> f.severity() + " " + f.message()))
+        .containsExactly(
+            "ERROR no downgrade for sqlite and none declared irreversible: 002.sql has no '--"
+                + " migrate:down' section; add one, or write '-- migrate:down irreversible' if it"
+                + " cannot be undone",
+            "INFO declared irreversible: 003.sql says '-- migrate:down irreversible'");
+    for (Check check : List.of(Check.REVERSIBLE, Check.DOWNGRADE, Check.DATA_KEPT)) {
+      assertThat(check(result, "e00000000003", check).reason())
+          .as(check.label())
+          .isEqualTo("declared irreversible: 003.sql says '-- migrate:down irreversible'");
+    }
   }
 
   @ParameterizedTest
@@ -219,7 +271,7 @@ class VerifierTest {
             "downgrade_fails",
             VerifyOptions.defaults()
                 .withMinimumDowngrade("f00000000002")
-                .withProgress(progress::add));
+                .withProgress(step -> progress.add(step.line())));
     assertThat(result.findings()).noneMatch(Finding::isError);
     assertThat(check(result, "f00000000002", Check.DOWNGRADE).reason())
         .isEqualTo("at or below the minimum downgrade revision f00000000002; not walked down");

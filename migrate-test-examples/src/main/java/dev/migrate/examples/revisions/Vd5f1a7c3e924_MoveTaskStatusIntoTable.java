@@ -5,7 +5,6 @@ import static dev.migrate.engine.ops.Columns.unique;
 import static dev.migrate.engine.schema.ColumnType.INTEGER;
 import static dev.migrate.engine.schema.ColumnType.varchar;
 
-import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.ops.ConstraintKind;
 import dev.migrate.engine.ops.Ops;
 import dev.migrate.engine.revision.Migration;
@@ -42,13 +41,7 @@ public final class Vd5f1a7c3e924_MoveTaskStatusIntoTable implements Migration {
     op.addColumn("task", column("status_id", INTEGER));
     op.execute(
         "UPDATE task SET status_id = (SELECT s.id FROM task_status s WHERE s.code = task.status)");
-    if (op.database() == DatabaseKind.MYSQL) {
-      // MySQL's MODIFY restates the column as it is read before the revision runs, when status_id
-      // does not exist yet; so it is spelled out here.
-      op.execute("ALTER TABLE task MODIFY status_id INT NOT NULL");
-    } else {
-      op.alterColumn("task", "status_id").notNull();
-    }
+    op.alterColumn("task", "status_id").notNull();
     op.dropIndex("ix_task_status_due", "task");
     op.dropColumn("task", "status");
     op.createIndex("ix_task_status_due", "task", "status_id", "due_date");

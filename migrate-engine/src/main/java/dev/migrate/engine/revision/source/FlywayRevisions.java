@@ -121,6 +121,8 @@ public final class FlywayRevisions {
         sections.add(section(Direction.DOWNGRADE, undo, notices));
       }
       String origin = file.toString();
+      // reasons that reports carry name the file under the directory, as on every machine
+      String relative = dir.relativize(file).toString().replace('\\', '/');
       String name = file.getFileName().toString();
       String description = name.substring(name.indexOf("__") + 2, name.length() - ".sql".length());
       scripts.add(
@@ -133,10 +135,11 @@ public final class FlywayRevisions {
               origin,
               new SqlRevisionBody(
                   origin,
+                  relative,
                   sections,
                   Revision.Transactional.AUTO,
                   Map.of(),
-                  missingDown(version, origin, missingUndo))));
+                  missingDown(version, relative, missingUndo))));
       parent = version.id();
     }
     if (!scan.repeatables().isEmpty()) {
@@ -216,17 +219,17 @@ public final class FlywayRevisions {
   }
 
   private static SqlRevisionBody.MissingDown missingDown(
-      Version version, String origin, MissingUndo missingUndo) {
+      Version version, String name, MissingUndo missingUndo) {
     String undo = "U" + version.text() + "__<description>.sql";
     return new SqlRevisionBody.MissingDown(
         missingUndo == MissingUndo.IRREVERSIBLE,
         (missingUndo == MissingUndo.IRREVERSIBLE
-                ? "declared irreversible by flyway.missing_undo=irreversible: "
+                ? "declared irreversible (flyway.missing_undo=irreversible): "
                 : "")
-            + origin
+            + name
             + " has no undo migration "
             + undo,
-        origin
+        name
             + " has no undo migration "
             + undo
             + "; write one, or set flyway.missing_undo=irreversible to declare the versions"

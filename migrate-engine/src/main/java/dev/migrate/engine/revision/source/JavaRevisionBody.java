@@ -40,9 +40,7 @@ public final class JavaRevisionBody implements RevisionBody {
     Irreversible declared = constructor.getDeclaringClass().getAnnotation(Irreversible.class);
     if (direction == Direction.DOWNGRADE && declared != null) {
       return new MigrationPlan(
-          List.of(),
-          Optional.of("declared irreversible in " + className + ": " + declared.reason()),
-          transactional);
+          List.of(), Optional.of(declaration() + declared.reason()), transactional);
     }
     Ops ops = new Ops(database);
     try {
@@ -61,9 +59,21 @@ public final class JavaRevisionBody implements RevisionBody {
     } catch (RuntimeException | LinkageError e) {
       throw failure(className, direction.word() + "()", e);
     }
-    Optional<String> reason =
-        ops.irreversibleReason().map(r -> "declared irreversible in " + className + ": " + r);
+    Optional<String> reason = ops.irreversibleReason().map(r -> declaration() + r);
     return new MigrationPlan(ops.operations(), reason, transactional);
+  }
+
+  /** {@code declared irreversible (V0004_DropNotes): }, then the reason the class gives. */
+  private String declaration() {
+    return "declared irreversible (" + constructor.getDeclaringClass().getSimpleName() + "): ";
+  }
+
+  /** The declaration as {@code v1} checksums hashed it, naming the class in full. */
+  @Override
+  public String v1Declaration(Direction direction, DatabaseKind database, String reason) {
+    String given =
+        reason.startsWith(declaration()) ? reason.substring(declaration().length()) : reason;
+    return "declared irreversible in " + constructor.getDeclaringClass().getName() + ": " + given;
   }
 
   private static MigrateException failure(String className, String where, Throwable cause) {

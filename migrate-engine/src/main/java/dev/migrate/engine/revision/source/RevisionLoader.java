@@ -30,7 +30,8 @@ public final class RevisionLoader {
     List<Sourced> all = new ArrayList<>();
     if (versionsDir != null) {
       for (Path file : sqlFiles(versionsDir)) {
-        all.add(new Sourced(file.getFileName().toString(), SqlRevisionParser.parse(file)));
+        String name = versionsDir.relativize(file).toString().replace('\\', '/');
+        all.add(new Sourced(file.getFileName().toString(), SqlRevisionParser.parse(file, name)));
       }
     }
     if (javaPackage != null) {

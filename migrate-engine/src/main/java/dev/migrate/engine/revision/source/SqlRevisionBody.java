@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 public final class SqlRevisionBody implements RevisionBody {
   private final String origin;
+  private final String name;
   private final List<SqlSection> sections;
   private final Revision.Transactional transactional;
   private final Map<String, String> verifySkips;
@@ -33,12 +34,15 @@ public final class SqlRevisionBody implements RevisionBody {
    * @param advice how to give it a downgrade, for the {@code IRREVERSIBLE} finding
    */
   public record MissingDown(boolean declared, String reason, String advice) {
-    /** A migrate revision file: no {@code -- migrate:down} section declares nothing. */
-    public static MissingDown ofRevisionFile(String origin) {
+    /**
+     * A migrate revision file, {@code name} its path under the revisions directory: no {@code --
+     * migrate:down} section declares nothing.
+     */
+    public static MissingDown ofRevisionFile(String name) {
       return new MissingDown(
           false,
-          "declared irreversible in " + origin + " (no '-- migrate:down' section)",
-          origin
+          "declared irreversible: " + name + " has no '-- migrate:down' section",
+          name
               + " has no '-- migrate:down' section; add one, or write '-- migrate:down"
               + " irreversible' if it cannot be undone");
     }
@@ -46,29 +50,35 @@ public final class SqlRevisionBody implements RevisionBody {
 
   public SqlRevisionBody(
       String origin, List<SqlSection> sections, Revision.Transactional transactional) {
-    this(origin, sections, transactional, Map.of());
+    this(origin, fileName(origin), sections, transactional, Map.of());
   }
 
   /**
+   * @param origin the file as given, for error messages on this machine
+   * @param name the file relative to the revisions directory, for reasons that reports carry to
+   *     other machines
    * @param verifySkips checks verification skips for this revision ({@code -- migrate:verify skip
    *     data_loss: reason}): check id to reason
    */
   public SqlRevisionBody(
       String origin,
+      String name,
       List<SqlSection> sections,
       Revision.Transactional transactional,
       Map<String, String> verifySkips) {
-    this(origin, sections, transactional, verifySkips, MissingDown.ofRevisionFile(origin));
+    this(origin, name, sections, transactional, verifySkips, MissingDown.ofRevisionFile(name));
   }
 
   /** A body whose missing down sections mean what {@code missingDown} says. */
   public SqlRevisionBody(
       String origin,
+      String name,
       List<SqlSection> sections,
       Revision.Transactional transactional,
       Map<String, String> verifySkips,
       MissingDown missingDown) {
     this.origin = origin;
+    this.name = name;
     this.sections = List.copyOf(sections);
     this.transactional = transactional;
     this.verifySkips = Map.copyOf(verifySkips);
@@ -78,6 +88,16 @@ public final class SqlRevisionBody implements RevisionBody {
   /** What the lack of a down section for a database means for this revision. */
   public MissingDown missingDown() {
     return missingDown;
+  }
+
+  /** The file relative to the revisions directory, e.g. {@code 0004_drop_notes.sql}. */
+  public String name() {
+    return name;
+  }
+
+  static String fileName(String origin) {
+    int slash = Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\'));
+    return origin.substring(slash + 1);
   }
 
   /** The checks verification skips for this revision, check id to reason. */
@@ -130,14 +150,7 @@ public final class SqlRevisionBody implements RevisionBody {
     }
     SqlSection section = chosen.get();
     if (section.irreversible()) {
-      return irreversible(
-          "declared irreversible in "
-              + origin
-              + " ('"
-              + section.describe()
-              + "' at line "
-              + section.line()
-              + ")");
+      return irreversible("declared irreversible: " + name + " says '" + section.describe() + "'");
     }
     List<Operation> operations =
         SqlSplitter.split(
@@ -149,6 +162,25 @@ public final class SqlRevisionBody implements RevisionBody {
             .<Operation>map(Operation.Execute::new)
             .toList();
     return new MigrationPlan(operations, Optional.empty(), transactional);
+  }
+
+  /**
+   * The declaration as {@code v1} checksums hashed it, which named the file as given: {@code
+   * declared irreversible in /path/a.sql (no '-- migrate:down' section)}.
+   */
+  @Override
+  public String v1Declaration(Direction direction, DatabaseKind database, String reason) {
+    Optional<SqlSection> chosen = section(direction, database);
+    if (chosen.isEmpty()) {
+      return "declared irreversible in " + origin + " (no '-- migrate:down' section)";
+    }
+    return "declared irreversible in "
+        + origin
+        + " ('"
+        + chosen.get().describe()
+        + "' at line "
+        + chosen.get().line()
+        + ")";
   }
 
   private MigrationPlan irreversible(String reason) {

@@ -68,7 +68,15 @@ public final class SqlRevisionParser {
 
   /** Reads and parses {@code file}; its path is the revision's origin. */
   public static RevisionScript parse(Path file) {
-    return parse(read(file), file.toString());
+    return parse(file, file.getFileName().toString());
+  }
+
+  /**
+   * Reads and parses {@code file}; its path is the revision's origin, {@code name} (its path
+   * relative to the revisions directory) what the reasons that reports carry name it by.
+   */
+  public static RevisionScript parse(Path file, String name) {
+    return new Parser(read(file), file.toString(), name).parse();
   }
 
   /** The text of a revision file; unreadable or invalid UTF-8 is bad input naming the file. */
@@ -112,11 +120,12 @@ public final class SqlRevisionParser {
 
   /** Parses the text of a revision file; {@code origin} names it in messages and the result. */
   public static RevisionScript parse(String content, String origin) {
-    return new Parser(content, origin).parse();
+    return new Parser(content, origin, SqlRevisionBody.fileName(origin)).parse();
   }
 
   private static final class Parser {
     private final String origin;
+    private final String name;
     private final String[] lines;
     private final Map<String, Integer> headerLines = new HashMap<>();
     private final List<SqlSection> sections = new ArrayList<>();
@@ -129,8 +138,9 @@ public final class SqlRevisionParser {
     private Revision.Transactional transactional = Revision.Transactional.AUTO;
     private final Map<String, String> verifySkips = new java.util.LinkedHashMap<>();
 
-    Parser(String content, String origin) {
+    Parser(String content, String origin, String name) {
       this.origin = origin;
+      this.name = name;
       String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
       this.lines = text.split("\r\n|\r|\n", -1);
     }
@@ -216,7 +226,7 @@ public final class SqlRevisionParser {
           dependsOn,
           message,
           origin,
-          new SqlRevisionBody(origin, sections, transactional, verifySkips));
+          new SqlRevisionBody(origin, name, sections, transactional, verifySkips));
     }
 
     /** {@code skip data_loss, destructive_change: the reason}. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.migrate.engine.MigrateException;
+import dev.migrate.engine.dialect.DatabaseKind;
+import dev.migrate.engine.revision.Direction;
 import dev.migrate.engine.revision.RevisionScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,17 @@ class RevisionLoaderTest {
     assertThat(scripts.get(0).origin()).isEqualTo(dir.resolve("Aa_first.sql").toString());
     assertThat(scripts.get(1).origin()).isEqualTo(GOOD + ".AddTasks");
     assertThat(scripts.get(5).origin()).isEqualTo(dir.resolve("nested/AddUsersZ.sql").toString());
+  }
+
+  @Test
+  void anIrreversibleReasonNamesTheFileUnderTheRevisionsDirectoryNotItsAbsolutePath(
+      @TempDir Path dir) throws Exception {
+    write(dir.resolve("nested/0004_x.sql"), "s1");
+
+    RevisionScript script = RevisionLoader.load(dir, null, null).get(0);
+
+    assertThat(script.body().plan(Direction.DOWNGRADE, DatabaseKind.SQLITE).irreversibleReason())
+        .contains("declared irreversible: nested/0004_x.sql has no '-- migrate:down' section");
   }
 
   @Test

@@ -178,7 +178,7 @@ class SqlRevisionParserTest {
 
     assertThat(down.operations()).isEmpty();
     assertThat(down.irreversibleReason())
-        .hasValueSatisfying(r -> assertThat(r).startsWith("declared irreversible in " + FILE));
+        .contains("declared irreversible: 1a2b_add_tasks.sql has no '-- migrate:down' section");
   }
 
   @Test
@@ -192,8 +192,7 @@ class SqlRevisionParserTest {
             "-- the data is gone");
 
     assertThat(script.body().plan(Direction.DOWNGRADE, DatabaseKind.SQLITE).irreversibleReason())
-        .hasValueSatisfying(
-            r -> assertThat(r).contains("declared irreversible in " + FILE, "line 4"));
+        .contains("declared irreversible: 1a2b_add_tasks.sql says '-- migrate:down irreversible'");
   }
 
   @Test
