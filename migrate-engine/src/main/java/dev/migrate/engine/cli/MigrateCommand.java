@@ -29,8 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -41,7 +39,6 @@ import picocli.CommandLine.Spec;
  * graph once, connecting to the database, and the output stream.
  */
 abstract class MigrateCommand implements Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
 
   @ParentCommand Main main;
 
