@@ -20,7 +20,7 @@ final class StatementScope {
   private static final Set<String> RUNS_OTHER_CODE =
       Set.of("call", "execute", "prepare", "use", "do", "handler", "load", "xa", "begin", "source");
   private static final Pattern ACTS_ELSEWHERE =
-      Pattern.compile("/\\*!|\\bevent\\b|\\bdatabase\\b|\\bschema\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("\\bevent\\b|\\bdatabase\\b|\\bschema\\b", Pattern.CASE_INSENSITIVE);
   private static final Pattern NAMES_OBJECTS =
       Pattern.compile(
           "\\b(?:view|trigger|sequence|procedure|function)\\b", Pattern.CASE_INSENSITIVE);
@@ -29,14 +29,18 @@ final class StatementScope {
 
   /**
    * The tables of {@code known} that {@code statements} name (case-insensitively, quoted or not),
-   * or empty when the statements may have changed any table.
+   * or empty when the statements may have changed any table. Comment lines count for the names they
+   * hold only: a caller can add what an operation touches as {@code -- ...}.
    */
   static Optional<Set<String>> tablesNamed(List<String> statements, Collection<String> known) {
     StringBuilder all = new StringBuilder();
     for (String statement : statements) {
+      // a version-conditional comment is code; other comments may name tables, nothing more
       String code = LEADING_COMMENTS.matcher(statement).replaceFirst("");
       String first = code.split("[^\\p{L}_]", 2)[0].toLowerCase(Locale.ROOT);
-      if (RUNS_OTHER_CODE.contains(first) || ACTS_ELSEWHERE.matcher(statement).find()) {
+      if (statement.contains("/*!")
+          || RUNS_OTHER_CODE.contains(first)
+          || ACTS_ELSEWHERE.matcher(code).find()) {
         return Optional.empty();
       }
       all.append(statement.toLowerCase(Locale.ROOT)).append('\n');

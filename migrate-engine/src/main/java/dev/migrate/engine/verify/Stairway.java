@@ -866,7 +866,9 @@ final class Stairway {
       try { // what a Java revision's operations name, however their statements spell it
         for (Operation operation :
             step.revision().body().plan(step.direction(), kind).operations()) {
-          since.add(operation.toString());
+          if (!(operation instanceof Operation.Execute)) {
+            since.add("-- " + operation.toString().replaceAll("\\s+", " "));
+          }
         }
       } catch (MigrateException e) {
         since = null;
