@@ -39,6 +39,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Temporal;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -208,7 +209,9 @@ public final class JpaModels {
               + " connects to");
     }
     TableDraft draft = new TableDraft(type, tableName);
+    warnHibernateOnly(type.getName(), type.getAnnotations());
     for (Field field : persistentFields(type)) {
+      warnHibernateOnly(type.getName() + ", field " + field.getName(), field.getAnnotations());
       addField(type, field, draft);
     }
     IdColumn id = ids.get(type);
@@ -246,6 +249,25 @@ public final class JpaModels {
         draft.uniques,
         draft.foreignKeys,
         List.of());
+  }
+
+  /**
+   * Hibernate's own annotations ({@code @ColumnDefault}, {@code @Check}, {@code @OnDelete}, ...)
+   * shape the schema Hibernate makes, and this reader does not read them: each gets a warning.
+   */
+  private void warnHibernateOnly(String where, Annotation[] annotations) {
+    for (Annotation annotation : annotations) {
+      Class<?> type = annotation.annotationType();
+      if (type.getName().startsWith("org.hibernate.annotations.")) {
+        warnings.add(
+            where
+                + ": @"
+                + type.getSimpleName()
+                + " is Hibernate's own and is ignored by the JPA reflection reader; read the"
+                + " models with Hibernate ORM 6 or 7 (models=hibernate:<package>) to have it"
+                + " count");
+      }
+    }
   }
 
   private void addField(Class<?> entity, Field field, TableDraft draft) {

@@ -243,6 +243,38 @@ class JpaModelsTest {
     Integer rank;
   }
 
+  @Entity
+  @org.hibernate.annotations.Check(constraints = "rank > 0")
+  static class WithHibernateAnnotations {
+    @Id Long id;
+
+    @org.hibernate.annotations.ColumnDefault("1")
+    Integer rank;
+
+    String plain;
+  }
+
+  @Test
+  void hibernateOwnAnnotationsAreNamedInWarningsAsIgnored() {
+    LoadedModels models =
+        JpaModels.read(List.of(WithHibernateAnnotations.class), NamingStrategy.SNAKE_CASE);
+
+    String name = WithHibernateAnnotations.class.getName();
+    assertThat(models.warnings())
+        .containsExactly(
+            name
+                + ": @Check is Hibernate's own and is ignored by the JPA reflection reader; read"
+                + " the models with Hibernate ORM 6 or 7 (models=hibernate:<package>) to have it"
+                + " count",
+            name
+                + ", field rank: @ColumnDefault is Hibernate's own and is ignored by the JPA"
+                + " reflection reader; read the models with Hibernate ORM 6 or 7"
+                + " (models=hibernate:<package>) to have it count");
+    assertThat(
+            table(models, "with_hibernate_annotations").column("rank").orElseThrow().defaultValue())
+        .isNull();
+  }
+
   @Test
   void columnDefinitionSplitsTypeDefaultAndNotNull() {
     Schema.Table table =
