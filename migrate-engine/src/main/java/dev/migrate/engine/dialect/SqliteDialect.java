@@ -93,9 +93,8 @@ public final class SqliteDialect extends BaseDialect {
 
   /** Schema version and the connection's count of changed rows: both move when statements run. */
   private static String state(Connection connection) throws SQLException {
-    return single(connection, "PRAGMA schema_version")
-        + "/"
-        + single(connection, "SELECT total_changes()");
+    return single(
+        connection, "SELECT schema_version || '/' || total_changes() FROM pragma_schema_version");
   }
 
   private static String single(Connection connection, String sql) throws SQLException {
