@@ -770,7 +770,10 @@ final class Stairway {
         + " ms)";
   }
 
-  /** The database being walked: one connection and one migration session. */
+  /**
+   * The database being walked: one connection and one migration session (and on PostgreSQL a second
+   * connection for the snapshots).
+   */
   private static final class Working {
     final ThrowawayDatabase database;
     final Set<String> applied;
@@ -778,6 +781,15 @@ final class Stairway {
     Migrator migrator;
     MigrationSession session;
     SchemaReader.Snapshots snapshots;
+
+    /**
+     * PostgreSQL's snapshots read on a connection of their own: on the one that runs the DDL, whose
+     * every DDL statement discards that session's catalog caches and plans, both the catalog
+     * queries and the next steps ran slower (steps and snapshots of a 150-revision chain: 2.9-3.6 s
+     * on one connection, 1.8-2.1 s on two). Null on the other databases.
+     */
+    Connection snapshotConnection;
+
     Schema schema;
     List<String> rows;
 
@@ -807,6 +819,7 @@ final class Stairway {
     private void connect(RevisionGraph graph, DatabaseKind kind) {
       try {
         connection = database.connect();
+        snapshotConnection = kind == DatabaseKind.POSTGRESQL ? database.connect() : null;
       } catch (SQLException e) {
         throw MigrateException.failed(
             "Cannot connect to throwaway database " + database + ": " + e.getMessage(), e);
@@ -825,7 +838,9 @@ final class Stairway {
                   })
               .build();
       session = migrator.open();
-      snapshots = new SchemaReader().snapshotsOfOwnDatabase(connection);
+      snapshots =
+          new SchemaReader()
+              .snapshotsOfOwnDatabase(snapshotConnection != null ? snapshotConnection : connection);
     }
 
     Connection connection() {
@@ -892,6 +907,9 @@ final class Stairway {
       session.close();
       try {
         connection.close();
+        if (snapshotConnection != null) {
+          snapshotConnection.close();
+        }
       } catch (SQLException e) {
         // nothing to do: the database is dropped or reopened next
       }
