@@ -38,7 +38,7 @@ final class CheckCommand extends MigrateCommand {
   @Override
   int execute() {
     DatabaseCheck check =
-        DatabaseCheck.run(config(), graph(), migrator(false), classLoader(), modelNotices());
+        DatabaseCheck.run(config(), graph(), migrator(false), classLoader(), toStderr());
     check.warnings().forEach(w -> out().println("Warning: " + w));
     List<String> problems = check.problems();
     if (problems.isEmpty()) {

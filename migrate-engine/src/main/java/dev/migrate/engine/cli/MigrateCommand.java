@@ -123,13 +123,12 @@ abstract class MigrateCommand implements Callable<Integer> {
                 + spec.name()
                 + "' has nothing to read; use a database file such as jdbc:sqlite:app.db");
       }
-      PrintWriter err = spec.commandLine().getErr();
-      err.println(
-          "Note: "
-              + Urls.mask(url)
-              + " is an in-memory database; it lasts for this one command and is gone when it"
-              + " ends");
-      err.flush();
+      toStderr()
+          .accept(
+              "Note: "
+                  + Urls.mask(url)
+                  + " is an in-memory database; it lasts for this one command and is gone when"
+                  + " it ends");
       return;
     }
     Optional<Path> file = SqliteUrl.file(url);
@@ -186,7 +185,7 @@ abstract class MigrateCommand implements Callable<Integer> {
   RevisionGraph graph(boolean packageMayBeMissing) {
     if (graph == null) {
       // what a Flyway directory holds but does not run is told by the commands that run revisions
-      PrintWriter err = spec.commandLine().getErr();
+      Consumer<String> err = toStderr();
       graph =
           ProjectRevisions.graph(
               config(),
@@ -194,8 +193,7 @@ abstract class MigrateCommand implements Callable<Integer> {
               packageMayBeMissing,
               notice -> {
                 if (runsRevisions()) {
-                  err.println("Note: " + notice);
-                  err.flush();
+                  err.accept("Note: " + notice);
                 }
               });
     }
@@ -273,14 +271,14 @@ abstract class MigrateCommand implements Callable<Integer> {
   /** The differences between the models and {@code actual}, the database's schema now. */
   List<Difference> modelDifferences(Migrator migrator, Schema actual) {
     return ModelComparison.differences(
-        config(), migrator.databaseKind(), actual, classLoader(), modelNotices());
+        config(), migrator.databaseKind(), actual, classLoader(), toStderr());
   }
 
-  /** Where the models' notices go (which reader made them): standard error. */
-  Consumer<String> modelNotices() {
+  /** Lines to standard error, each flushed as it is written. */
+  Consumer<String> toStderr() {
     PrintWriter err = spec.commandLine().getErr();
-    return notice -> {
-      err.println(notice);
+    return line -> {
+      err.println(line);
       err.flush();
     };
   }

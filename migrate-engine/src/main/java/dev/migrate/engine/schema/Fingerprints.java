@@ -36,58 +36,61 @@ final class Fingerprints {
   static Map<String, String> tables(
       CatalogStatements statements, CatalogQueries queries, Predicate<String> excluded)
       throws SQLException {
-    return tables(statements, queries, excluded, null);
+    Map<String, MessageDigest> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    int query = 0;
+    for (String sql : queries(queries)) {
+      query++;
+      try (ResultSet rs = statements.query(sql)) {
+        add(digests, rs, query, excluded);
+      }
+    }
+    return hex(digests);
   }
 
   /**
-   * The digests of the tables {@code only} names (all tables when null), each as {@link
-   * #tables(CatalogStatements, CatalogQueries, Predicate)} would give it. On MySQL each query is
-   * then run once per table with its name as an exact value, which MariaDB answers from that
-   * table's files alone where a query over the schema opens every table; rows that name no table
-   * ({@link #SHARED}) are read whole either way.
+   * MySQL: the digests of the named tables only, each as {@link #tables} would give it. Each query
+   * runs once per table with its name as an exact value, which MariaDB answers from that table's
+   * files alone where a query over the schema opens every table; rows that name no table ({@link
+   * #SHARED}) are read whole.
    */
-  static Map<String, String> tables(
+  static Map<String, String> mysqlTables(
       CatalogStatements statements,
-      CatalogQueries queries,
+      MySqlCatalog queries,
       Predicate<String> excluded,
-      Collection<String> only)
+      Collection<String> names)
       throws SQLException {
     Map<String, MessageDigest> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     int query = 0;
     for (String sql : queries(queries)) {
       query++;
-      boolean perTable =
-          only != null && queries instanceof MySqlCatalog && !sql.startsWith(SHARED_ROWS);
-      if (perTable) {
-        String narrowed = narrowed(sql);
-        for (String name : only) {
-          try (ResultSet rs = statements.query(narrowed, List.of(name))) {
-            add(digests, rs, query, excluded, null);
-          }
-        }
-      } else {
+      if (sql.startsWith(SHARED_ROWS)) {
         try (ResultSet rs = statements.query(sql)) {
-          add(digests, rs, query, excluded, only);
+          add(digests, rs, query, excluded);
+        }
+        continue;
+      }
+      String narrowed = narrowed(sql);
+      for (String name : names) {
+        try (ResultSet rs = statements.query(narrowed, List.of(name))) {
+          add(digests, rs, query, excluded);
         }
       }
     }
+    return hex(digests);
+  }
+
+  private static Map<String, String> hex(Map<String, MessageDigest> digests) {
     Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     digests.forEach((table, digest) -> out.put(table, HexFormat.of().formatHex(digest.digest())));
     return out;
   }
 
   private static void add(
-      Map<String, MessageDigest> digests,
-      ResultSet rs,
-      int query,
-      Predicate<String> excluded,
-      Collection<String> only)
+      Map<String, MessageDigest> digests, ResultSet rs, int query, Predicate<String> excluded)
       throws SQLException {
     while (rs.next()) {
       String table = rs.getString(1);
-      if (table == null
-          || excluded.test(table)
-          || (only != null && !table.equals(SHARED) && !containsIgnoringCase(only, table))) {
+      if (table == null || excluded.test(table)) {
         continue;
       }
       MessageDigest digest = digests.computeIfAbsent(table, t -> sha256());
@@ -95,10 +98,6 @@ final class Fingerprints {
       digest.update(String.valueOf(rs.getString(2)).getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
     }
-  }
-
-  private static boolean containsIgnoringCase(Collection<String> names, String name) {
-    return names.stream().anyMatch(name::equalsIgnoreCase);
   }
 
   /** A MySQL digest query limited to the table its one parameter names, in the same order. */

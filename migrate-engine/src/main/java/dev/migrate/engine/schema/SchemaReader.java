@@ -232,8 +232,11 @@ public final class SchemaReader {
       }
       List<String> ran = since;
       since = null;
-      if (ran != null && queries instanceof MySqlCatalog && objects != null && !digests.isEmpty()) {
-        Map<String, String> narrowed = digestsAfter(ran);
+      if (ran != null
+          && queries instanceof MySqlCatalog mysql
+          && objects != null
+          && !digests.isEmpty()) {
+        Map<String, String> narrowed = digestsAfter(ran, mysql);
         if (narrowed != null) {
           return narrowed;
         }
@@ -253,7 +256,8 @@ public final class SchemaReader {
      * appeared and of the tables referencing either; the others' as before. Null when the
      * statements may have changed anything.
      */
-    private Map<String, String> digestsAfter(List<String> ran) throws SQLException {
+    private Map<String, String> digestsAfter(List<String> ran, MySqlCatalog mysql)
+        throws SQLException {
       Map<String, String> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       try (ResultSet rs =
           statements.query(
@@ -290,17 +294,9 @@ public final class SchemaReader {
       }
       boolean objectsMoved =
           StatementScope.mayChangeObjects(ran)
-              || moved.stream()
-                  .anyMatch(
-                      name ->
-                          !"BASE TABLE".equals(types.getOrDefault(name, "BASE TABLE"))
-                              || objects.views().stream()
-                                  .anyMatch(v -> v.name().equalsIgnoreCase(name))
-                              || objects.sequences().stream()
-                                  .anyMatch(q -> q.name().equalsIgnoreCase(name))
-                              || !objects.triggersOf(name).isEmpty());
+              || moved.stream().anyMatch(name -> objectOrTriggered(name, types.get(name)));
       Map<String, String> fresh =
-          Fingerprints.tables(statements, queries, SchemaReader.this::excluded, candidates);
+          Fingerprints.mysqlTables(statements, mysql, SchemaReader.this::excluded, candidates);
       Map<String, String> now = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       for (String name : types.keySet()) {
         String digest = candidates.contains(name) ? fresh.get(name) : digests.get(name);
@@ -315,6 +311,17 @@ public final class SchemaReader {
         objects = SchemaObjects.read(statements, queries);
       }
       return now;
+    }
+
+    /**
+     * Whether a name that appeared, vanished or was named is, or was, a view or sequence, or a
+     * table with triggers: then the objects besides tables are read again.
+     */
+    private boolean objectOrTriggered(String name, String typeNow) {
+      return (typeNow != null && !"BASE TABLE".equals(typeNow))
+          || objects.views().stream().anyMatch(v -> v.name().equalsIgnoreCase(name))
+          || objects.sequences().stream().anyMatch(q -> q.name().equalsIgnoreCase(name))
+          || !objects.triggersOf(name).isEmpty();
     }
 
     /**
