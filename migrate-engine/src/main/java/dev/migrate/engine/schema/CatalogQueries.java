@@ -4,7 +4,6 @@ import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import schemacrawler.schemacrawler.InformationSchemaViews;
 import schemacrawler.schemacrawler.LimitOptionsBuilder;
 import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
@@ -51,13 +50,7 @@ sealed interface CatalogQueries permits PostgresCatalog, MySqlCatalog, SqliteCat
   static CatalogQueries of(DatabaseKind kind, Connection connection) throws SQLException {
     return switch (kind) {
       case POSTGRESQL -> new PostgresCatalog();
-      case MYSQL ->
-          new MySqlCatalog(
-              connection
-                  .getMetaData()
-                  .getDatabaseProductVersion()
-                  .toLowerCase(Locale.ROOT)
-                  .contains("mariadb"));
+      case MYSQL -> MySqlCatalog.forVersion(connection.getMetaData().getDatabaseProductVersion());
       case SQLITE -> new SqliteCatalog();
     };
   }

@@ -168,7 +168,9 @@ final class Fingerprints {
           "SELECT TABLE_NAME, CONCAT_WS(':', TABLE_COLLATION, TABLE_COMMENT)"
               + " FROM information_schema.TABLES"
               + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME",
-          "SELECT TABLE_NAME, CONCAT_WS(':', INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, COLUMN_NAME,"
+          "SELECT TABLE_NAME, CONCAT_WS(':', INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, "
+              + m.keyPart()
+              + ","
               + " IFNULL(COLLATION, '~'))"
               + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
               + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",

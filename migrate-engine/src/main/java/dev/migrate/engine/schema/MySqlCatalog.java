@@ -33,8 +33,34 @@ import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
  * (which then reads as JSON, not LONGTEXT).
  *
  * @param mariaDb MariaDB spells defaults and check constraints its own way
+ * @param functionalIndexes the server has functional key parts (MySQL 8.0.13 and later): such a
+ *     part reads as its expression in parentheses, as on PostgreSQL
  */
-record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
+record MySqlCatalog(boolean mariaDb, boolean functionalIndexes) implements CatalogQueries {
+  /**
+   * The catalog for the server {@code version} names ({@code DatabaseMetaData}'s product version).
+   */
+  static MySqlCatalog forVersion(String version) {
+    String v = version.toLowerCase(Locale.ROOT);
+    if (v.contains("mariadb")) {
+      return new MySqlCatalog(true, false);
+    }
+    java.util.regex.Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)").matcher(v);
+    boolean functional = false;
+    if (m.find()) {
+      int major = Integer.parseInt(m.group(1));
+      int minor = Integer.parseInt(m.group(2));
+      int patch = Integer.parseInt(m.group(3));
+      functional = major > 8 || (major == 8 && (minor > 0 || patch >= 13));
+    }
+    return new MySqlCatalog(false, functional);
+  }
+
+  /** A key part of information_schema.STATISTICS: its column, or its expression in parentheses. */
+  String keyPart() {
+    return functionalIndexes ? "IFNULL(COLUMN_NAME, CONCAT('(', EXPRESSION, ')'))" : "COLUMN_NAME";
+  }
+
   private static final String TABLE_KEY = "TABLE_SCHEMA AS TABLE_CAT, NULL AS TABLE_SCHEM";
   private static final String OWN = " TABLE_SCHEMA = DATABASE()";
 
@@ -75,7 +101,9 @@ record MySqlCatalog(boolean mariaDb) implements CatalogQueries {
             "SELECT "
                 + TABLE_KEY
                 + ", TABLE_NAME, NON_UNIQUE, NULL AS INDEX_QUALIFIER, INDEX_NAME, 3 AS TYPE,"
-                + " SEQ_IN_INDEX AS ORDINAL_POSITION, COLUMN_NAME,"
+                + " SEQ_IN_INDEX AS ORDINAL_POSITION, "
+                + keyPart()
+                + " AS COLUMN_NAME,"
                 + " CASE COLLATION WHEN 'D' THEN 'D' ELSE 'A' END AS ASC_OR_DESC,"
                 + " 0 AS CARDINALITY, 0 AS PAGES, NULL AS FILTER_CONDITION"
                 + " FROM information_schema.STATISTICS WHERE INDEX_NAME <> 'PRIMARY' AND"

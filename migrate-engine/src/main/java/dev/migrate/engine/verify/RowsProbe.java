@@ -2,6 +2,7 @@ package dev.migrate.engine.verify;
 
 import dev.migrate.engine.dialect.DatabaseKind;
 import dev.migrate.engine.schema.Schema;
+import dev.migrate.engine.verify.rows.ColumnCharsets;
 import dev.migrate.engine.verify.rows.DataImage;
 import dev.migrate.engine.verify.rows.DataLoss;
 import dev.migrate.engine.verify.rows.RowGenerator;
@@ -14,6 +15,8 @@ import java.util.List;
 
 /** The data round trip with the seeded row generator of {@code verify.rows}. */
 final class RowsProbe implements DataProbe {
+  private final ColumnCharsets charsets = new ColumnCharsets();
+
   @Override
   public Inserted insert(
       Connection connection,
@@ -21,7 +24,7 @@ final class RowsProbe implements DataProbe {
       Schema schema,
       Collection<String> tables,
       long seed) {
-    RowPlan plan = new RowGenerator(schema, kind, seed).plan(connection, tables);
+    RowPlan plan = new RowGenerator(schema, kind, seed).charsets(charsets).plan(connection, tables);
     RowWriter.WriteResult written = RowWriter.insert(connection, plan);
     DataImage before = DataImage.read(connection, kind, schema, tables);
     List<String> notes = new ArrayList<>(plan.notes());

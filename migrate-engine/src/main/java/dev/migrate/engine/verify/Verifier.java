@@ -33,7 +33,6 @@ public final class Verifier {
   private final ExpectedModels models;
   private final VerifyOptions options;
   private final List<String> order;
-  private final DataProbe data = new RowsProbe();
 
   /** The models at head on a backend, with each check as that backend stores it. */
   @FunctionalInterface
@@ -178,7 +177,9 @@ public final class Verifier {
   /** Verifies on one backend only. */
   public Stairway.Outcome verify(Backend backend) {
     Stairway.Outcome walked =
-        new Stairway(graph, order, backend.kind(), backend.sandbox(), models, options, data).walk();
+        new Stairway(
+                graph, order, backend.kind(), backend.sandbox(), models, options, new RowsProbe())
+            .walk();
     if (options.skips().containsKey(Check.CHECKSUM_UNCHANGED)) {
       return walked;
     }

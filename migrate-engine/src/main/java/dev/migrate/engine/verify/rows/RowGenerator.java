@@ -49,6 +49,7 @@ public final class RowGenerator {
   private final DatabaseKind kind;
   private final long seed;
   private final int rowsPerTable;
+  private ColumnCharsets charsets = new ColumnCharsets();
 
   public RowGenerator(Schema schema, DatabaseKind kind, long seed) {
     this(schema, kind, seed, ROWS_PER_TABLE);
@@ -62,6 +63,12 @@ public final class RowGenerator {
     this.kind = kind;
     this.seed = seed;
     this.rowsPerTable = rowsPerTable;
+  }
+
+  /** Reads the columns' character sets through {@code kept}, shared by the plans of one walk. */
+  public RowGenerator charsets(ColumnCharsets kept) {
+    this.charsets = kept;
+    return this;
   }
 
   /**
@@ -93,8 +100,6 @@ public final class RowGenerator {
     private final List<String> notes = new ArrayList<>();
     private final Map<String, List<Integer>> plannedByTable = new HashMap<>();
     private final Set<Schema.ForeignKey> broken = new HashSet<>();
-    private final Map<String, String> charsets = new HashMap<>();
-    private String defaultCharset;
 
     Planning(Connection connection, Collection<String> tables) {
       this.connection = connection;
@@ -110,34 +115,10 @@ public final class RowGenerator {
     }
 
     RowPlan run() throws SQLException {
-      readCharsets();
       for (Schema.Table table : order()) {
         fillTable(table);
       }
       return new RowPlan(schema, kind, rows, notes);
-    }
-
-    private void readCharsets() throws SQLException {
-      try (Statement s = connection.createStatement()) {
-        if (kind == DatabaseKind.MYSQL) {
-          try (ResultSet rs =
-              s.executeQuery(
-                  "SELECT TABLE_NAME, COLUMN_NAME, CHARACTER_SET_NAME FROM information_schema.COLUMNS"
-                      + " WHERE TABLE_SCHEMA = DATABASE()")) {
-            while (rs.next()) {
-              charsets.put(lower(rs.getString(1)) + "." + lower(rs.getString(2)), rs.getString(3));
-            }
-          }
-        } else if (kind == DatabaseKind.POSTGRESQL) {
-          try (ResultSet rs = s.executeQuery("SHOW server_encoding")) {
-            String encoding = rs.next() ? lower(rs.getString(1)) : "utf8";
-            defaultCharset =
-                encoding.equals("utf8") || encoding.equals("sql_ascii")
-                    ? null
-                    : encoding.equals("latin1") ? "latin1" : "ascii";
-          }
-        }
-      }
     }
 
     /** Parents before children; a cycle broken at a nullable foreign key. */
@@ -194,6 +175,7 @@ public final class RowGenerator {
               table.checks().stream().map(Schema.CheckConstraint::expression).toList());
       List<List<String>> uniqueSets = uniqueSets(table);
       Set<String> indexed = indexedColumns(table);
+      Map<String, String> columnCharsets = charsets.of(connection, kind, table);
       Set<String> uniqueColumns = new HashSet<>();
       uniqueSets.forEach(set -> set.forEach(c -> uniqueColumns.add(lower(c))));
       Map<String, ValueSource> sources = new LinkedHashMap<>();
@@ -202,7 +184,7 @@ public final class RowGenerator {
           continue;
         }
         String key = lower(column.name());
-        String charset = charsets.getOrDefault(lower(table.name()) + "." + key, defaultCharset);
+        String charset = columnCharsets.get(column.name());
         ValueSource source =
             new ValueSource(
                 kind,
