@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * instead of every table. What the log cannot place (a type or domain altered, a schema or
  * extension made, an object kind it does not know, the log itself tampered with) asks for the full
  * digest of every table. The triggers never fail a user's DDL: an error in them is swallowed and
- * marks the log as lost, which also asks for the full digest.
+ * marks the log as lost (in a sequence, which the snapshots' own connection sees too), which also
+ * asks for the full digest.
  */
 final class PostgresDdlLog {
   /**
@@ -30,6 +31,8 @@ final class PostgresDdlLog {
       CREATE SCHEMA migrate_verify;
       -- unlogged: emptied at every look, it needs no WAL
       CREATE UNLOGGED TABLE migrate_verify.ddl_log (tab oid, what text NOT NULL, name text);
+      -- called once a trigger failed: a sequence, seen at once by every session, rolled back by none
+      CREATE SEQUENCE migrate_verify.lost;
       CREATE FUNCTION migrate_verify.ddl_end() RETURNS event_trigger LANGUAGE plpgsql AS $f$
       DECLARE r record;
       BEGIN
@@ -65,7 +68,12 @@ final class PostgresDdlLog {
             INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'all', NULL);
           END IF;
         END LOOP;
-      EXCEPTION WHEN OTHERS THEN PERFORM set_config('migrate.ddl_log_lost', 'on', false);
+      EXCEPTION WHEN OTHERS THEN
+        PERFORM set_config('migrate.ddl_log_lost', 'on', false);
+        BEGIN
+          PERFORM nextval('migrate_verify.lost');
+        EXCEPTION WHEN OTHERS THEN NULL; -- the sequence is gone: reading it fails, which also tells
+        END;
       END $f$;
       CREATE FUNCTION migrate_verify.ddl_drop() RETURNS event_trigger LANGUAGE plpgsql AS $f$
       DECLARE r record;
@@ -94,7 +102,12 @@ final class PostgresDdlLog {
             INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'all', NULL);
           END IF;
         END LOOP;
-      EXCEPTION WHEN OTHERS THEN PERFORM set_config('migrate.ddl_log_lost', 'on', false);
+      EXCEPTION WHEN OTHERS THEN
+        PERFORM set_config('migrate.ddl_log_lost', 'on', false);
+        BEGIN
+          PERFORM nextval('migrate_verify.lost');
+        EXCEPTION WHEN OTHERS THEN NULL; -- the sequence is gone: reading it fails, which also tells
+        END;
       END $f$;
       CREATE EVENT TRIGGER migrate_verify_ddl_end ON ddl_command_end
         EXECUTE FUNCTION migrate_verify.ddl_end();
@@ -108,7 +121,8 @@ final class PostgresDdlLog {
   private static final String INTACT =
       "(SELECT count(*) FROM pg_event_trigger WHERE evtname IN ('migrate_verify_ddl_end',"
           + " 'migrate_verify_ddl_drop') AND evtenabled = 'A') = 2"
-          + " AND current_setting('migrate.ddl_log_lost', true) IS DISTINCT FROM 'on'";
+          + " AND current_setting('migrate.ddl_log_lost', true) IS DISTINCT FROM 'on'"
+          + " AND NOT (SELECT is_called FROM migrate_verify.lost)";
 
   /**
    * One round trip: empties the log and returns every table's name ({@code n}), what the log held
@@ -245,7 +259,7 @@ final class PostgresDdlLog {
     try (ResultSet rs =
         statements.query(
             "WITH log AS (DELETE FROM migrate_verify.ddl_log RETURNING 1) SELECT set_config('migrate.ddl_log_lost', 'off',"
-                + " false), (SELECT count(*) FROM log)")) {
+                + " false), setval('migrate_verify.lost', 1, false), (SELECT count(*) FROM log)")) {
       rs.next();
     }
   }

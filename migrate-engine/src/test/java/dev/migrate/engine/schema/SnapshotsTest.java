@@ -290,36 +290,62 @@ class SnapshotsTest {
    */
   @TestFactory
   Stream<DynamicTest> refreshThroughTheDdlLogEqualsAFullReadAfterEachChange() {
-    List<Change> changes =
-        Stream.concat(
-                changes(DatabaseKind.POSTGRESQL).stream(),
-                Stream.of(
-                    Change.of(
-                        "expression index dropped with its function",
-                        "CREATE FUNCTION twice(integer) RETURNS integer IMMUTABLE LANGUAGE sql"
-                            + " AS 'SELECT $1 * 2'",
-                        "CREATE INDEX ix_filler_3_twice ON filler_3 (twice(ref))",
-                        "DROP FUNCTION twice(integer) CASCADE"),
-                    Change.of(
-                        "unnamed index dropped",
-                        "CREATE INDEX ON filler_3 (note)",
-                        "DROP INDEX filler_3_note_idx"),
-                    Change.of(
-                        "replica role",
-                        "SET session_replication_role = replica",
-                        "ALTER TABLE filler_3 ADD COLUMN in_replica integer",
-                        "SET session_replication_role = DEFAULT"),
-                    Change.of(
-                        "log switched off",
-                        "ALTER EVENT TRIGGER migrate_verify_ddl_end DISABLE",
-                        "ALTER TABLE filler_3 ADD COLUMN unlogged integer"),
-                    Change.of(
-                        "log dropped",
-                        "DROP SCHEMA migrate_verify CASCADE",
-                        "ALTER TABLE filler_3 DROP COLUMN unlogged")))
-            .toList();
     return afterEachChange(
-        DatabaseKind.POSTGRESQL, changes, reader::snapshotsOfOwnDatabase, " (DDL log)");
+        DatabaseKind.POSTGRESQL, ddlLogChanges(), reader::snapshotsOfOwnDatabase, " (DDL log)");
+  }
+
+  /**
+   * The same with the snapshots on a connection of their own, as verification takes them: what the
+   * log's triggers note in the session that runs the DDL must reach the other one too.
+   */
+  @TestFactory
+  Stream<DynamicTest> refreshThroughTheDdlLogOnASecondConnectionEqualsAFullRead() {
+    return afterEachChange(
+        DatabaseKind.POSTGRESQL,
+        ddlLogChanges(),
+        reader::snapshotsOfOwnDatabase,
+        " (DDL log, second connection)",
+        (snapshots, statements) -> snapshots.refresh(),
+        true);
+  }
+
+  private List<Change> ddlLogChanges() {
+    return Stream.concat(
+            changes(DatabaseKind.POSTGRESQL).stream(),
+            Stream.of(
+                Change.of(
+                    "expression index dropped with its function",
+                    "CREATE FUNCTION twice(integer) RETURNS integer IMMUTABLE LANGUAGE sql"
+                        + " AS 'SELECT $1 * 2'",
+                    "CREATE INDEX ix_filler_3_twice ON filler_3 (twice(ref))",
+                    "DROP FUNCTION twice(integer) CASCADE"),
+                Change.of(
+                    "unnamed index dropped",
+                    "CREATE INDEX ON filler_3 (note)",
+                    "DROP INDEX filler_3_note_idx"),
+                Change.of(
+                    "replica role",
+                    "SET session_replication_role = replica",
+                    "ALTER TABLE filler_3 ADD COLUMN in_replica integer",
+                    "SET session_replication_role = DEFAULT"),
+                Change.of(
+                    "log refusing entries",
+                    "ALTER TABLE migrate_verify.ddl_log ADD CONSTRAINT refuse"
+                        + " CHECK (what = 'never') NOT VALID",
+                    "ALTER TABLE filler_3 ADD COLUMN refused integer"),
+                Change.of(
+                    "log taking entries again",
+                    "ALTER TABLE migrate_verify.ddl_log DROP CONSTRAINT refuse",
+                    "ALTER TABLE filler_3 DROP COLUMN refused"),
+                Change.of(
+                    "log switched off",
+                    "ALTER EVENT TRIGGER migrate_verify_ddl_end DISABLE",
+                    "ALTER TABLE filler_3 ADD COLUMN unlogged integer"),
+                Change.of(
+                    "log dropped",
+                    "DROP SCHEMA migrate_verify CASCADE",
+                    "ALTER TABLE filler_3 DROP COLUMN unlogged")))
+        .toList();
   }
 
   /**
@@ -504,16 +530,28 @@ class SnapshotsTest {
       java.util.function.Function<Connection, SchemaReader.Snapshots> open,
       String suffix,
       java.util.function.BiFunction<SchemaReader.Snapshots, List<String>, Schema> refresh) {
+    return afterEachChange(kind, changes, open, suffix, refresh, false);
+  }
+
+  private Stream<DynamicTest> afterEachChange(
+      DatabaseKind kind,
+      List<Change> changes,
+      java.util.function.Function<Connection, SchemaReader.Snapshots> open,
+      String suffix,
+      java.util.function.BiFunction<SchemaReader.Snapshots, List<String>, Schema> refresh,
+      boolean secondConnection) {
     TestDatabase db = TestDatabases.create(kind);
     Connection c;
+    Connection read;
     try {
       c = db.connect();
+      read = secondConnection ? db.connect() : c;
       sql(c, fixture(kind));
       sql(c, FILLERS);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    SchemaReader.Snapshots snapshots = open.apply(c);
+    SchemaReader.Snapshots snapshots = open.apply(read);
     Schema[] last = {snapshots.refresh()};
     Stream<DynamicTest> tests =
         changes.stream()
@@ -534,6 +572,7 @@ class SnapshotsTest {
             () -> {
               try (db;
                   c;
+                  read;
                   snapshots) {
                 sql(c, List.of("ALTER TABLE filler_1 ADD COLUMN more INTEGER"));
                 Schema refreshed = snapshots.refresh();
