@@ -36,6 +36,9 @@ final class Fingerprints {
   static Map<String, String> tables(
       CatalogStatements statements, CatalogQueries queries, Predicate<String> excluded)
       throws SQLException {
+    if (queries instanceof SqliteCatalog) {
+      return sqliteTables(statements, excluded);
+    }
     Map<String, MessageDigest> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     int query = 0;
     for (String sql : queries(queries)) {
@@ -45,6 +48,29 @@ final class Fingerprints {
       }
     }
     return hex(digests);
+  }
+
+  /**
+   * SQLite: each table's CREATE texts themselves, not a digest of them. They are read whole from
+   * the file anyway, and comparing them costs less than hashing them at every step.
+   */
+  private static Map<String, String> sqliteTables(
+      CatalogStatements statements, Predicate<String> excluded) throws SQLException {
+    Map<String, StringBuilder> texts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    try (ResultSet rs = statements.query(queries(new SqliteCatalog()).get(0))) {
+      while (rs.next()) {
+        String table = rs.getString(1);
+        if (table != null && !excluded.test(table)) {
+          texts
+              .computeIfAbsent(table, t -> new StringBuilder())
+              .append(rs.getString(2))
+              .append('\0');
+        }
+      }
+    }
+    Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    texts.forEach((table, text) -> out.put(table, text.toString()));
+    return out;
   }
 
   /**
@@ -130,6 +156,27 @@ final class Fingerprints {
    * what deparsing them with pg_get_expr, pg_get_constraintdef and pg_get_indexdef did.
    */
   static String postgresDigests(String condition, String leading) {
+    return digestColumns(leading)
+        + " FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
+        + " AND c.relkind IN ('r', 'p') AND "
+        + condition;
+  }
+
+  /**
+   * The same over the tables a subquery names (its one column {@code name}), each found through
+   * pg_class's index on name and schema rather than by reading all of pg_class.
+   */
+  static String postgresDigestsOfNamed(String names, String leading) {
+    return digestColumns(leading)
+        + " FROM "
+        + names
+        + " t CROSS JOIN LATERAL (SELECT * FROM pg_class c WHERE c.relname = t.name"
+        + " AND c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')"
+        // OFFSET 0 keeps the planner from turning the lookups back into a join of all pg_class
+        + " OFFSET 0) c";
+  }
+
+  private static String digestColumns(String leading) {
     return "SELECT "
         + leading
         + "c.relname, md5(concat_ws('|',"
@@ -149,10 +196,7 @@ final class Fingerprints {
         + " WHERE x.indrelid = c.oid),"
         + " (SELECT string_agg(concat_ws(':', e.objsubid, e.description), ',' ORDER BY e.objsubid)"
         + " FROM pg_description e WHERE e.objoid = c.oid"
-        + " AND e.classoid = 'pg_class'::regclass)))"
-        + " FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
-        + " AND c.relkind IN ('r', 'p') AND "
-        + condition;
+        + " AND e.classoid = 'pg_class'::regclass)))";
   }
 
   static List<String> queries(CatalogQueries queries) {

@@ -131,16 +131,17 @@ final class PostgresDdlLog {
    */
   private static final String DRAIN =
       "WITH log AS (DELETE FROM migrate_verify.ddl_log RETURNING tab, what, name),"
-          + " touched AS (SELECT coalesce(c.relname, log.name) AS name, log.what FROM log"
-          + " LEFT JOIN pg_class c ON c.oid = log.tab"
-          + " AND c.relnamespace = current_schema()::regnamespace)"
+          // each row looked up by its key (an index scan), not joined with all of pg_class
+          + " touched AS (SELECT coalesce((SELECT c.relname FROM pg_class c WHERE c.oid = log.tab"
+          + " AND c.relnamespace = current_schema()::regnamespace), log.name) AS name, log.what"
+          + " FROM log)"
           + " SELECT 'n' AS k, c.relname AS name, NULL AS digest FROM pg_class c"
           + " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')"
           + " UNION ALL SELECT DISTINCT what, name, NULL FROM touched"
           + " WHERE what NOT IN ('table', 'none') OR name IS NOT NULL"
           + " UNION ALL "
-          + Fingerprints.postgresDigests(
-              "c.relname IN (SELECT name FROM touched WHERE name IS NOT NULL)", "'d', ")
+          + Fingerprints.postgresDigestsOfNamed(
+              "(SELECT DISTINCT name FROM touched WHERE name IS NOT NULL)", "'d', ")
           + " UNION ALL SELECT 'lost', NULL, NULL WHERE NOT ("
           + INTACT
           + ")";
@@ -242,7 +243,7 @@ final class PostgresDdlLog {
     if (!missing.isEmpty()) {
       try (ResultSet rs =
           statements.query(
-              Fingerprints.postgresDigests("c.relname = ANY (?::text[])", ""),
+              Fingerprints.postgresDigestsOfNamed("(SELECT unnest(?::text[]) AS name)", ""),
               java.util.List.of(
                   statements.connection().createArrayOf("text", missing.toArray())))) {
         while (rs.next()) {

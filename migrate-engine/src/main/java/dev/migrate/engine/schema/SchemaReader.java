@@ -179,6 +179,7 @@ public final class SchemaReader {
     private final Map<String, Seen> seen = new java.util.HashMap<>();
 
     private String fingerprint;
+    private boolean refreshed;
 
     /** Null unless asked for, and on PostgreSQL only. */
     private PostgresDdlLog ddlLog;
@@ -386,7 +387,8 @@ public final class SchemaReader {
                   seen.put(seenKey(name, current), new Seen(table, referenced));
                 });
         digests = now;
-        fingerprint = combined(now, objects);
+        fingerprint = null; // combined when asked for: most refreshes are not
+        refreshed = true;
         return new Schema(
             tables.values().stream()
                 .map(t -> t.withTriggers(objects.triggersOf(t.name())))
@@ -432,12 +434,15 @@ public final class SchemaReader {
     }
 
     /**
-     * The {@link SchemaReader#fingerprint} as of the last {@link #refresh}, at no cost; refreshes
-     * first if there was none.
+     * The {@link SchemaReader#fingerprint} as of the last {@link #refresh}, without a query;
+     * refreshes first if there was none.
      */
     public String fingerprint() {
-      if (fingerprint == null) {
+      if (!refreshed) {
         refresh();
+      }
+      if (fingerprint == null) {
+        fingerprint = combined(digests, objects);
       }
       return fingerprint;
     }
