@@ -63,6 +63,15 @@ public final class Sandbox implements AutoCloseable {
   private final Map<String, ThrowawayDatabase> created = new LinkedHashMap<>();
   private final Set<String> spares = new java.util.LinkedHashSet<>();
   private Future<String> spare;
+
+  /** Clones being made ahead, by the name of their source (see {@link #cloneAhead}). */
+  private final Map<String, Ahead> ahead = new java.util.HashMap<>();
+
+  private static final class Ahead {
+    int remaining;
+    Future<String> pending;
+  }
+
   private boolean closed;
   private final List<String> leftoversDropped;
 
@@ -159,12 +168,15 @@ public final class Sandbox implements AutoCloseable {
 
   /** The names of every database this sandbox holds, a spare being made included (for tests). */
   List<String> held() throws Exception {
-    Future<String> pending;
+    List<Future<String>> pending = new ArrayList<>();
     synchronized (this) {
-      pending = spare;
+      if (spare != null) {
+        pending.add(spare);
+      }
+      ahead.values().stream().filter(a -> a.pending != null).forEach(a -> pending.add(a.pending));
     }
-    if (pending != null) {
-      pending.get();
+    for (Future<String> made : pending) {
+      made.get();
     }
     synchronized (this) {
       List<String> names = new ArrayList<>(created.keySet());
@@ -173,18 +185,29 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  /** Made in the background; registered at once, so that closing the sandbox drops it. */
+  /** Made in the background, without holding this sandbox meanwhile. */
   private String makeSpare() throws Exception {
     synchronized (this) {
       if (closed) {
         return null;
       }
-      String name = Names.fresh(Instant.now());
-      backend.create(name);
-      spares.add(name);
-      WITH_DATABASES.add(this);
-      return name;
     }
+    String name = Names.fresh(Instant.now());
+    backend.create(name);
+    return adopt(name);
+  }
+
+  /**
+   * A database made in the background, held as a spare; dropped at once if this closed meanwhile.
+   */
+  private synchronized String adopt(String name) {
+    if (closed) {
+      dropQuietly(name);
+      return null;
+    }
+    spares.add(name);
+    WITH_DATABASES.add(this);
+    return name;
   }
 
   private String awaitSpare(Future<String> ready) {
@@ -209,21 +232,82 @@ public final class Sandbox implements AutoCloseable {
    * {@code source} meanwhile; MySQL: tables only, a source with views, triggers or routines is
    * refused).
    */
-  public synchronized ThrowawayDatabase cloneOf(ThrowawayDatabase source) {
+  public ThrowawayDatabase cloneOf(ThrowawayDatabase source) {
+    Future<String> ready;
+    synchronized (this) {
+      if (created.get(source.name()) != source) {
+        throw new IllegalArgumentException(source + " was not made by this sandbox");
+      }
+      Ahead next = ahead.get(source.name());
+      ready = next == null ? null : next.pending;
+      if (next != null) {
+        next.pending = null;
+      }
+    }
+    String name = ready == null ? null : awaitSpare(ready);
+    if (name == null) {
+      name = Names.fresh(Instant.now());
+      try {
+        backend.cloneInto(source.name(), name);
+      } catch (MigrateException e) {
+        dropQuietly(name);
+        throw e;
+      } catch (Exception e) {
+        dropQuietly(name);
+        throw cannot("clone " + source.name() + " as " + name, e);
+      }
+    }
+    synchronized (this) {
+      if (closed) {
+        dropQuietly(name);
+        throw new IllegalStateException("the sandbox was closed while " + source + " was cloned");
+      }
+      ThrowawayDatabase database = register(name);
+      cloneNextAhead(source.name());
+      return database;
+    }
+  }
+
+  /**
+   * Makes clones of {@code source} in the background, one at a time, for up to {@code count} later
+   * {@link #cloneOf} calls, which then find one ready (or partly made) instead of starting a copy.
+   * Verification does this for a state it saved at a branch point while it walks the first branch.
+   * {@code source} must not change from now on; a clone nobody takes is dropped with it.
+   */
+  public synchronized void cloneAhead(ThrowawayDatabase source, int count) {
     if (created.get(source.name()) != source) {
       throw new IllegalArgumentException(source + " was not made by this sandbox");
     }
+    if (count <= 0 || closed) {
+      return;
+    }
+    ahead.computeIfAbsent(source.name(), k -> new Ahead()).remaining = count;
+    cloneNextAhead(source.name());
+  }
+
+  private void cloneNextAhead(String source) {
+    Ahead next = ahead.get(source);
+    if (next == null || next.pending != null || next.remaining <= 0 || closed) {
+      return;
+    }
+    next.remaining--;
+    next.pending = SPARES.submit(() -> makeClone(source));
+  }
+
+  private String makeClone(String source) throws Exception {
+    synchronized (this) {
+      if (closed || !created.containsKey(source)) {
+        return null;
+      }
+    }
     String name = Names.fresh(Instant.now());
     try {
-      backend.cloneInto(source.name(), name);
-    } catch (MigrateException e) {
-      dropQuietly(name);
-      throw e;
+      backend.cloneInto(source, name);
     } catch (Exception e) {
       dropQuietly(name);
-      throw cannot("clone " + source.name() + " as " + name, e);
+      throw e;
     }
-    return register(name);
+    return adopt(name);
   }
 
   private ThrowawayDatabase register(String name) {
@@ -233,13 +317,25 @@ public final class Sandbox implements AutoCloseable {
     return database;
   }
 
-  synchronized void drop(ThrowawayDatabase database) {
-    if (created.remove(database.name()) == null) {
-      return;
+  void drop(ThrowawayDatabase database) {
+    Future<String> pending;
+    synchronized (this) {
+      if (created.remove(database.name()) == null) {
+        return;
+      }
+      Ahead next = ahead.remove(database.name());
+      pending = next == null ? null : next.pending;
+    }
+    // a clone still being made of it ends first, and goes with it
+    String unused = pending == null ? null : awaitSpare(pending);
+    if (unused != null) {
+      dropQuietly(unused);
     }
     dropQuietly(database.name());
-    if (created.isEmpty() && spares.isEmpty()) {
-      WITH_DATABASES.remove(this);
+    synchronized (this) {
+      if (created.isEmpty() && spares.isEmpty()) {
+        WITH_DATABASES.remove(this);
+      }
     }
   }
 
@@ -259,15 +355,19 @@ public final class Sandbox implements AutoCloseable {
   /** Drops every database this sandbox made and still holds, and lets go of the server. */
   @Override
   public void close() {
-    Future<String> pending;
+    List<Future<String>> pending = new ArrayList<>();
     synchronized (this) {
       closed = true;
-      pending = spare;
+      if (spare != null) {
+        pending.add(spare);
+      }
       spare = null;
+      ahead.values().stream().filter(a -> a.pending != null).forEach(a -> pending.add(a.pending));
+      ahead.clear();
     }
-    if (pending != null) {
+    for (Future<String> made : pending) {
       try {
-        pending.get(); // let it finish: it is then dropped with the others
+        made.get(); // let it finish: what it made is dropped
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (ExecutionException e) {

@@ -656,7 +656,10 @@ final class Stairway {
     Schema schema = working.schema;
     working.closeConnection(); // PostgreSQL clones only a database nobody is connected to
     try {
-      saved.put(applied, sandbox.cloneOf(database));
+      ThrowawayDatabase copy = sandbox.cloneOf(database);
+      saved.put(applied, copy);
+      // the other branches' clones are made while the first branch is walked
+      sandbox.cloneAhead(copy, graph.children(id).size() - 1 + graph.dependents(id).size());
     } catch (MigrateException e) {
       // not clonable (MySQL with views or triggers): the branch is replayed from empty
     }

@@ -184,6 +184,61 @@ class SandboxTest {
     assertThat(shared.backend().existing()).doesNotContainAnyElementsOf(held);
   }
 
+  /**
+   * Clones made ahead of a saved state hold its content, are handed out by cloneOf one after the
+   * other, and what nobody took is dropped with the source, or with the sandbox.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void clonesMadeAheadHoldTheSourceAndNoneIsLeftBehind(DatabaseKind kind) throws Exception {
+    Sandbox shared = TestDatabases.sandbox(kind);
+    Sandbox sandbox =
+        kind == DatabaseKind.SQLITE
+            ? Sandbox.sqlite()
+            : Sandbox.of(kind, TestDatabases.adminUrl(kind), null, null);
+    ThrowawayDatabase source = sandbox.create();
+    try (Connection c = source.connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE kept (id INTEGER PRIMARY KEY, note VARCHAR(20))");
+      s.execute("INSERT INTO kept VALUES (1, 'saved')");
+    }
+    sandbox.cloneAhead(source, 2);
+    List<String> whileAhead = sandbox.held();
+    assertThat(whileAhead)
+        .as("one clone made ahead")
+        .hasSize(3 - (kind == DatabaseKind.POSTGRESQL ? 0 : 1));
+    ThrowawayDatabase first = sandbox.cloneOf(source);
+    assertThat(whileAhead).as("the clone handed out is the one made ahead").contains(first.name());
+    ThrowawayDatabase second = sandbox.cloneOf(source);
+    for (ThrowawayDatabase copy : List.of(first, second)) {
+      try (Connection c = copy.connect();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT note FROM kept WHERE id = 1")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("saved");
+      }
+    }
+    ThrowawayDatabase third = sandbox.cloneOf(source); // past the count: made on the spot
+    List<String> all = sandbox.held();
+    assertThat(all).contains(source.name(), first.name(), second.name(), third.name());
+
+    sandbox.cloneAhead(source, 1);
+    List<String> withUntaken = sandbox.held();
+    source.close(); // the clone made ahead and never taken goes with it
+    List<String> existing = existingOn(kind, shared, sandbox);
+    assertThat(existing).doesNotContain(source.name());
+    assertThat(existing)
+        .doesNotContainAnyElementsOf(
+            withUntaken.stream().filter(name -> !all.contains(name)).toList());
+    sandbox.close();
+    assertThat(existingOn(kind, shared, sandbox)).doesNotContainAnyElementsOf(withUntaken);
+  }
+
+  private static List<String> existingOn(DatabaseKind kind, Sandbox shared, Sandbox own)
+      throws Exception {
+    return (kind == DatabaseKind.SQLITE ? own : shared).backend().existing();
+  }
+
   private static boolean exists(Sandbox sandbox, String name) throws Exception {
     return sandbox.backend().existing().contains(name);
   }
