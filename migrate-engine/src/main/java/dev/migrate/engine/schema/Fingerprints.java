@@ -13,25 +13,18 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * A digest per table of the catalog rows a snapshot reads of it, behind {@link
- * SchemaReader#fingerprint} and {@link SchemaReader.Snapshots}: each query returns (table, text)
- * rows, computed in the database so that only short rows travel. Rows under {@link #SHARED} belong
- * to no one table (MySQL's checks). A table's rows include its and its columns' comments. Objects
- * besides tables (views, sequences, enum types, triggers, routines) are few and read whole by
- * {@link SchemaObjects}.
+ * A digest per table of what a snapshot reads of it, behind {@link SchemaReader#fingerprint} and
+ * {@link SchemaReader.Snapshots}: on PostgreSQL its catalog rows digested in the database, so that
+ * only short rows travel; on MySQL its {@code SHOW CREATE TABLE}; on SQLite its CREATE texts. A
+ * table's digest includes its and its columns' comments. Objects besides tables (views, sequences,
+ * enum types, triggers, routines) are few and read whole by {@link SchemaObjects}.
  */
 final class Fingerprints {
-  /** The key of rows that name no table. */
-  static final String SHARED = "~";
-
-  /** How a query of rows that name no table starts. */
-  private static final String SHARED_ROWS = "SELECT '" + SHARED + "'";
-
   private Fingerprints() {}
 
   /**
-   * Table name (case-insensitive) to the digest of its rows; names may include views on MySQL and
-   * SQLite, which a reader then finds are no tables.
+   * Table name (case-insensitive) to its digest; names may include views on SQLite, which a reader
+   * then finds are no tables.
    */
   static Map<String, String> tables(
       CatalogStatements statements, CatalogQueries queries, Predicate<String> excluded)
@@ -39,13 +32,12 @@ final class Fingerprints {
     if (queries instanceof SqliteCatalog) {
       return sqliteTables(statements, excluded);
     }
+    if (queries instanceof MySqlCatalog) {
+      return mysqlDefinitions(statements, excluded, baseTables(statements));
+    }
     Map<String, MessageDigest> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    int query = 0;
-    for (String sql : queries(queries)) {
-      query++;
-      try (ResultSet rs = statements.query(sql)) {
-        add(digests, rs, query, excluded);
-      }
+    try (ResultSet rs = statements.query(postgresDigests("TRUE", "") + " ORDER BY c.relname")) {
+      add(digests, rs, 1, excluded);
     }
     return hex(digests);
   }
@@ -57,7 +49,12 @@ final class Fingerprints {
   private static Map<String, String> sqliteTables(
       CatalogStatements statements, Predicate<String> excluded) throws SQLException {
     Map<String, StringBuilder> texts = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    try (ResultSet rs = statements.query(queries(new SqliteCatalog()).get(0))) {
+    // SQLite keeps the whole schema as CREATE text (views and triggers too), rewritten by every
+    // ALTER
+    try (ResultSet rs =
+        statements.query(
+            "SELECT tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+                + " ORDER BY tbl_name, name")) {
       while (rs.next()) {
         String table = rs.getString(1);
         if (table != null && !excluded.test(table)) {
@@ -73,37 +70,65 @@ final class Fingerprints {
     return out;
   }
 
-  /**
-   * MySQL: the digests of the named tables only, each as {@link #tables} would give it. Each query
-   * runs once per table with its name as an exact value, which MariaDB answers from that table's
-   * files alone where a query over the schema opens every table; rows that name no table ({@link
-   * #SHARED}) are read whole.
-   */
+  /** MySQL: the digests of the named tables only, each as {@link #tables} would give it. */
   static Map<String, String> mysqlTables(
-      CatalogStatements statements,
-      MySqlCatalog queries,
-      Predicate<String> excluded,
-      Collection<String> names)
+      CatalogStatements statements, Predicate<String> excluded, Collection<String> names)
       throws SQLException {
-    Map<String, MessageDigest> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    int query = 0;
-    for (String sql : queries(queries)) {
-      query++;
-      if (sql.startsWith(SHARED_ROWS)) {
-        try (ResultSet rs = statements.query(sql)) {
-          add(digests, rs, query, excluded);
-        }
-        continue;
-      }
-      String narrowed = narrowed(sql);
-      for (String name : names) {
-        try (ResultSet rs = statements.query(narrowed, List.of(name))) {
-          add(digests, rs, query, excluded);
-        }
+    return mysqlDefinitions(statements, excluded, names);
+  }
+
+  private static List<String> baseTables(CatalogStatements statements) throws SQLException {
+    List<String> names = new java.util.ArrayList<>();
+    try (ResultSet rs =
+        statements.query(
+            "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_TYPE = 'BASE TABLE'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
       }
     }
-    return hex(digests);
+    return names;
   }
+
+  /**
+   * MySQL: each base table's digest is that of its {@code SHOW CREATE TABLE}, which names every
+   * column, key, check, collation and comment the snapshot reads, answered from the table's own
+   * definition in some 0.03 ms, where the information_schema queries for one table took 0.7-1.5 ms
+   * on MariaDB. The AUTO_INCREMENT counter is left out: rows move it. Names that are views, or
+   * gone, have none.
+   */
+  private static Map<String, String> mysqlDefinitions(
+      CatalogStatements statements, Predicate<String> excluded, Collection<String> names)
+      throws SQLException {
+    Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    try (java.sql.Statement s = statements.connection().createStatement()) {
+      for (String name : names) {
+        if (excluded.test(name)) {
+          continue;
+        }
+        String definition;
+        try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE `" + name.replace("`", "``") + "`")) {
+          if (!rs.next() || !"Create Table".equalsIgnoreCase(rs.getMetaData().getColumnLabel(2))) {
+            continue;
+          }
+          definition = rs.getString(2);
+        } catch (SQLException e) {
+          if (e.getErrorCode() == NO_SUCH_TABLE) {
+            continue;
+          }
+          throw e;
+        }
+        out.put(name, digest(AUTO_INCREMENT_OPTION.matcher(definition).replaceAll("")));
+      }
+    }
+    return out;
+  }
+
+  /** ER_NO_SUCH_TABLE. */
+  private static final int NO_SUCH_TABLE = 1146;
+
+  private static final java.util.regex.Pattern AUTO_INCREMENT_OPTION =
+      java.util.regex.Pattern.compile(" AUTO_INCREMENT=\\d+");
 
   private static Map<String, String> hex(Map<String, MessageDigest> digests) {
     Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -124,12 +149,6 @@ final class Fingerprints {
       digest.update(String.valueOf(rs.getString(2)).getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
     }
-  }
-
-  /** A MySQL digest query limited to the table its one parameter names, in the same order. */
-  private static String narrowed(String sql) {
-    int order = sql.lastIndexOf(" ORDER BY ");
-    return sql.substring(0, order) + " AND TABLE_NAME = ?" + sql.substring(order);
   }
 
   static MessageDigest sha256() {
@@ -197,45 +216,5 @@ final class Fingerprints {
         + " (SELECT string_agg(concat_ws(':', e.objsubid, e.description), ',' ORDER BY e.objsubid)"
         + " FROM pg_description e WHERE e.objoid = c.oid"
         + " AND e.classoid = 'pg_class'::regclass)))";
-  }
-
-  static List<String> queries(CatalogQueries queries) {
-    if (queries instanceof PostgresCatalog) {
-      return List.of(postgresDigests("TRUE", "") + " ORDER BY c.relname");
-    }
-    if (queries instanceof MySqlCatalog m) {
-      return List.of(
-          "SELECT TABLE_NAME, CONCAT_WS(':', COLUMN_NAME, ORDINAL_POSITION, COLUMN_TYPE,"
-              + " IS_NULLABLE, IFNULL(COLUMN_DEFAULT, '~'), EXTRA, IFNULL(COLLATION_NAME, '~'),"
-              + " IFNULL(GENERATION_EXPRESSION, '~'), COLUMN_COMMENT) FROM information_schema.COLUMNS"
-              + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION",
-          "SELECT TABLE_NAME, CONCAT_WS(':', TABLE_COLLATION, TABLE_COMMENT)"
-              + " FROM information_schema.TABLES"
-              + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME",
-          "SELECT TABLE_NAME, CONCAT_WS(':', INDEX_NAME, NON_UNIQUE, SEQ_IN_INDEX, "
-              + m.keyPart()
-              + ","
-              + " IFNULL(COLLATION, '~'))"
-              + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
-              + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
-          // no joins and no TABLE_CONSTRAINTS: those cost ten times as much on MariaDB, and
-          // STATISTICS already shows primary keys and unique constraints
-          "SELECT TABLE_NAME, CONCAT_WS(':', CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME,"
-              + " REFERENCED_COLUMN_NAME) FROM information_schema.KEY_COLUMN_USAGE"
-              + " WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL"
-              + " ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
-          "SELECT TABLE_NAME, CONCAT_WS(':', CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE)"
-              + " FROM information_schema.REFERENTIAL_CONSTRAINTS"
-              + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY TABLE_NAME, CONSTRAINT_NAME",
-          // MySQL's CHECK_CONSTRAINTS has no table column; MariaDB's does
-          (m.mariaDb() ? "SELECT TABLE_NAME" : SHARED_ROWS)
-              + ", CONCAT_WS(':', CONSTRAINT_NAME, CHECK_CLAUSE)"
-              + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()"
-              + " ORDER BY CONSTRAINT_NAME, CHECK_CLAUSE");
-    }
-    // SQLite keeps the whole schema as CREATE text (views and triggers too), rewritten by every
-    // ALTER
-    return List.of(
-        "SELECT tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY tbl_name, name");
   }
 }

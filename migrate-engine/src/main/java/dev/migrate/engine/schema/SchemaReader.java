@@ -187,6 +187,9 @@ public final class SchemaReader {
     private boolean logDdl;
     private SchemaObjects objects;
 
+    /** MySQL: the views and sequences at the last narrowed refresh (they have no digest). */
+    private final Set<String> notTables = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
     /**
      * The statements run since the last refresh, when the caller says (see {@link #refreshAfter}).
      */
@@ -233,11 +236,8 @@ public final class SchemaReader {
       }
       List<String> ran = since;
       since = null;
-      if (ran != null
-          && queries instanceof MySqlCatalog mysql
-          && objects != null
-          && !digests.isEmpty()) {
-        Map<String, String> narrowed = digestsAfter(ran, mysql);
+      if (ran != null && queries instanceof MySqlCatalog && objects != null && !digests.isEmpty()) {
+        Map<String, String> narrowed = digestsAfter(ran);
         if (narrowed != null) {
           return narrowed;
         }
@@ -257,8 +257,7 @@ public final class SchemaReader {
      * appeared and of the tables referencing either; the others' as before. Null when the
      * statements may have changed anything.
      */
-    private Map<String, String> digestsAfter(List<String> ran, MySqlCatalog mysql)
-        throws SQLException {
+    private Map<String, String> digestsAfter(List<String> ran) throws SQLException {
       Map<String, String> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       try (ResultSet rs =
           statements.query(
@@ -270,9 +269,10 @@ public final class SchemaReader {
           }
         }
       }
+      // what was there before: the tables digested, and the views and sequences seen last time
       Set<String> before = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
       before.addAll(digests.keySet());
-      before.remove(Fingerprints.SHARED);
+      before.addAll(notTables);
       Optional<Set<String>> named = StatementScope.tablesNamed(ran, before);
       if (named.isEmpty()) {
         return null;
@@ -284,30 +284,25 @@ public final class SchemaReader {
       Set<String> candidates = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
       candidates.addAll(moved);
       candidates.addAll(SchemaReader.referencing(tables.values(), moved));
-      candidates.retainAll(types.keySet());
-      if (!candidates.isEmpty()) { // a view's columns are its tables' (and digested with them)
-        types.forEach(
-            (name, type) -> {
-              if ("VIEW".equals(type)) {
-                candidates.add(name);
-              }
-            });
-      }
+      candidates.removeIf(name -> !BASE_TABLE.equals(types.get(name)));
       boolean objectsMoved =
           StatementScope.mayChangeObjects(ran)
               || moved.stream().anyMatch(name -> objectOrTriggered(name, types.get(name)));
       Map<String, String> fresh =
-          Fingerprints.mysqlTables(statements, mysql, SchemaReader.this::excluded, candidates);
+          Fingerprints.mysqlTables(statements, SchemaReader.this::excluded, candidates);
       Map<String, String> now = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      for (String name : types.keySet()) {
-        String digest = candidates.contains(name) ? fresh.get(name) : digests.get(name);
-        if (digest != null) {
-          now.put(name, digest);
-        }
-      }
-      if (fresh.containsKey(Fingerprints.SHARED)) {
-        now.put(Fingerprints.SHARED, fresh.get(Fingerprints.SHARED));
-      }
+      notTables.clear();
+      types.forEach(
+          (name, type) -> {
+            if (!BASE_TABLE.equals(type)) {
+              notTables.add(name);
+              return;
+            }
+            String digest = candidates.contains(name) ? fresh.get(name) : digests.get(name);
+            if (digest != null) {
+              now.put(name, digest);
+            }
+          });
       if (objectsMoved) {
         objects = SchemaObjects.read(statements, queries);
       }
@@ -342,14 +337,10 @@ public final class SchemaReader {
           queries = CatalogQueries.of(kind(connection), connection);
         }
         Map<String, String> now = digestsNow();
-        boolean shared =
-            !Objects.equals(now.get(Fingerprints.SHARED), digests.get(Fingerprints.SHARED));
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, String> entry : now.entrySet()) {
-          String name = entry.getKey();
-          if (!name.equals(Fingerprints.SHARED)
-              && (shared || !entry.getValue().equals(digests.get(name)))) {
-            changed.add(name);
+          if (!entry.getValue().equals(digests.get(entry.getKey()))) {
+            changed.add(entry.getKey());
           }
         }
         // a key names the columns it references: a rename there changes the referencing table
@@ -406,11 +397,7 @@ public final class SchemaReader {
     }
 
     private static String seenKey(String name, Map<String, String> digests) {
-      return name.toLowerCase(Locale.ROOT)
-          + '\0'
-          + digests.get(name)
-          + '\0'
-          + digests.get(Fingerprints.SHARED);
+      return name.toLowerCase(Locale.ROOT) + '\0' + digests.get(name);
     }
 
     /**
@@ -447,6 +434,8 @@ public final class SchemaReader {
       return fingerprint;
     }
   }
+
+  private static final String BASE_TABLE = "BASE TABLE";
 
   /** The tables whose foreign keys reference one of {@code moved} (their names are in them). */
   static List<String> referencing(Collection<Schema.Table> tables, Set<String> moved) {
