@@ -56,7 +56,8 @@ public final class SqliteDialect extends BaseDialect {
       }
       List<String> statements = super.render(operation, connection);
       window.statements.addAll(statements);
-      window.state = state(connection);
+      // raw SQL renders without the connection; any other operation may have replayed the window
+      window.state = operation instanceof Operation.Execute ? state : state(connection);
       return statements;
     }
   }
