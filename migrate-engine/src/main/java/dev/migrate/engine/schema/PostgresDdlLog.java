@@ -68,12 +68,7 @@ final class PostgresDdlLog {
             INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'all', NULL);
           END IF;
         END LOOP;
-      EXCEPTION WHEN OTHERS THEN
-        PERFORM set_config('migrate.ddl_log_lost', 'on', false);
-        BEGIN
-          PERFORM nextval('migrate_verify.lost');
-        EXCEPTION WHEN OTHERS THEN NULL; -- the sequence is gone: reading it fails, which also tells
-        END;
+      {{lost}}
       END $f$;
       CREATE FUNCTION migrate_verify.ddl_drop() RETURNS event_trigger LANGUAGE plpgsql AS $f$
       DECLARE r record;
@@ -102,12 +97,7 @@ final class PostgresDdlLog {
             INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'all', NULL);
           END IF;
         END LOOP;
-      EXCEPTION WHEN OTHERS THEN
-        PERFORM set_config('migrate.ddl_log_lost', 'on', false);
-        BEGIN
-          PERFORM nextval('migrate_verify.lost');
-        EXCEPTION WHEN OTHERS THEN NULL; -- the sequence is gone: reading it fails, which also tells
-        END;
+      {{lost}}
       END $f$;
       CREATE EVENT TRIGGER migrate_verify_ddl_end ON ddl_command_end
         EXECUTE FUNCTION migrate_verify.ddl_end();
@@ -116,7 +106,18 @@ final class PostgresDdlLog {
       -- fire under session_replication_role = replica too
       ALTER EVENT TRIGGER migrate_verify_ddl_end ENABLE ALWAYS;
       ALTER EVENT TRIGGER migrate_verify_ddl_drop ENABLE ALWAYS
-      """;
+      """
+          // each function's error handler: marks the log lost where every session sees it
+          .replace(
+              "{{lost}}",
+              """
+              EXCEPTION WHEN OTHERS THEN
+                PERFORM set_config('migrate.ddl_log_lost', 'on', false);
+                BEGIN
+                  PERFORM nextval('migrate_verify.lost');
+                -- the sequence is gone: reading it fails, which also tells
+                EXCEPTION WHEN OTHERS THEN NULL;
+                END;""");
 
   private static final String INTACT =
       "(SELECT count(*) FROM pg_event_trigger WHERE evtname IN ('migrate_verify_ddl_end',"
