@@ -49,7 +49,9 @@ final class StatementScope {
     Set<String> named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     for (String table : known) {
       String name = table.toLowerCase(Locale.ROOT);
-      if (text.contains(name) || text.contains(name.replace("`", "``"))) {
+      if (text.contains(name)
+          || text.contains(name.replace("`", "``"))
+          || text.contains(name.replace("\"", "\"\""))) {
         named.add(table);
       }
     }

@@ -46,6 +46,12 @@ class StatementScopeTest {
   }
 
   @Test
+  void aDoubleQuotedNameIsNamedWithItsQuotesDoubledUnderAnsiQuotes() {
+    assertThat(StatementScope.tablesNamed(List.of("DROP TABLE \"odd\"\"q\""), List.of("odd\"q")))
+        .hasValueSatisfying(named -> assertThat(named).containsExactly("odd\"q"));
+  }
+
+  @Test
   void objectsMayChangeOnlyWhereAStatementSaysViewTriggerSequenceOrRoutine() {
     assertThat(StatementScope.mayChangeObjects(List.of("ALTER TABLE task ADD COLUMN v INT")))
         .isFalse();
