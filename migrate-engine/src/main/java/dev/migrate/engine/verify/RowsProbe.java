@@ -9,7 +9,6 @@ import dev.migrate.engine.verify.rows.RowGenerator;
 import dev.migrate.engine.verify.rows.RowPlan;
 import dev.migrate.engine.verify.rows.RowWriter;
 import java.sql.Connection;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -27,8 +26,7 @@ final class RowsProbe implements DataProbe {
     RowPlan plan = new RowGenerator(schema, kind, seed).charsets(charsets).plan(connection, tables);
     RowWriter.WriteResult written = RowWriter.insert(connection, plan);
     DataImage before = DataImage.read(connection, kind, schema, tables);
-    List<String> notes = new ArrayList<>(plan.notes());
-    notes.addAll(written.notes());
+    List<String> notes = written.notes(); // the plan's notes, then the writer's
     return new Inserted() {
       @Override
       public List<String> notes() {

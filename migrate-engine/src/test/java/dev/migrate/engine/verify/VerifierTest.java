@@ -53,6 +53,26 @@ class VerifierTest {
     assertThat(again.details()).anyMatch(d -> d.startsWith("statement 2: CREATE INDEX"));
   }
 
+  /** Rows the generator cannot make valid are said once each, as information, never a loss. */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void rowsThatCannotBeMadeValidAreSaidOnceEach(DatabaseKind kind) throws Exception {
+    VerificationResult result = verify(kind, "unfillable", VerifyOptions.defaults());
+    assertThat(result.hasErrors()).isFalse();
+    List<Finding> notes =
+        result.findings().stream()
+            .filter(f -> f.code() == FindingCode.DATA_LOSS && "f00000000002".equals(f.revision()))
+            .toList();
+    assertThat(notes)
+        .hasSize(dev.migrate.engine.verify.rows.RowGenerator.ROWS_PER_TABLE)
+        .allSatisfy(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.INFO);
+              assertThat(f.message())
+                  .startsWith("task: a row could not be made to satisfy check ck_task_never");
+            });
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void javaRevisionsDeclareIrreversibilityAndOptOutsWithAnnotations(DatabaseKind kind) {

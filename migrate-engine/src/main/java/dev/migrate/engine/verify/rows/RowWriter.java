@@ -68,6 +68,9 @@ public final class RowWriter {
 
   /** Inserts the plan's rows in order. Only a lost connection throws. */
   public static WriteResult insert(Connection connection, RowPlan plan) {
+    if (plan.rows().isEmpty()) { // no transaction, no commit to wait for
+      return new WriteResult(plan.kind(), List.of(), plan.notes());
+    }
     try {
       return inOneTransaction(connection, () -> write(connection, plan));
     } catch (SQLException e) {
@@ -285,6 +288,9 @@ public final class RowWriter {
    * @throws MigrateException when a delete fails, naming the table and the database's reason
    */
   public static int delete(Connection connection, WriteResult written) {
+    if (written.inserted().isEmpty()) {
+      return 0;
+    }
     DatabaseKind kind = written.kind();
     int deleted = 0;
     List<InsertedRow> rows = new ArrayList<>(written.inserted());
