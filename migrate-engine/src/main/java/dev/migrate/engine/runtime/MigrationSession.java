@@ -142,12 +142,22 @@ public final class MigrationSession implements AutoCloseable {
    *     irreversible (nothing runs)
    */
   public StepResult apply(MigrationStep step) {
+    return apply(step, null);
+  }
+
+  /**
+   * Runs one step as {@link #apply(MigrationStep)} does, and where DDL is not transactional (MySQL)
+   * commits {@code next}'s "started" history row with it, saving that step a commit of its own: for
+   * a caller that applies {@code next} after it (verification's up, then down). A started row whose
+   * step is not the next one applied is removed then, or when the session closes.
+   */
+  public StepResult apply(MigrationStep step, MigrationStep next) {
     return database(
         () -> {
           ensureTables();
           MigrationPlan plan = migrator.plan(step);
           try {
-            return run(step, plan, null);
+            return run(step, plan, next);
           } finally {
             autoCommitQuietly();
           }
@@ -214,6 +224,7 @@ public final class MigrationSession implements AutoCloseable {
       return;
     }
     closed = true;
+    discardPreStartedQuietly();
     try {
       lock.close();
     } catch (SQLException | RuntimeException e) {

@@ -218,7 +218,7 @@ final class Stairway {
     }
 
     // up
-    Failure up = step(id, Direction.UPGRADE);
+    Failure up = step(id, Direction.UPGRADE, downFollows(revision) ? Direction.DOWNGRADE : null);
     if (up != null && rows != null) {
       // Maybe our rows made it fail (a constraint they do not meet): try again without them.
       String withRows = up.message();
@@ -260,7 +260,7 @@ final class Stairway {
       saveIfBranchPoint(id);
       return;
     }
-    Failure down = step(id, Direction.DOWNGRADE);
+    Failure down = step(id, Direction.DOWNGRADE, Direction.UPGRADE);
     if (down != null) {
       result(
           id,
@@ -315,6 +315,18 @@ final class Stairway {
         skips);
     runFixtures(id, Fixture.When.AT);
     saveIfBranchPoint(id);
+  }
+
+  /** Whether the down of a revision is tried after its up (see {@link #downSkipped}). */
+  private boolean downFollows(RevisionScript revision) {
+    if (upOnly.contains(revision.id())) {
+      return false;
+    }
+    try {
+      return revision.body().plan(Direction.DOWNGRADE, kind).irreversibleReason().isEmpty();
+    } catch (MigrateException e) {
+      return true; // tried, and reported as DOWNGRADE_FAILED
+    }
   }
 
   /** Why the down checks do not run for a revision, or null when they do. */
@@ -496,16 +508,22 @@ final class Stairway {
   private record Failure(String message, List<String> details) {}
 
   private Failure step(String id, Direction direction) {
+    return step(id, direction, null);
+  }
+
+  /**
+   * Applies one step of revision {@code id}; {@code then} is the direction of the same revision's
+   * step that follows it, when one does (its history row can then be started in this step's
+   * commit), or null.
+   */
+  private Failure step(String id, Direction direction, Direction then) {
     try {
       List<String> rows = working.rows();
-      MigrationStep step =
-          direction == Direction.UPGRADE
-              ? working.migrator.stepUp(rows, id)
-              : working.migrator.stepDown(rows, id);
+      MigrationStep step = stepOf(rows, id, direction);
       if (direction == Direction.UPGRADE && options.stamped().contains(id)) {
         working.session.stamp(step);
       } else {
-        working.session.apply(step);
+        working.session.apply(step, then == null ? null : following(rows, step, id, then));
       }
       working.changed(step);
       if (direction == Direction.UPGRADE) {
@@ -520,6 +538,24 @@ final class Stairway {
       return new Failure(e.reason(), List.of());
     } catch (MigrateException e) {
       return new Failure(firstLine(e.getMessage()), List.of());
+    }
+  }
+
+  private MigrationStep stepOf(List<String> rows, String id, Direction direction) {
+    return direction == Direction.UPGRADE
+        ? working.migrator.stepUp(rows, id)
+        : working.migrator.stepDown(rows, id);
+  }
+
+  /** The step of {@code id} in direction {@code then} once {@code step} has run, or null. */
+  private MigrationStep following(
+      List<String> rows, MigrationStep step, String id, Direction then) {
+    List<String> after = new ArrayList<>(rows);
+    Working.changed(after, step);
+    try {
+      return stepOf(after, id, then);
+    } catch (MigrateException e) {
+      return null; // the step itself reports it when it comes
     }
   }
 
@@ -860,6 +896,11 @@ final class Stairway {
     }
 
     void changed(MigrationStep step) {
+      changed(rows, step);
+    }
+
+    /** {@code rows} as {@code step} leaves them. */
+    static void changed(List<String> rows, MigrationStep step) {
       for (VersionChange change : step.versionChanges()) {
         if (change instanceof VersionChange.Insert insert) {
           rows.add(insert.id());

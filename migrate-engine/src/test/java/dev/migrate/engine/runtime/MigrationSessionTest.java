@@ -50,6 +50,41 @@ class MigrationSessionTest {
     return Migrator.builder(RevisionGraph.of(revisions)).url(db.url()).output(line -> {});
   }
 
+  /**
+   * A step applied with the one that follows it: on MySQL the next step's "started" row goes in the
+   * same commit and that step then completes it; one row per step either way, and a started row
+   * whose step never came is removed when the session closes.
+   */
+  @ParameterizedTest
+  @EnumSource(DatabaseKind.class)
+  void aStepAppliedWithTheNextLeavesOneHistoryRowPerStep(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = TestDatabases.create(kind)) {
+      Migrator m = builder(db, List.of(table("a"), table("b", "a"))).build();
+      try (MigrationSession s = m.open()) {
+        MigrationStep upA = m.stepUp(List.of(), "a");
+        s.apply(upA, m.stepDown(List.of("a"), "a"));
+        if (kind == DatabaseKind.MYSQL) {
+          assertThat(m.history())
+              .as("the down's row, started with the up's commit")
+              .anyMatch(e -> e.revision().equals("a") && e.interrupted());
+        }
+        s.apply(m.stepDown(s.currentRows(), "a"), m.stepUp(List.of(), "a"));
+        s.apply(m.stepUp(s.currentRows(), "a"), m.stepDown(List.of("a"), "a"));
+        s.apply(m.stepUp(s.currentRows(), "b")); // not the step announced
+      }
+      List<HistoryEntry> history = m.history();
+      assertThat(history)
+          .extracting(e -> e.revision() + " " + e.action() + " " + e.success())
+          .containsExactly(
+              "a UPGRADE true", "a DOWNGRADE true", "a UPGRADE true", "b UPGRADE true");
+      assertThat(history).noneMatch(HistoryEntry::interrupted);
+      try (MigrationSession s = m.open()) {
+        s.apply(m.stepDown(s.currentRows(), "b"), m.stepUp(List.of("a"), "b"));
+      } // closed with the announced step not applied
+      assertThat(m.history()).noneMatch(HistoryEntry::interrupted).hasSize(5);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void undoesAMergeRevisionAloneAndThenOneBranch(DatabaseKind kind) throws Exception {
