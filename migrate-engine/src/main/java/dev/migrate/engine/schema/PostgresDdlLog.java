@@ -47,6 +47,10 @@ final class PostgresDdlLog {
             IF NOT FOUND THEN
               INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'all', NULL);
             END IF;
+            -- a rename, or a move to another schema, changes the names without a trace
+            IF r.command_tag = 'ALTER TABLE' THEN
+              INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'names', NULL);
+            END IF;
           ELSIF r.classid = 'pg_trigger'::regclass THEN
             INSERT INTO migrate_verify.ddl_log
               SELECT tgrelid, 'table', NULL FROM pg_trigger WHERE oid = r.objid;
@@ -74,7 +78,11 @@ final class PostgresDdlLog {
       DECLARE r record;
       BEGIN
         FOR r IN SELECT * FROM pg_event_trigger_dropped_objects() LOOP
-          IF r.object_type IN ('table', 'toast table', 'type') THEN
+          IF r.object_type = 'table' THEN
+            IF r.schema_name = current_schema() THEN
+              INSERT INTO migrate_verify.ddl_log VALUES (NULL, 'dropped', r.object_name);
+            END IF;
+          ELSIF r.object_type IN ('toast table', 'type') THEN
             NULL;
           ELSIF r.object_type IN ('table column', 'table constraint', 'default value')
               AND cardinality(r.address_names) = 3 THEN
@@ -136,10 +144,15 @@ final class PostgresDdlLog {
           + " touched AS (SELECT coalesce((SELECT c.relname FROM pg_class c WHERE c.oid = log.tab"
           + " AND c.relnamespace = current_schema()::regnamespace), log.name) AS name, log.what"
           + " FROM log)"
-          + " SELECT 'n' AS k, c.relname AS name, NULL AS digest FROM pg_class c"
+          // every table's name only where a step may have renamed or moved one: what is
+          // created or dropped the log names
+          + " SELECT 'N' AS k, NULL AS name, NULL AS digest"
+          + " WHERE EXISTS (SELECT 1 FROM log WHERE what = 'names')"
+          + " UNION ALL SELECT 'n', c.relname, NULL FROM pg_class c"
           + " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p')"
+          + " AND EXISTS (SELECT 1 FROM log WHERE what = 'names')"
           + " UNION ALL SELECT DISTINCT what, name, NULL FROM touched"
-          + " WHERE what NOT IN ('table', 'none') OR name IS NOT NULL"
+          + " WHERE what NOT IN ('table', 'none', 'names') OR name IS NOT NULL"
           + " UNION ALL "
           + Fingerprints.postgresDigestsOfNamed(
               "(SELECT DISTINCT name FROM touched WHERE name IS NOT NULL)", "'d', ")
@@ -200,13 +213,17 @@ final class PostgresDdlLog {
     Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     Map<String, String> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     Set<String> touched = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    Set<String> dropped = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    boolean listed = false;
     boolean objects = false;
     boolean full = false;
     try (ResultSet rs = statements.query(DRAIN)) {
       while (rs.next()) {
         String name = rs.getString(2);
         switch (rs.getString(1)) {
+          case "N" -> listed = true;
           case "n" -> names.add(name);
+          case "dropped" -> dropped.add(name);
           case "d" -> digests.put(name, Fingerprints.digest(rs.getString(3)));
           case "table", "name" -> touched.add(name);
           case "index" -> {
@@ -224,6 +241,11 @@ final class PostgresDdlLog {
     }
     if (full) {
       return null;
+    }
+    if (!listed) { // no table renamed or moved: the names before, less those dropped, and the new
+      names.addAll(previous.keySet());
+      names.removeAll(dropped);
+      names.addAll(digests.keySet());
     }
     names.removeIf(excluded);
     // a table's digest names the tables its foreign keys reference

@@ -314,6 +314,26 @@ class SnapshotsTest {
             changes(DatabaseKind.POSTGRESQL).stream(),
             Stream.of(
                 Change.of(
+                    "table moved to another schema",
+                    "CREATE SCHEMA elsewhere",
+                    "ALTER TABLE filler_2 SET SCHEMA elsewhere"),
+                Change.of("table moved back", "ALTER TABLE elsewhere.filler_2 SET SCHEMA public"),
+                Change.of(
+                    "table made in another schema, then moved in",
+                    "CREATE TABLE elsewhere.arrived (id integer PRIMARY KEY)",
+                    "ALTER TABLE elsewhere.arrived SET SCHEMA public"),
+                Change.of(
+                    "tables made and dropped in one step",
+                    "CREATE TABLE brief (id integer PRIMARY KEY)",
+                    "CREATE TABLE kept_one (id integer PRIMARY KEY)",
+                    "DROP TABLE brief",
+                    "DROP TABLE arrived"),
+                Change.of(
+                    "table dropped with its schema",
+                    "CREATE TABLE elsewhere.gone (id integer)",
+                    "DROP SCHEMA elsewhere CASCADE",
+                    "DROP TABLE kept_one"),
+                Change.of(
                     "expression index dropped with its function",
                     "CREATE FUNCTION twice(integer) RETURNS integer IMMUTABLE LANGUAGE sql"
                         + " AS 'SELECT $1 * 2'",
