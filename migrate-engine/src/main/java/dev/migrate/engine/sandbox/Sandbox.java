@@ -168,12 +168,9 @@ public final class Sandbox implements AutoCloseable {
 
   /** The names of every database this sandbox holds, a spare being made included (for tests). */
   List<String> held() throws Exception {
-    List<Future<String>> pending = new ArrayList<>();
+    List<Future<String>> pending;
     synchronized (this) {
-      if (spare != null) {
-        pending.add(spare);
-      }
-      ahead.values().stream().filter(a -> a.pending != null).forEach(a -> pending.add(a.pending));
+      pending = inTheBackground();
     }
     for (Future<String> made : pending) {
       made.get();
@@ -183,6 +180,16 @@ public final class Sandbox implements AutoCloseable {
       names.addAll(spares);
       return names;
     }
+  }
+
+  /** What is being made in the background: the spare, and the clones made ahead. */
+  private List<Future<String>> inTheBackground() {
+    List<Future<String>> pending = new ArrayList<>();
+    if (spare != null) {
+      pending.add(spare);
+    }
+    ahead.values().stream().filter(a -> a.pending != null).forEach(a -> pending.add(a.pending));
+    return pending;
   }
 
   /** Made in the background, without holding this sandbox meanwhile. */
@@ -248,12 +255,10 @@ public final class Sandbox implements AutoCloseable {
     if (name == null) {
       name = Names.fresh(Instant.now());
       try {
-        backend.cloneInto(source.name(), name);
+        copy(source.name(), name);
       } catch (MigrateException e) {
-        dropQuietly(name);
         throw e;
       } catch (Exception e) {
-        dropQuietly(name);
         throw cannot("clone " + source.name() + " as " + name, e);
       }
     }
@@ -301,13 +306,18 @@ public final class Sandbox implements AutoCloseable {
       }
     }
     String name = Names.fresh(Instant.now());
+    copy(source, name);
+    return adopt(name);
+  }
+
+  /** Copies {@code source} as {@code name}; what a failed copy left is dropped. */
+  private void copy(String source, String name) throws Exception {
     try {
       backend.cloneInto(source, name);
     } catch (Exception e) {
       dropQuietly(name);
       throw e;
     }
-    return adopt(name);
   }
 
   private ThrowawayDatabase register(String name) {
@@ -355,14 +365,11 @@ public final class Sandbox implements AutoCloseable {
   /** Drops every database this sandbox made and still holds, and lets go of the server. */
   @Override
   public void close() {
-    List<Future<String>> pending = new ArrayList<>();
+    List<Future<String>> pending;
     synchronized (this) {
       closed = true;
-      if (spare != null) {
-        pending.add(spare);
-      }
+      pending = inTheBackground();
       spare = null;
-      ahead.values().stream().filter(a -> a.pending != null).forEach(a -> pending.add(a.pending));
       ahead.clear();
     }
     for (Future<String> made : pending) {

@@ -5,12 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * A digest per table of what a snapshot reads of it, behind {@link SchemaReader#fingerprint} and
@@ -33,7 +35,7 @@ final class Fingerprints {
       return sqliteTables(statements, excluded);
     }
     if (queries instanceof MySqlCatalog) {
-      return mysqlDefinitions(statements, excluded, baseTables(statements));
+      return mysqlTables(statements, excluded, baseTables(statements));
     }
     Map<String, MessageDigest> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     try (ResultSet rs = statements.query(postgresDigests("TRUE", "") + " ORDER BY c.relname")) {
@@ -70,15 +72,8 @@ final class Fingerprints {
     return out;
   }
 
-  /** MySQL: the digests of the named tables only, each as {@link #tables} would give it. */
-  static Map<String, String> mysqlTables(
-      CatalogStatements statements, Predicate<String> excluded, Collection<String> names)
-      throws SQLException {
-    return mysqlDefinitions(statements, excluded, names);
-  }
-
   private static List<String> baseTables(CatalogStatements statements) throws SQLException {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     try (ResultSet rs =
         statements.query(
             "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
@@ -91,13 +86,13 @@ final class Fingerprints {
   }
 
   /**
-   * MySQL: each base table's digest is that of its {@code SHOW CREATE TABLE}, which names every
-   * column, key, check, collation and comment the snapshot reads, answered from the table's own
-   * definition in some 0.03 ms, where the information_schema queries for one table took 0.7-1.5 ms
-   * on MariaDB. The AUTO_INCREMENT counter is left out: rows move it. Names that are views, or
-   * gone, have none.
+   * MySQL: the digests of the named tables, each base table's that of its {@code SHOW CREATE
+   * TABLE}, which names every column, key, check, collation and comment the snapshot reads,
+   * answered from the table's own definition in some 0.03 ms, where the information_schema queries
+   * for one table took 0.7-1.5 ms on MariaDB. The AUTO_INCREMENT counter is left out: rows move it.
+   * Names that are views, or gone, have none.
    */
-  private static Map<String, String> mysqlDefinitions(
+  static Map<String, String> mysqlTables(
       CatalogStatements statements, Predicate<String> excluded, Collection<String> names)
       throws SQLException {
     Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -127,8 +122,7 @@ final class Fingerprints {
   /** ER_NO_SUCH_TABLE. */
   private static final int NO_SUCH_TABLE = 1146;
 
-  private static final java.util.regex.Pattern AUTO_INCREMENT_OPTION =
-      java.util.regex.Pattern.compile(" AUTO_INCREMENT=\\d+");
+  private static final Pattern AUTO_INCREMENT_OPTION = Pattern.compile(" AUTO_INCREMENT=\\d+");
 
   private static Map<String, String> hex(Map<String, MessageDigest> digests) {
     Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import schemacrawler.schemacrawler.InformationSchemaViews;
 import schemacrawler.schemacrawler.InformationSchemaViewsBuilder;
@@ -37,6 +38,8 @@ import schemacrawler.schemacrawler.SchemaRetrievalOptionsBuilder;
  *     part reads as its expression in parentheses, as on PostgreSQL
  */
 record MySqlCatalog(boolean mariaDb, boolean functionalIndexes) implements CatalogQueries {
+  private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)");
+
   /**
    * The catalog for the server {@code version} names ({@code DatabaseMetaData}'s product version).
    */
@@ -45,7 +48,7 @@ record MySqlCatalog(boolean mariaDb, boolean functionalIndexes) implements Catal
     if (v.contains("mariadb")) {
       return new MySqlCatalog(true, false);
     }
-    java.util.regex.Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)").matcher(v);
+    Matcher m = VERSION.matcher(v);
     boolean functional = false;
     if (m.find()) {
       int major = Integer.parseInt(m.group(1));
@@ -57,7 +60,7 @@ record MySqlCatalog(boolean mariaDb, boolean functionalIndexes) implements Catal
   }
 
   /** A key part of information_schema.STATISTICS: its column, or its expression in parentheses. */
-  String keyPart() {
+  private String keyPart() {
     return functionalIndexes ? "IFNULL(COLUMN_NAME, CONCAT('(', EXPRESSION, ')'))" : "COLUMN_NAME";
   }
 

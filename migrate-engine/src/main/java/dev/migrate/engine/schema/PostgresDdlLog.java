@@ -120,7 +120,6 @@ final class PostgresDdlLog {
               "{{lost}}",
               """
               EXCEPTION WHEN OTHERS THEN
-                PERFORM set_config('migrate.ddl_log_lost', 'on', false);
                 BEGIN
                   PERFORM nextval('migrate_verify.lost');
                 -- the sequence is gone: reading it fails, which also tells
@@ -130,13 +129,13 @@ final class PostgresDdlLog {
   private static final String INTACT =
       "(SELECT count(*) FROM pg_event_trigger WHERE evtname IN ('migrate_verify_ddl_end',"
           + " 'migrate_verify_ddl_drop') AND evtenabled = 'A') = 2"
-          + " AND current_setting('migrate.ddl_log_lost', true) IS DISTINCT FROM 'on'"
           + " AND NOT (SELECT is_called FROM migrate_verify.lost)";
 
   /**
-   * One round trip: empties the log and returns every table's name ({@code n}), what the log held
-   * ({@code table} entries resolved to today's names), and the digests of the tables it names
-   * ({@code d}); {@code lost} when the log cannot be trusted.
+   * One round trip: empties the log and returns what the log held ({@code table} entries resolved
+   * to today's names, {@code dropped} tables), the digests of the tables it names ({@code d}),
+   * after an ALTER TABLE every table's name ({@code n}, announced by {@code N}), and {@code lost}
+   * when the log cannot be trusted.
    */
   private static final String DRAIN =
       "WITH log AS (DELETE FROM migrate_verify.ddl_log RETURNING tab, what, name),"
@@ -282,8 +281,8 @@ final class PostgresDdlLog {
   void reset(CatalogStatements statements) throws SQLException {
     try (ResultSet rs =
         statements.query(
-            "WITH log AS (DELETE FROM migrate_verify.ddl_log RETURNING 1) SELECT set_config('migrate.ddl_log_lost', 'off',"
-                + " false), setval('migrate_verify.lost', 1, false), (SELECT count(*) FROM log)")) {
+            "WITH log AS (DELETE FROM migrate_verify.ddl_log RETURNING 1)"
+                + " SELECT setval('migrate_verify.lost', 1, false), (SELECT count(*) FROM log)")) {
       rs.next();
     }
   }
