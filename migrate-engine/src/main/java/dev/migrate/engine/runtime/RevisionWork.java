@@ -110,6 +110,10 @@ final class RevisionWork {
     List<String> sources = new ArrayList<>();
     List<Operation> deferred = new ArrayList<>();
     List<Operation> operations = plan.operations();
+    // Raw SQL renders the same without the connection, and none of it reads the live schema: the
+    // dialect need not keep track of it then (SQLite's asks the database twice per statement)
+    Connection rendering =
+        operations.stream().allMatch(o -> o instanceof Operation.Execute) ? null : connection;
     for (int i = 0; i < operations.size(); i++) {
       Operation operation = operations.get(i);
       String name = OperationNames.of(operation);
@@ -134,7 +138,7 @@ final class RevisionWork {
         deferred.add(operation);
         continue;
       }
-      for (String sql : dialect.render(operation, connection)) {
+      for (String sql : dialect.render(operation, rendering)) {
         statements.add(sql);
         parameters.add(List.of());
         sources.add(source);

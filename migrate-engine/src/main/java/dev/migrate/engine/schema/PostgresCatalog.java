@@ -82,13 +82,18 @@ record PostgresCatalog() implements CatalogQueries {
                 + " AS UPDATE_RULE, "
                 + Crawl.jdbcRule(rule("con.confdeltype"))
                 + " AS DELETE_RULE, con.conname AS FK_NAME, NULL AS PK_NAME, 7 AS DEFERRABILITY"
-                + " FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+                // driven by the tables, each one's keys found by index: a throwaway database's
+                // catalog statistics (its template's) say there are no foreign keys, and the
+                // generic plan of a snapshot's kept statement then read all of them for one table
+                // (3 ms at 300 tables, against 0.1 ms). OFFSET 0 keeps that order
+                + " FROM pg_class c CROSS JOIN LATERAL (SELECT * FROM pg_constraint con"
+                + " WHERE con.conrelid = c.oid AND con.contype = 'f' OFFSET 0) con"
                 + " JOIN pg_class p ON p.oid = con.confrelid"
                 + " JOIN pg_namespace pn ON pn.oid = p.relnamespace"
                 + " CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(n, pk, o)"
                 + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.n"
                 + " JOIN pg_attribute pa ON pa.attrelid = p.oid AND pa.attnum = k.pk"
-                + " WHERE con.contype = 'f' AND"
+                + " WHERE"
                 + OWN_TABLES)
         .withSql(
             INDEXES,

@@ -234,6 +234,9 @@ public record Schema(
 
     /** This table with other triggers: the same instance when they are the ones it has. */
     public Table withTriggers(List<Trigger> newTriggers) {
+      if (newTriggers.equals(triggers)) {
+        return this; // a snapshot asks for every table at every step: no copy to sort and compare
+      }
       Table with = copy(columns, checks, newTriggers, comment);
       return with.equals(this) ? this : with;
     }

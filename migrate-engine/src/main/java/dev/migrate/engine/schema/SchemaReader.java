@@ -248,8 +248,30 @@ public final class SchemaReader {
       fullDigests++;
       Map<String, String> now =
           Fingerprints.tables(statements, queries, SchemaReader.this::excluded);
-      objects = SchemaObjects.read(statements, queries);
+      if (!(queries instanceof SqliteCatalog && objects != null && !sqliteObjectsMoved(now))) {
+        objects = SchemaObjects.read(statements, queries);
+      }
       return now;
+    }
+
+    /**
+     * SQLite: whether a view or trigger may have changed, which only a changed CREATE text can say:
+     * its digests are those texts, a view's under its own name, a trigger's in its table's.
+     */
+    private boolean sqliteObjectsMoved(Map<String, String> now) {
+      Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      names.addAll(now.keySet());
+      names.addAll(digests.keySet());
+      for (String name : names) {
+        String before = digests.get(name);
+        String after = now.get(name);
+        if (!Objects.equals(before, after)
+            && (VIEW_OR_TRIGGER.matcher(String.valueOf(before)).find()
+                || VIEW_OR_TRIGGER.matcher(String.valueOf(after)).find())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -381,9 +403,11 @@ public final class SchemaReader {
         fingerprint = null; // combined when asked for: most refreshes are not
         refreshed = true;
         return new Schema(
-            tables.values().stream()
-                .map(t -> t.withTriggers(objects.triggersOf(t.name())))
-                .toList(),
+            objects.hasTriggers()
+                ? tables.values().stream()
+                    .map(t -> t.withTriggers(objects.triggersOf(t.name())))
+                    .toList()
+                : List.copyOf(tables.values()),
             objects.views(),
             objects.sequences(),
             objects.enumTypes(),
@@ -436,6 +460,10 @@ public final class SchemaReader {
   }
 
   private static final String BASE_TABLE = "BASE TABLE";
+
+  private static final java.util.regex.Pattern VIEW_OR_TRIGGER =
+      java.util.regex.Pattern.compile(
+          "\\b(?:view|trigger)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   /** The tables whose foreign keys reference one of {@code moved} (their names are in them). */
   static List<String> referencing(Collection<Schema.Table> tables, Set<String> moved) {

@@ -9,14 +9,16 @@ import java.util.List;
 /** Rows put into the tables before a step's up and looked for again after its down. */
 interface DataProbe {
   /**
-   * Inserts generated rows into {@code tables} of {@code schema} and remembers their data as it is.
+   * Inserts generated rows into {@code tables} of {@code schema} and remembers their data as it is;
+   * with {@code commit} false the transaction is left open for the next step to commit.
    */
   Inserted insert(
       Connection connection,
       DatabaseKind kind,
       Schema schema,
       java.util.Collection<String> tables,
-      long seed)
+      long seed,
+      boolean commit)
       throws SQLException;
 
   interface Inserted {
@@ -29,7 +31,7 @@ interface DataProbe {
     /** Every value gone or changed since the insert, one sentence each. */
     List<String> losses(Connection connection, Schema now) throws SQLException;
 
-    /** Deletes the inserted rows again. */
-    void remove(Connection connection, Schema now) throws SQLException;
+    /** Deletes the inserted rows again; uncommitted with {@code commit} false, as for insert. */
+    void remove(Connection connection, Schema now, boolean commit) throws SQLException;
   }
 }

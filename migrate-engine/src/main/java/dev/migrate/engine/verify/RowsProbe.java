@@ -22,9 +22,10 @@ final class RowsProbe implements DataProbe {
       DatabaseKind kind,
       Schema schema,
       Collection<String> tables,
-      long seed) {
+      long seed,
+      boolean commit) {
     RowPlan plan = new RowGenerator(schema, kind, seed).charsets(charsets).plan(connection, tables);
-    RowWriter.WriteResult written = RowWriter.insert(connection, plan);
+    RowWriter.WriteResult written = RowWriter.insert(connection, plan, commit);
     DataImage before = DataImage.read(connection, kind, schema, tables);
     List<String> notes = written.notes(); // the plan's notes, then the writer's
     return new Inserted() {
@@ -45,8 +46,8 @@ final class RowsProbe implements DataProbe {
       }
 
       @Override
-      public void remove(Connection c, Schema now) {
-        RowWriter.delete(c, written);
+      public void remove(Connection c, Schema now, boolean commitNow) {
+        RowWriter.delete(c, written, commitNow);
       }
     };
   }

@@ -247,7 +247,27 @@ class SnapshotsTest {
                       "create trigger",
                       "CREATE TRIGGER filler_touch AFTER UPDATE ON filler_3 BEGIN SELECT 1; END"),
                   Change.of(
-                      "partial index", "CREATE INDEX ix_f3 ON filler_3 (ref DESC) WHERE ref > 1"));
+                      "partial index", "CREATE INDEX ix_f3 ON filler_3 (ref DESC) WHERE ref > 1"),
+                  // the digests are the CREATE texts, read as one length-prefixed value: names and
+                  // texts past ASCII and past U+FFFF must not shift it
+                  Change.of(
+                      "table and default past ASCII",
+                      "CREATE TABLE \"caf\u00e9_\ud83d\ude00\" (id INTEGER PRIMARY KEY,"
+                          + " note TEXT DEFAULT '\u00e9t\u00e9 \ud83c\udf1e')"),
+                  Change.of(
+                      "its default changed by a rebuild",
+                      "CREATE TABLE tmp_cafe (id INTEGER PRIMARY KEY,"
+                          + " note TEXT DEFAULT 'hiver \ud83c\udf28')",
+                      "DROP TABLE \"caf\u00e9_\ud83d\ude00\"",
+                      "ALTER TABLE tmp_cafe RENAME TO \"caf\u00e9_\ud83d\ude00\""),
+                  Change.of(
+                      "trigger body changed",
+                      "DROP TRIGGER filler_touch",
+                      "CREATE TRIGGER filler_touch AFTER UPDATE ON filler_3 BEGIN SELECT 2; END"),
+                  Change.of(
+                      "view redefined",
+                      "DROP VIEW v_child",
+                      "CREATE VIEW v_child AS SELECT a FROM child"));
         };
     return Stream.concat(common.stream(), own.stream()).toList();
   }

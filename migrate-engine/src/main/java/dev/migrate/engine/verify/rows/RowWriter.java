@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
 /**
  * Inserts a {@link RowPlan} one row at a time (bound parameters, a savepoint before each, all of
  * them in one transaction: a commit per row made the rows the slowest part of a verification on
- * SQLite), and deletes those rows again in one transaction. A row the database refuses is tried
- * with its alternatives, then skipped with a note in plain words; nothing is thrown for a refused
- * row.
+ * SQLite), and deletes those rows again in one transaction. That transaction is committed, or left
+ * open for the caller's next statements to join ({@code commit} false: verification's next step,
+ * whose commit then carries the rows; on SQLite a commit is the cost of a step). A row the database
+ * refuses is tried with its alternatives, then skipped with a note in plain words; nothing is
+ * thrown for a refused row.
  */
 public final class RowWriter {
   private RowWriter() {}
@@ -66,13 +68,22 @@ public final class RowWriter {
     }
   }
 
-  /** Inserts the plan's rows in order. Only a lost connection throws. */
+  /** Inserts the plan's rows in order, and commits them. Only a lost connection throws. */
   public static WriteResult insert(Connection connection, RowPlan plan) {
+    return insert(connection, plan, true);
+  }
+
+  /**
+   * Inserts the plan's rows in order; with {@code commit} false the transaction stays open
+   * (autocommit off) for the caller to commit with what it runs next. Only a lost connection
+   * throws.
+   */
+  public static WriteResult insert(Connection connection, RowPlan plan, boolean commit) {
     if (plan.rows().isEmpty()) { // no transaction, no commit to wait for
       return new WriteResult(plan.kind(), List.of(), plan.notes());
     }
     try {
-      return inOneTransaction(connection, () -> write(connection, plan));
+      return inOneTransaction(connection, commit, () -> write(connection, plan));
     } catch (SQLException e) {
       throw MigrateException.failed("could not insert the test rows: " + e.getMessage(), e);
     }
@@ -82,17 +93,26 @@ public final class RowWriter {
     T run() throws SQLException;
   }
 
-  /** Runs {@code work} in a transaction of its own, committed when it returns. */
-  private static <T> T inOneTransaction(Connection connection, Work<T> work) throws SQLException {
+  /**
+   * Runs {@code work} in a transaction of its own, committed when it returns, or with {@code
+   * commit} false left open for the caller's next statements. Rolled back when it fails.
+   */
+  private static <T> T inOneTransaction(Connection connection, boolean commit, Work<T> work)
+      throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     if (autoCommit) {
       connection.setAutoCommit(false);
     } else {
       connection.commit(); // what came before is not ours to roll back
     }
+    boolean open = false;
     try {
       T result = work.run();
-      connection.commit();
+      if (commit) {
+        connection.commit();
+      } else {
+        open = true;
+      }
       return result;
     } catch (SQLException | RuntimeException e) {
       try {
@@ -102,7 +122,9 @@ public final class RowWriter {
       }
       throw e;
     } finally {
-      connection.setAutoCommit(autoCommit);
+      if (!open) {
+        connection.setAutoCommit(autoCommit);
+      }
     }
   }
 
@@ -288,6 +310,14 @@ public final class RowWriter {
    * @throws MigrateException when a delete fails, naming the table and the database's reason
    */
   public static int delete(Connection connection, WriteResult written) {
+    return delete(connection, written, true);
+  }
+
+  /**
+   * As {@link #delete(Connection, WriteResult)}; with {@code commit} false the transaction stays
+   * open (autocommit off) for the caller to commit with what it runs next.
+   */
+  public static int delete(Connection connection, WriteResult written, boolean commit) {
     if (written.inserted().isEmpty()) {
       return 0;
     }
@@ -299,6 +329,7 @@ public final class RowWriter {
       deleted =
           inOneTransaction(
               connection,
+              commit,
               () -> {
                 int n = 0;
                 for (InsertedRow row : rows) {

@@ -110,8 +110,16 @@ final class Sql {
    */
   static Object read(ResultSet rs, int index, DatabaseKind kind) throws SQLException {
     ResultSetMetaData meta = rs.getMetaData();
-    String typeName = String.valueOf(meta.getColumnTypeName(index)).toLowerCase(Locale.ROOT);
     int type = meta.getColumnType(index);
+    // PostgreSQL's driver looks the column up in the catalog (a round trip per result) for its
+    // type name: asked only where the type alone does not tell (timestamptz, timetz)
+    boolean named =
+        kind == DatabaseKind.MYSQL
+            || type == Types.TIMESTAMP
+            || type == Types.TIME
+            || type == Types.OTHER;
+    String typeName =
+        named ? String.valueOf(meta.getColumnTypeName(index)).toLowerCase(Locale.ROOT) : "";
     if (kind != DatabaseKind.SQLITE) {
       Object temporal = temporal(rs, index, kind, typeName, type);
       if (temporal != NOT_TEMPORAL) {

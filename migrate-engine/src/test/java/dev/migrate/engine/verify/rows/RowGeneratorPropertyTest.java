@@ -286,4 +286,55 @@ class RowGeneratorPropertyTest {
                         .toList())
         .collect(Collectors.joining("\n"));
   }
+
+  /**
+   * Verification leaves the rows' transaction open for its next step to commit: rolled back, the
+   * rows and their delete are gone with it; committed, they are there, on every backend.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(DatabaseKind.class)
+  void rowsLeftUncommittedGoWithTheCallersTransaction(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = TestDatabases.create(kind);
+        Connection c = db.connect()) {
+      apply(kind, c, List.of("CREATE TABLE kept (id INTEGER PRIMARY KEY, name VARCHAR(20))"));
+      Schema schema = new SchemaReader().read(c);
+      RowPlan plan = new RowGenerator(schema, kind, 3).plan(c, null);
+
+      WriteResult undone = RowWriter.insert(c, plan, false);
+      assertThat(c.getAutoCommit()).as("the transaction is left open").isFalse();
+      assertThat(countOf(c, "kept")).as("seen in its own transaction").isEqualTo(rowsOf(undone));
+      c.rollback();
+      c.setAutoCommit(true);
+      assertThat(countOf(c, "kept")).as("gone with a rollback").isZero();
+
+      WriteResult written = RowWriter.insert(c, plan, false);
+      c.commit();
+      c.setAutoCommit(true);
+      try (Connection other = db.connect()) {
+        assertThat(countOf(other, "kept")).as("committed by the caller").isEqualTo(rowsOf(written));
+      }
+      RowWriter.delete(c, written, false);
+      assertThat(c.getAutoCommit()).isFalse();
+      c.rollback();
+      c.setAutoCommit(true);
+      assertThat(countOf(c, "kept")).as("the delete rolled back").isEqualTo(rowsOf(written));
+      RowWriter.delete(c, written, false);
+      c.commit();
+      c.setAutoCommit(true);
+      assertThat(countOf(c, "kept")).as("the delete committed").isZero();
+    }
+  }
+
+  private static int rowsOf(WriteResult written) {
+    assertThat(written.inserted()).isNotEmpty();
+    return written.inserted().size();
+  }
+
+  private static int countOf(Connection c, String table) throws SQLException {
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
 }
