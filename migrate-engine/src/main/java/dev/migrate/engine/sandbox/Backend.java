@@ -16,6 +16,11 @@ interface Backend {
 
   Connection connect(String name) throws SQLException;
 
+  /** A connection for catalog reads, as {@link ThrowawayDatabase#connectForCatalog()}. */
+  default Connection connectForCatalog(String name) throws SQLException {
+    return connect(name);
+  }
+
   void create(String name) throws Exception;
 
   void cloneInto(String source, String target) throws Exception;

@@ -46,6 +46,17 @@ abstract class ServerBackend implements Backend {
     return DriverManager.getConnection(url(name), credentials);
   }
 
+  /**
+   * A connection to {@code name}, or with null to the administrative URL's database, with these
+   * driver properties added to the credentials.
+   */
+  Connection connect(String name, Properties extra) throws SQLException {
+    Properties properties = new Properties();
+    properties.putAll(credentials);
+    properties.putAll(extra);
+    return DriverManager.getConnection(name == null ? adminUrl : url(name), properties);
+  }
+
   /** The administrative connection, opened again when the server closed it. */
   synchronized Connection admin() throws SQLException {
     if (admin.isClosed() || !admin.isValid(5)) {

@@ -38,6 +38,16 @@ public final class ThrowawayDatabase implements AutoCloseable {
     return backend.connect(name);
   }
 
+  /**
+   * A new connection for reading the catalog, as verification's snapshots do: on MySQL it also
+   * takes several statements in one round trip ({@code allowMultiQueries}), which the snapshots
+   * then use; elsewhere the same as {@link #connect()}. Not for running a user's SQL, where a
+   * statement list would pass unnoticed.
+   */
+  public Connection connectForCatalog() throws SQLException {
+    return backend.connectForCatalog(name);
+  }
+
   /** Drops it; a failure to drop is logged, not thrown. Closing twice does nothing. */
   @Override
   public void close() {

@@ -20,6 +20,12 @@ final class CatalogStatements {
   private final Connection connection;
   private final Map<String, PreparedStatement> kept;
 
+  /** ER_PARSE_ERROR: what MySQL answers a statement list it was not told to take. */
+  private static final int MYSQL_PARSE_ERROR = 1064;
+
+  /** Whether the connection takes a statement list: null until tried. */
+  private Boolean lists;
+
   private CatalogStatements(Connection connection, boolean keep) {
     this.connection = connection;
     this.kept = keep ? new HashMap<>() : null;
@@ -61,7 +67,13 @@ final class CatalogStatements {
    * trip on PostgreSQL), in order.
    */
   List<List<Map<String, String>>> queries(String sql, List<?> parameters) throws SQLException {
-    PreparedStatement statement = prepared(sql);
+    return queries(sql, parameters, true);
+  }
+
+  private List<List<Map<String, String>>> queries(String sql, List<?> parameters, boolean keep)
+      throws SQLException {
+    boolean keeping = keep && kept != null;
+    PreparedStatement statement = keeping ? prepared(sql) : connection.prepareStatement(sql);
     try {
       for (int i = 0; i < parameters.size(); i++) {
         statement.setObject(i + 1, parameters.get(i));
@@ -78,8 +90,71 @@ final class CatalogStatements {
       }
       return out;
     } finally {
-      if (kept == null) {
+      if (!keeping) {
         statement.close();
+      }
+    }
+  }
+
+  /**
+   * The rows of each query, with its own parameters: in one round trip where the connection takes a
+   * statement list (MySQL's only when the URL allows it; each round trip to MariaDB cost about as
+   * much as the query), else one query after another.
+   */
+  List<List<Map<String, String>>> each(List<String> sqls, List<List<?>> parameters)
+      throws SQLException {
+    return each(sqls, parameters, true);
+  }
+
+  /**
+   * As {@link #each(List, List)}; with {@code keep} false nothing is kept for the next call (for
+   * statements that differ every time).
+   */
+  List<List<Map<String, String>>> each(List<String> sqls, List<List<?>> parameters, boolean keep)
+      throws SQLException {
+    if (sqls.size() > 1 && mayTakeLists()) {
+      List<Object> all = new ArrayList<>();
+      parameters.forEach(all::addAll);
+      String list = String.join("; ", sqls);
+      try {
+        List<List<Map<String, String>>> out = queries(list, all, keep);
+        lists = true;
+        return out;
+      } catch (SQLException e) {
+        if (lists != null || e.getErrorCode() != MYSQL_PARSE_ERROR) {
+          throw e;
+        }
+        lists = false; // the connection does not take lists: one at a time from now on
+        forget(list);
+      }
+    }
+    List<List<Map<String, String>>> out = new ArrayList<>();
+    for (int i = 0; i < sqls.size(); i++) {
+      out.addAll(queries(sqls.get(i), parameters.get(i), keep));
+    }
+    return out;
+  }
+
+  /**
+   * Whether {@link #each} may send a list in one round trip: on MySQL until the connection refused
+   * one.
+   */
+  boolean mayTakeLists() throws SQLException {
+    if (lists == null && !connection.getMetaData().getURL().startsWith("jdbc:mysql:")) {
+      lists = false; // PostgreSQL's lists go through queries; SQLite's driver runs the first only
+    }
+    return !Boolean.FALSE.equals(lists);
+  }
+
+  private void forget(String sql) {
+    if (kept != null) {
+      PreparedStatement statement = kept.remove(sql);
+      try {
+        if (statement != null) {
+          statement.close();
+        }
+      } catch (SQLException e) {
+        // closing a statement the connection refused: nothing to keep
       }
     }
   }

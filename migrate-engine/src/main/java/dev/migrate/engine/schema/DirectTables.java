@@ -7,7 +7,6 @@ import static schemacrawler.schemacrawler.InformationSchemaKey.TABLES;
 import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_COLUMNS;
 import static schemacrawler.schemacrawler.InformationSchemaKey.TABLE_CONSTRAINTS;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -94,7 +93,7 @@ final class DirectTables {
 
   /**
    * Each query's rows for those tables. On PostgreSQL all queries go as one statement list, in one
-   * round trip; the MySQL driver takes one statement at a time unless the URL allows more.
+   * round trip; on MySQL too where the connection allows it (see {@link CatalogStatements#each}).
    */
   private static Map<InformationSchemaKey, List<Map<String, String>>> fetch(
       CatalogStatements statements, CatalogQueries queries, Collection<String> names)
@@ -116,11 +115,28 @@ final class DirectTables {
       }
       return out;
     }
-    String in = " IN (" + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")";
+    // MariaDB reads the one table that `TABLE_NAME = ?` names, and every table of the database
+    // for `IN (?, ?)`: in a list, one query per table costs no more round trips
+    List<List<String>> groups =
+        statements.mayTakeLists() && names.size() > 1
+            ? names.stream().map(List::of).toList()
+            : List.of(List.copyOf(names));
+    List<String> sqls = new ArrayList<>();
+    List<List<?>> parameters = new ArrayList<>();
     for (InformationSchemaKey key : keys) {
-      try (ResultSet rs = statements.query(filtered(views, key, in), List.copyOf(names))) {
-        out.put(key, CatalogStatements.rows(rs));
+      for (List<String> group : groups) {
+        String in =
+            group.size() == 1
+                ? " = ?"
+                : " IN (" + group.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")";
+        sqls.add(filtered(views, key, in));
+        parameters.add(group);
       }
+    }
+    List<List<Map<String, String>>> results = statements.each(sqls, parameters);
+    for (int i = 0; i < results.size(); i++) {
+      out.computeIfAbsent(keys.get(i / groups.size()), k -> new ArrayList<>())
+          .addAll(results.get(i));
     }
     return out;
   }

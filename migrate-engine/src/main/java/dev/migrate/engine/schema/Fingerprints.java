@@ -133,10 +133,57 @@ final class Fingerprints {
           }
           throw e;
         }
-        out.put(name, digest(AUTO_INCREMENT_OPTION.matcher(definition).replaceAll("")));
+        out.put(name, mysqlDigest(definition));
       }
     }
     return out;
+  }
+
+  private static String mysqlDigest(String definition) {
+    return digest(AUTO_INCREMENT_OPTION.matcher(definition).replaceAll(""));
+  }
+
+  /**
+   * MySQL: the schema's tables and views with their types, and the digests of {@code named} (base
+   * tables when last seen) as {@link #mysqlTables} makes them, in one round trip where the
+   * connection takes statement lists. The digests are null when one of the named is gone.
+   */
+  record MysqlListing(Map<String, String> types, Map<String, String> digests) {}
+
+  static MysqlListing mysqlListing(
+      CatalogStatements statements, Predicate<String> excluded, Collection<String> named)
+      throws SQLException {
+    List<String> sqls = new ArrayList<>();
+    sqls.add(
+        "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = DATABASE()");
+    List<String> names = named.stream().filter(name -> !excluded.test(name)).toList();
+    names.forEach(name -> sqls.add("SHOW CREATE TABLE `" + name.replace("`", "``") + "`"));
+    List<List<Map<String, String>>> results;
+    Map<String, String> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    try {
+      results = statements.each(sqls, sqls.stream().<List<?>>map(sql -> List.of()).toList(), false);
+    } catch (SQLException e) {
+      if (e.getErrorCode() != NO_SUCH_TABLE) {
+        throw e;
+      }
+      results = statements.each(sqls.subList(0, 1), List.of(List.of()), true);
+      digests = null;
+    }
+    Map<String, String> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Map<String, String> row : results.get(0)) {
+      if (!excluded.test(row.get("TABLE_NAME"))) {
+        types.put(row.get("TABLE_NAME"), row.get("TABLE_TYPE"));
+      }
+    }
+    for (int i = 0; digests != null && i < names.size(); i++) {
+      List<Map<String, String>> rows = results.get(i + 1);
+      String definition = rows.isEmpty() ? null : rows.get(0).get("Create Table");
+      if (definition != null) { // a view now: no digest
+        digests.put(names.get(i), mysqlDigest(definition));
+      }
+    }
+    return new MysqlListing(types, digests);
   }
 
   /** ER_NO_SUCH_TABLE. */

@@ -6,7 +6,6 @@ import dev.migrate.engine.dialect.Dialect;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -280,17 +279,6 @@ public final class SchemaReader {
      * statements may have changed anything.
      */
     private Map<String, String> digestsAfter(List<String> ran) throws SQLException {
-      Map<String, String> types = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      try (ResultSet rs =
-          statements.query(
-              "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
-                  + " WHERE TABLE_SCHEMA = DATABASE()")) {
-        while (rs.next()) {
-          if (!excluded(rs.getString(1))) {
-            types.put(rs.getString(1), rs.getString(2));
-          }
-        }
-      }
       // what was there before: the tables digested, and the views and sequences seen last time
       Set<String> before = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
       before.addAll(digests.keySet());
@@ -299,6 +287,15 @@ public final class SchemaReader {
       if (named.isEmpty()) {
         return null;
       }
+      // the digests most steps need come with the listing: of the tables named, and of those
+      // whose foreign keys reference one of them
+      Set<String> early = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      early.addAll(named.get());
+      early.addAll(SchemaReader.referencing(tables.values(), named.get()));
+      early.retainAll(digests.keySet());
+      Fingerprints.MysqlListing listing =
+          Fingerprints.mysqlListing(statements, SchemaReader.this::excluded, early);
+      Map<String, String> types = listing.types();
       Set<String> moved = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
       moved.addAll(named.get());
       types.keySet().stream().filter(name -> !before.contains(name)).forEach(moved::add);
@@ -310,8 +307,21 @@ public final class SchemaReader {
       boolean objectsMoved =
           StatementScope.mayChangeObjects(ran)
               || moved.stream().anyMatch(name -> objectOrTriggered(name, types.get(name)));
-      Map<String, String> fresh =
-          Fingerprints.mysqlTables(statements, SchemaReader.this::excluded, candidates);
+      Map<String, String> fresh = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      Set<String> rest = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      rest.addAll(candidates);
+      if (listing.digests() != null) {
+        listing
+            .digests()
+            .forEach(
+                (name, digest) -> {
+                  if (candidates.contains(name)) {
+                    fresh.put(name, digest);
+                  }
+                });
+        rest.removeAll(early);
+      }
+      fresh.putAll(Fingerprints.mysqlTables(statements, SchemaReader.this::excluded, rest));
       Map<String, String> now = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       notTables.clear();
       types.forEach(

@@ -876,7 +876,7 @@ final class Stairway {
     private void connect(RevisionGraph graph, DatabaseKind kind) {
       try {
         connection = database.connect();
-        snapshotConnection = kind == DatabaseKind.SQLITE ? null : database.connect();
+        snapshotConnection = kind == DatabaseKind.SQLITE ? null : database.connectForCatalog();
       } catch (SQLException e) {
         throw MigrateException.failed(
             "Cannot connect to throwaway database " + database + ": " + e.getMessage(), e);

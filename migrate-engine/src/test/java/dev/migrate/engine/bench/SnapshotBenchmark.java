@@ -107,7 +107,7 @@ public final class SnapshotBenchmark {
     for (DatabaseKind kind : kinds) {
       try (TestDatabase db = TestDatabases.create(kind);
           Connection c = db.connect();
-          Connection own = kind == DatabaseKind.SQLITE ? null : db.connect();
+          Connection own = kind == DatabaseKind.SQLITE ? null : db.connectForCatalog();
           Statement s = c.createStatement()) {
         createTables(c, REFRESH_TABLES);
         SchemaReader.Snapshots snapshots = reader.snapshotsOfOwnDatabase(own == null ? c : own);

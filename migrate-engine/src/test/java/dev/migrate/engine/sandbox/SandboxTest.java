@@ -102,6 +102,27 @@ class SandboxTest {
         .isEqualTo("jdbc:mysql://[::1]:3306/x?user=root");
   }
 
+  /**
+   * The snapshots' connection to a MySQL database takes a statement list in one round trip; the one
+   * a user's SQL runs on does not, so that a list there fails as it would in production.
+   */
+  @Test
+  void onlyTheMysqlCatalogConnectionTakesStatementLists() throws Exception {
+    Sandbox sandbox = TestDatabases.sandbox(DatabaseKind.MYSQL);
+    try (ThrowawayDatabase db = sandbox.create()) {
+      try (java.sql.Connection c = db.connectForCatalog();
+          java.sql.Statement s = c.createStatement()) {
+        assertThat(s.execute("SELECT 1; SELECT 2")).isTrue();
+        assertThat(s.getMoreResults()).as("a second result in the same answer").isTrue();
+      }
+      try (java.sql.Connection c = db.connect();
+          java.sql.Statement s = c.createStatement()) {
+        assertThatThrownBy(() -> s.execute("SELECT 1; SELECT 2"))
+            .isInstanceOf(java.sql.SQLException.class);
+      }
+    }
+  }
+
   @Test
   void aMysqlCloneRefusesWhatItCannotCopyNamingIt() throws Exception {
     Sandbox sandbox = TestDatabases.sandbox(DatabaseKind.MYSQL);

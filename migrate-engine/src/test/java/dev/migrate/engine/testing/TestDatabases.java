@@ -90,6 +90,16 @@ public final class TestDatabases {
       return DriverManager.getConnection(url);
     }
 
+    /** As {@link ThrowawayDatabase#connectForCatalog()}: MySQL takes statement lists. */
+    public Connection connectForCatalog() throws SQLException {
+      if (kind != DatabaseKind.MYSQL) {
+        return connect();
+      }
+      java.util.Properties lists = new java.util.Properties();
+      lists.setProperty("allowMultiQueries", "true");
+      return DriverManager.getConnection(url, lists);
+    }
+
     @Override
     public void close() {
       dropper.run();
