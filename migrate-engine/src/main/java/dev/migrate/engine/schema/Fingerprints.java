@@ -266,8 +266,13 @@ final class Fingerprints {
         + " FROM pg_attribute a LEFT JOIN pg_attrdef d"
         + " ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
         + " WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),"
+        // a foreign key by the names of the columns it references too, as MySQL's and SQLite's
+        // definitions spell it: a rename there changes the referencing table's digest
         + " (SELECT string_agg(concat_ws(':', k.conname, k.contype, k.conkey, k.confkey,"
-        + " f.relname, k.confupdtype, k.confdeltype, k.convalidated, k.conbin), ','"
+        + " f.relname, (SELECT string_agg(fa.attname, ',' ORDER BY u.o)"
+        + " FROM unnest(k.confkey) WITH ORDINALITY AS u(n, o) JOIN pg_attribute fa"
+        + " ON fa.attrelid = k.confrelid AND fa.attnum = u.n),"
+        + " k.confupdtype, k.confdeltype, k.convalidated, k.conbin), ','"
         + " ORDER BY k.conname) FROM pg_constraint k LEFT JOIN pg_class f"
         + " ON f.oid = k.confrelid WHERE k.conrelid = c.oid),"
         + " (SELECT string_agg(concat_ws(':', i.relname, i.relam, x.indisunique,"

@@ -153,8 +153,16 @@ final class PostgresDdlLog {
           + " UNION ALL SELECT DISTINCT what, name, NULL FROM touched"
           + " WHERE what NOT IN ('table', 'none', 'names') OR name IS NOT NULL"
           + " UNION ALL "
+          // the tables named, and those whose foreign keys reference one of them (a key spells
+          // the names of the columns it references)
           + Fingerprints.postgresDigestsOfNamed(
-              "(SELECT DISTINCT name FROM touched WHERE name IS NOT NULL)", "'d', ")
+              "(SELECT name FROM touched WHERE name IS NOT NULL UNION SELECT r.relname"
+                  + " FROM touched JOIN pg_class p ON p.relname = touched.name"
+                  + " AND p.relnamespace = current_schema()::regnamespace"
+                  + " JOIN pg_constraint k ON k.confrelid = p.oid AND k.contype = 'f'"
+                  + " JOIN pg_class r ON r.oid = k.conrelid"
+                  + " AND r.relnamespace = current_schema()::regnamespace)",
+              "'d', ")
           + " UNION ALL SELECT 'lost', NULL, NULL WHERE NOT ("
           + INTACT
           + ")";
@@ -163,10 +171,15 @@ final class PostgresDdlLog {
 
   /**
    * Installs the log in the connection's database, or finds it there (a clone of a database that
-   * had it). Null when it cannot be: event triggers need a superuser.
+   * had it), and switches JIT compilation off for the connection's session. Null when it cannot be:
+   * event triggers need a superuser.
    */
   static PostgresDdlLog install(Connection connection) {
     try (Statement s = connection.createStatement()) {
+      // The planner cannot know how few rows the log holds: its estimate for the drain passes
+      // the JIT threshold, and compiling it took 40 ms where the query needs 1. No catalog
+      // query of this connection (the snapshots' own, on a database of ours) gains from JIT.
+      s.execute("SET jit = off");
       try (ResultSet rs =
           s.executeQuery(
               "SELECT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user),"

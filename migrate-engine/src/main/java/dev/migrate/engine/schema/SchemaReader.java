@@ -375,13 +375,9 @@ public final class SchemaReader {
             changed.add(entry.getKey());
           }
         }
-        // a key names the columns it references: a rename there changes the referencing table
-        Set<String> moved = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        moved.addAll(changed);
-        moved.addAll(tables.keySet().stream().filter(name -> !now.containsKey(name)).toList());
-        SchemaReader.referencing(tables.values(), moved).stream()
-            .filter(name -> !moved.contains(name))
-            .forEach(changed::add);
+        // A key names the columns it references, so a rename there changes the referencing
+        // table: every digest says so (each backend's spells the referenced columns' names), and
+        // each digests the referencing tables of a table that changed again.
         tables.keySet().removeIf(name -> !now.containsKey(name));
         changed.forEach(tables::remove);
         Map<String, String> current = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
