@@ -3,7 +3,6 @@ package dev.migrate.engine.sandbox;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,21 +45,60 @@ final class MySqlServer extends ServerBackend {
    */
   @Override
   public void cloneInto(String source, String target) throws SQLException {
+    synchronized (this) {
+      try {
+        cloneOn(copier(), source, target);
+      } catch (SQLException e) {
+        if (!(e instanceof java.sql.SQLRecoverableException
+            || e instanceof java.sql.SQLNonTransientConnectionException)) {
+          throw e;
+        }
+        // the kept connection was ended meanwhile (a drop ends those using its database)
+        closeCopier();
+        execute("DROP DATABASE IF EXISTS " + quote(target)); // whatever part of it was made
+        cloneOn(copier(), source, target);
+      }
+    }
+  }
+
+  private static void cloneOn(Connection c, String source, String target) throws SQLException {
     Map<String, String> columnsOf = new LinkedHashMap<>();
     List<String> others = new ArrayList<>();
-    try (PreparedStatement p = admin().prepareStatement(CONTENTS)) {
-      for (int i = 1; i <= 5; i++) {
-        p.setString(i, source);
-      }
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          if (rs.getString(1).equals("column")) {
-            columnsOf.merge(rs.getString(2), quote(rs.getString(3)), (a, b) -> a + ", " + b);
-          } else {
-            others.add(rs.getString(2));
+    try (Statement s = c.createStatement()) {
+      // one round trip: what cannot be copied, and each table's columns that take values (not
+      // generated ones, invisible ones included) in order; SHOW reads less than
+      // information_schema where it can
+      String schema = literal(source);
+      s.execute(
+          "SHOW FULL TABLES FROM "
+              + quote(source)
+              + " WHERE Table_type <> 'BASE TABLE'; SHOW TRIGGERS FROM "
+              + quote(source)
+              + "; SELECT CONCAT(LOWER(routine_type), ' ', routine_name)"
+              + " FROM information_schema.routines WHERE routine_schema = "
+              + schema
+              + "; SELECT CONCAT('event ', event_name) FROM information_schema.events"
+              + " WHERE event_schema = "
+              + schema
+              + "; SELECT table_name, column_name FROM information_schema.columns"
+              + " WHERE table_schema = "
+              + schema
+              + " AND extra NOT LIKE '%GENERATED%' ORDER BY table_name, ordinal_position");
+      int answer = 0;
+      do {
+        try (ResultSet rs = s.getResultSet()) {
+          while (rs.next()) {
+            switch (answer) {
+              case 0 -> others.add("view " + rs.getString(1));
+              case 1 -> others.add("trigger " + rs.getString(1));
+              case 2, 3 -> others.add(rs.getString(1));
+              default ->
+                  columnsOf.merge(rs.getString(1), quote(rs.getString(2)), (x, y) -> x + ", " + y);
+            }
           }
         }
-      }
+        answer++;
+      } while (s.getMoreResults());
     }
     if (!others.isEmpty()) {
       throw MigrateException.badInput(
@@ -70,44 +108,23 @@ final class MySqlServer extends ServerBackend {
               + String.join(", ", others)
               + "; build the state by applying its revisions instead");
     }
-    if (columnsOf.isEmpty()) {
-      create(target);
-      return;
-    }
-    synchronized (this) {
-      try {
-        copy(copier(), source, target, columnsOf);
-      } catch (SQLException e) {
-        // the kept connection may have been ended meanwhile (a drop ends those using its database)
-        closeCopier();
-        execute("DROP DATABASE IF EXISTS " + quote(target)); // whatever part of it was made
-        copy(copier(), source, target, columnsOf);
-      }
-    }
+    copy(c, source, target, columnsOf);
   }
 
-  /**
-   * The source's views, triggers, routines and events by kind and name, and each base table's
-   * columns that take values (not generated ones, invisible ones included), in order.
-   */
-  private static final String CONTENTS =
-      "SELECT 'other' AS k, CONCAT('view ', table_name) AS t, NULL AS c, 0 AS o"
-          + " FROM information_schema.views WHERE table_schema = ?"
-          + " UNION ALL SELECT 'other', CONCAT('trigger ', trigger_name), NULL, 0"
-          + " FROM information_schema.triggers WHERE trigger_schema = ?"
-          + " UNION ALL SELECT 'other', CONCAT(LOWER(routine_type), ' ', routine_name), NULL, 0"
-          + " FROM information_schema.routines WHERE routine_schema = ?"
-          + " UNION ALL SELECT 'other', CONCAT('event ', event_name), NULL, 0"
-          + " FROM information_schema.events WHERE event_schema = ?"
-          // with no views (else refused) every table of the schema is a base table
-          + " UNION ALL SELECT 'column', table_name, column_name, ordinal_position"
-          + " FROM information_schema.columns WHERE table_schema = ?"
-          + " AND extra NOT LIKE '%GENERATED%'"
-          + " ORDER BY k, t, o";
+  /** A string literal of a name (backslashes doubled: the default SQL mode reads escapes). */
+  private static String literal(String name) {
+    return "'" + name.replace("\\", "\\\\").replace("'", "''") + "'";
+  }
 
   private static void copy(
       Connection c, String source, String target, Map<String, String> columnsOf)
       throws SQLException {
+    if (columnsOf.isEmpty()) {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE " + quote(target));
+      }
+      return;
+    }
     try (Statement s = c.createStatement()) {
       List<String> definitions = new ArrayList<>();
       s.execute(

@@ -103,6 +103,59 @@ class SandboxTest {
   }
 
   /**
+   * A MySQL clone is made of statement lists on a kept connection: it must still hold what a table
+   * can carry (generated and invisible columns, a 0 in an AUTO_INCREMENT column, the counter past
+   * deleted rows, foreign keys) with the same schema, and an empty source gives an empty clone.
+   */
+  @Test
+  void aMysqlCloneHoldsGeneratedInvisibleAndAutoIncrementColumns() throws Exception {
+    Sandbox sandbox = TestDatabases.sandbox(DatabaseKind.MYSQL);
+    try (ThrowawayDatabase source = sandbox.create()) {
+      try (ThrowawayDatabase empty = sandbox.cloneOf(source);
+          Connection c = empty.connect()) {
+        assertThat(new dev.migrate.engine.schema.SchemaReader().read(c).tables()).isEmpty();
+      }
+      try (Connection c = source.connect();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE parent (id INTEGER AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20))");
+        s.execute(
+            "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER, qty INTEGER,"
+                + " twice INTEGER AS (qty * 2) VIRTUAL, secret VARCHAR(10) INVISIBLE,"
+                + " CONSTRAINT fk_child FOREIGN KEY (parent_id) REFERENCES parent (id))");
+        s.execute("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_AUTO_VALUE_ON_ZERO')");
+        s.execute("INSERT INTO parent (id, name) VALUES (0, 'zero'), (5, 'five'), (9, 'nine')");
+        s.execute("DELETE FROM parent WHERE id = 9");
+        s.execute("INSERT INTO child (id, parent_id, qty, secret) VALUES (1, 5, 21, 'hidden')");
+      }
+      try (ThrowawayDatabase copy = sandbox.cloneOf(source);
+          Connection c = copy.connect();
+          Connection original = source.connect();
+          Statement s = c.createStatement()) {
+        var reader = new dev.migrate.engine.schema.SchemaReader();
+        assertThat(reader.read(c)).isEqualTo(reader.read(original));
+        try (ResultSet rs = s.executeQuery("SELECT id, name FROM parent ORDER BY id")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt(1)).as("a 0 in an AUTO_INCREMENT column stays 0").isZero();
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt(1)).isEqualTo(5);
+          assertThat(rs.next()).isFalse();
+        }
+        try (ResultSet rs = s.executeQuery("SELECT qty, twice, secret FROM child")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt(1)).isEqualTo(21);
+          assertThat(rs.getInt(2)).isEqualTo(42);
+          assertThat(rs.getString(3)).as("an invisible column is copied too").isEqualTo("hidden");
+        }
+        s.execute("INSERT INTO parent (name) VALUES ('next')");
+        try (ResultSet rs = s.executeQuery("SELECT MAX(id) FROM parent")) {
+          rs.next();
+          assertThat(rs.getInt(1)).as("the counter past the deleted row").isEqualTo(10);
+        }
+      }
+    }
+  }
+
+  /**
    * The snapshots' connection to a MySQL database takes a statement list in one round trip; the one
    * a user's SQL runs on does not, so that a list there fails as it would in production.
    */
