@@ -3,6 +3,7 @@ package dev.migrate.engine.sandbox;
 import dev.migrate.engine.MigrateException;
 import dev.migrate.engine.dialect.DatabaseKind;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,9 +27,14 @@ final class MySqlServer extends ServerBackend {
 
   @Override
   public Connection connectForCatalog(String name) throws SQLException {
-    Properties lists = new Properties();
-    lists.setProperty("allowMultiQueries", "true");
-    return connect(name, lists);
+    return connect(name, STATEMENT_LISTS);
+  }
+
+  /** The driver property that lets a connection send several statements in one round trip. */
+  private static final Properties STATEMENT_LISTS = new Properties();
+
+  static {
+    STATEMENT_LISTS.setProperty("allowMultiQueries", "true");
   }
 
   @Override
@@ -64,26 +70,26 @@ final class MySqlServer extends ServerBackend {
   private static void cloneOn(Connection c, String source, String target) throws SQLException {
     Map<String, String> columnsOf = new LinkedHashMap<>();
     List<String> others = new ArrayList<>();
-    try (Statement s = c.createStatement()) {
-      // one round trip: what cannot be copied, and each table's columns that take values (not
-      // generated ones, invisible ones included) in order; SHOW reads less than
-      // information_schema where it can
-      String schema = literal(source);
-      s.execute(
-          "SHOW FULL TABLES FROM "
-              + quote(source)
-              + " WHERE Table_type <> 'BASE TABLE'; SHOW TRIGGERS FROM "
-              + quote(source)
-              + "; SELECT CONCAT(LOWER(routine_type), ' ', routine_name)"
-              + " FROM information_schema.routines WHERE routine_schema = "
-              + schema
-              + "; SELECT CONCAT('event ', event_name) FROM information_schema.events"
-              + " WHERE event_schema = "
-              + schema
-              + "; SELECT table_name, column_name FROM information_schema.columns"
-              + " WHERE table_schema = "
-              + schema
-              + " AND extra NOT LIKE '%GENERATED%' ORDER BY table_name, ordinal_position");
+    try (PreparedStatement s =
+        c.prepareStatement(
+            // one round trip: what cannot be copied, and each table's columns that take values
+            // (not generated ones, invisible ones included) in order; SHOW reads less than
+            // information_schema where it can
+            "SHOW FULL TABLES FROM "
+                + quote(source)
+                + " WHERE Table_type <> 'BASE TABLE'; SHOW TRIGGERS FROM "
+                + quote(source)
+                + "; SELECT CONCAT(LOWER(routine_type), ' ', routine_name)"
+                + " FROM information_schema.routines WHERE routine_schema = ?"
+                + "; SELECT CONCAT('event ', event_name) FROM information_schema.events"
+                + " WHERE event_schema = ?"
+                + "; SELECT table_name, column_name FROM information_schema.columns"
+                + " WHERE table_schema = ? AND extra NOT LIKE '%GENERATED%'"
+                + " ORDER BY table_name, ordinal_position")) {
+      for (int i = 1; i <= 3; i++) {
+        s.setString(i, source);
+      }
+      s.execute();
       int answer = 0;
       do {
         try (ResultSet rs = s.getResultSet()) {
@@ -111,20 +117,9 @@ final class MySqlServer extends ServerBackend {
     copy(c, source, target, columnsOf);
   }
 
-  /** A string literal of a name (backslashes doubled: the default SQL mode reads escapes). */
-  private static String literal(String name) {
-    return "'" + name.replace("\\", "\\\\").replace("'", "''") + "'";
-  }
-
   private static void copy(
       Connection c, String source, String target, Map<String, String> columnsOf)
       throws SQLException {
-    if (columnsOf.isEmpty()) {
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE DATABASE " + quote(target));
-      }
-      return;
-    }
     try (Statement s = c.createStatement()) {
       List<String> definitions = new ArrayList<>();
       s.execute(
@@ -142,6 +137,9 @@ final class MySqlServer extends ServerBackend {
             definitions.add(rs.getString(2));
           }
         }
+      }
+      if (definitions.isEmpty()) {
+        return; // an empty database
       }
       s.execute(String.join(";\n", definitions));
       drain(s);
@@ -174,9 +172,7 @@ final class MySqlServer extends ServerBackend {
   /** The connection clones are made on: statement lists allowed, foreign keys not checked. */
   private Connection copier() throws SQLException {
     if (copier == null || copier.isClosed()) {
-      Properties lists = new Properties();
-      lists.setProperty("allowMultiQueries", "true");
-      copier = connect(null, lists);
+      copier = connect(null, STATEMENT_LISTS);
       try (Statement s = copier.createStatement()) {
         s.execute("SET SESSION foreign_key_checks = 0");
         // a copied 0 in an AUTO_INCREMENT column stays 0

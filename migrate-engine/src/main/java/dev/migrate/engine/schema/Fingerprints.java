@@ -115,32 +115,54 @@ final class Fingerprints {
   static Map<String, String> mysqlTables(
       CatalogStatements statements, Predicate<String> excluded, Collection<String> names)
       throws SQLException {
+    List<String> own = names.stream().filter(name -> !excluded.test(name)).toList();
+    try {
+      return mysqlDigests(own, statements.each(showCreate(own), noParameters(own), false));
+    } catch (SQLException e) {
+      if (e.getErrorCode() != NO_SUCH_TABLE) {
+        throw e;
+      }
+    }
+    // one of them is gone: the others one at a time
     Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    try (java.sql.Statement s = statements.connection().createStatement()) {
-      for (String name : names) {
-        if (excluded.test(name)) {
-          continue;
-        }
-        String definition;
-        try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE `" + name.replace("`", "``") + "`")) {
-          if (!rs.next() || !"Create Table".equalsIgnoreCase(rs.getMetaData().getColumnLabel(2))) {
-            continue;
-          }
-          definition = rs.getString(2);
-        } catch (SQLException e) {
-          if (e.getErrorCode() == NO_SUCH_TABLE) {
-            continue;
-          }
+    for (String name : own) {
+      try {
+        List<String> one = List.of(name);
+        out.putAll(mysqlDigests(one, statements.each(showCreate(one), noParameters(one), false)));
+      } catch (SQLException e) {
+        if (e.getErrorCode() != NO_SUCH_TABLE) {
           throw e;
         }
-        out.put(name, mysqlDigest(definition));
       }
     }
     return out;
   }
 
-  private static String mysqlDigest(String definition) {
-    return digest(AUTO_INCREMENT_OPTION.matcher(definition).replaceAll(""));
+  private static List<String> showCreate(List<String> names) {
+    return names.stream()
+        .map(name -> "SHOW CREATE TABLE `" + name.replace("`", "``") + "`")
+        .toList();
+  }
+
+  private static List<List<?>> noParameters(List<?> statements) {
+    return statements.stream().<List<?>>map(s -> List.of()).toList();
+  }
+
+  /**
+   * Each name's digest from the answer of its {@code SHOW CREATE TABLE}, in the same order; a view
+   * (its answer has no {@code Create Table}) has none. The AUTO_INCREMENT counter is left out.
+   */
+  private static Map<String, String> mysqlDigests(
+      List<String> names, List<List<Map<String, String>>> answers) {
+    Map<String, String> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (int i = 0; i < names.size(); i++) {
+      List<Map<String, String>> rows = answers.get(i);
+      String definition = rows.isEmpty() ? null : rows.get(0).get("Create Table");
+      if (definition != null) {
+        out.put(names.get(i), digest(AUTO_INCREMENT_OPTION.matcher(definition).replaceAll("")));
+      }
+    }
+    return out;
   }
 
   /**
@@ -153,16 +175,17 @@ final class Fingerprints {
   static MysqlListing mysqlListing(
       CatalogStatements statements, Predicate<String> excluded, Collection<String> named)
       throws SQLException {
+    List<String> names = named.stream().filter(name -> !excluded.test(name)).toList();
     List<String> sqls = new ArrayList<>();
     sqls.add(
         "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES"
             + " WHERE TABLE_SCHEMA = DATABASE()");
-    List<String> names = named.stream().filter(name -> !excluded.test(name)).toList();
-    names.forEach(name -> sqls.add("SHOW CREATE TABLE `" + name.replace("`", "``") + "`"));
+    sqls.addAll(showCreate(names));
     List<List<Map<String, String>>> results;
-    Map<String, String> digests = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    Map<String, String> digests;
     try {
-      results = statements.each(sqls, sqls.stream().<List<?>>map(sql -> List.of()).toList(), false);
+      results = statements.each(sqls, noParameters(sqls), false);
+      digests = mysqlDigests(names, results.subList(1, results.size()));
     } catch (SQLException e) {
       if (e.getErrorCode() != NO_SUCH_TABLE) {
         throw e;
@@ -174,13 +197,6 @@ final class Fingerprints {
     for (Map<String, String> row : results.get(0)) {
       if (!excluded.test(row.get("TABLE_NAME"))) {
         types.put(row.get("TABLE_NAME"), row.get("TABLE_TYPE"));
-      }
-    }
-    for (int i = 0; digests != null && i < names.size(); i++) {
-      List<Map<String, String>> rows = results.get(i + 1);
-      String definition = rows.isEmpty() ? null : rows.get(0).get("Create Table");
-      if (definition != null) { // a view now: no digest
-        digests.put(names.get(i), mysqlDigest(definition));
       }
     }
     return new MysqlListing(types, digests);

@@ -443,9 +443,9 @@ final class Stairway {
   /**
    * Whether the generated rows' insert and delete are left uncommitted for the step that follows to
    * commit with its own work (a failed step rolls them back with it): on SQLite and MySQL a commit
-   * waits for the disk, and two fewer per revision are a fifth of a verification there. On
-   * PostgreSQL rows pending in a transaction can make an ALTER TABLE fail (pending trigger events
-   * of deferred foreign keys), and its commits do not wait for the disk on throwaway databases.
+   * waits for the disk, and each revision saves two. On PostgreSQL rows pending in a transaction
+   * can make an ALTER TABLE fail (pending trigger events of deferred foreign keys), and its commits
+   * do not wait for the disk on throwaway databases.
    */
   private boolean rowsJoinStep() {
     return kind != DatabaseKind.POSTGRESQL;
