@@ -101,6 +101,13 @@ public final class VerifyMojo extends MigrateMojo {
   @Parameter(property = "migrate.minimumDowngrade")
   String minimumDowngrade;
 
+  /**
+   * At most how many parts of a long history are walked at the same time, each on databases of its
+   * own; {@code 1} walks it in one, default {@code auto} (as many as the cores allow).
+   */
+  @Parameter(property = "migrate.walkers")
+  String walkers;
+
   /** Where the reports go. */
   @Parameter(
       property = "migrate.reportDirectory",
@@ -128,6 +135,7 @@ public final class VerifyMojo extends MigrateMojo {
     put(values, ConfigKey.VERIFY_STAMP, stamp);
     put(values, ConfigKey.VERIFY_MINIMUM_DOWNGRADE, minimumDowngrade);
     put(values, ConfigKey.VERIFY_AGAINST_URL, againstUrl);
+    put(values, ConfigKey.VERIFY_WALKERS, walkers);
     return values;
   }
 

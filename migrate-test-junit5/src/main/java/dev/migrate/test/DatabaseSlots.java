@@ -86,16 +86,19 @@ final class DatabaseSlots {
   }
 
   /**
-   * The databases a verification on {@code kind} holds at once: the working one, a copy per branch
-   * point (kept to clone the other branches from), a scratch database for the models, and on
-   * PostgreSQL the sandbox's spare.
+   * The databases a verification on {@code kind} holds at once: per part of its walk (see {@link
+   * dev.migrate.engine.verify.Verifier#parts}) the working one and a copy per branch point (kept to
+   * clone the other branches from), a scratch database for the models, and on PostgreSQL the
+   * sandbox's spare.
    */
-  static int verification(RevisionGraph graph, DatabaseKind kind, boolean models) {
+  static int verification(RevisionGraph graph, DatabaseKind kind, boolean models, int parts) {
     long branchPoints =
         graph.revisions().stream()
             .map(RevisionScript::id)
             .filter(id -> graph.children(id).size() > 1 || !graph.dependents(id).isEmpty())
             .count();
-    return 1 + (int) branchPoints + (models ? 1 : 0) + (kind == DatabaseKind.POSTGRESQL ? 1 : 0);
+    return parts * (1 + (int) branchPoints)
+        + (models ? 1 : 0)
+        + (kind == DatabaseKind.POSTGRESQL ? 1 : 0);
   }
 }

@@ -198,14 +198,22 @@ public final class MigrationExtension
     List<DatabaseSlots.Held> held = new ArrayList<>();
     try {
       List<Verifier.Backend> backends = new ArrayList<>();
-      // slots taken in the order of the kinds, so that two verifications never wait on each other
       for (DatabaseKind kind : kinds.stream().sorted().toList()) {
         Verifier.Backend backend = Servers.backend(kind);
         if (backend.sandbox() != null) {
           sandboxes.add(backend.sandbox());
-          held.add(slots.take(kind, DatabaseSlots.verification(graph, kind, models != null)));
         }
         backends.add(backend);
+      }
+      int parts = verifier.parts(sandboxes.size());
+      // slots taken in the order of the kinds, so that two verifications never wait on each other
+      for (Verifier.Backend backend : backends) {
+        if (backend.sandbox() != null) {
+          held.add(
+              slots.take(
+                  backend.kind(),
+                  DatabaseSlots.verification(graph, backend.kind(), models != null, parts)));
+        }
       }
       backends.sort(java.util.Comparator.comparing(b -> kinds.indexOf(b.kind())));
       return verifier.run(backends);

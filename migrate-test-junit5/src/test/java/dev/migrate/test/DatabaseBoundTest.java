@@ -142,8 +142,11 @@ class DatabaseBoundTest {
                 RevisionScript.of("b", "a"),
                 RevisionScript.of("c", "a"),
                 RevisionScript.of("m", "b", "c")));
-    assertThat(DatabaseSlots.verification(chain, MYSQL, false)).isEqualTo(1);
-    assertThat(DatabaseSlots.verification(chain, POSTGRESQL, true)).isEqualTo(3);
-    assertThat(DatabaseSlots.verification(branched, MYSQL, false)).isEqualTo(2);
+    assertThat(DatabaseSlots.verification(chain, MYSQL, false, 1)).isEqualTo(1);
+    assertThat(DatabaseSlots.verification(chain, POSTGRESQL, true, 1)).isEqualTo(3);
+    assertThat(DatabaseSlots.verification(branched, MYSQL, false, 1)).isEqualTo(2);
+    // a walk in two parts at once: each part its working database and its branch-point copies
+    assertThat(DatabaseSlots.verification(chain, MYSQL, false, 2)).isEqualTo(2);
+    assertThat(DatabaseSlots.verification(branched, MYSQL, false, 2)).isEqualTo(4);
   }
 }

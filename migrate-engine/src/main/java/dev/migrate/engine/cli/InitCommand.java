@@ -135,6 +135,9 @@ final class InitCommand extends MigrateCommand {
       # verify.stamp=
       # verify.minimum_downgrade=
       # verify.fixtures=verify-fixtures
+      # At most how many parts of a long history are walked at the same time (default auto: as
+      # many as the cores allow; 1 walks it in one).
+      # verify.walkers=auto
       # A database 'upgrade' ran on, read and never written, to report applied revisions edited
       # since as CHECKSUM_MISMATCH [MIGRATE_VERIFY_AGAINST_URL].
       # verify.against_url=jdbc:postgresql://staging:5432/app?user=reader

@@ -141,6 +141,15 @@ final class VerifyCommand extends MigrateCommand {
               + " (key verify.minimum_downgrade).")
   String minimumDowngrade;
 
+  @Option(
+      names = "--walkers",
+      paramLabel = "N",
+      description =
+          "Walk a long history in at most N parts at the same time, each on databases of its own;"
+              + " the findings are those of one walk. 1 walks it in one; default auto, as many"
+              + " as the cores allow (key verify.walkers).")
+  String walkers;
+
   @Override
   Map<ConfigKey, String> commandValues() {
     Map<ConfigKey, String> values = new EnumMap<>(ConfigKey.class);
@@ -156,6 +165,7 @@ final class VerifyCommand extends MigrateCommand {
     put(values, ConfigKey.VERIFY_FIXTURES, fixtures);
     put(values, ConfigKey.VERIFY_STAMP, stamp);
     put(values, ConfigKey.VERIFY_AGAINST_URL, against);
+    put(values, ConfigKey.VERIFY_WALKERS, walkers);
     return values;
   }
 

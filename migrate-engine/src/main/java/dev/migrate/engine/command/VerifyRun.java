@@ -248,7 +248,27 @@ public final class VerifyRun {
     if (fixtureDir != null) {
       options = options.withFixtures(Fixture.load(Path.of(fixtureDir)));
     }
-    return options;
+    return options.withWalkers(walkers(v.get(ConfigKey.VERIFY_WALKERS), config));
+  }
+
+  /** A whole number of 1 or more, or {@code auto} (0). */
+  private static int walkers(String value, MigrateConfig config) {
+    if (value == null || value.strip().equalsIgnoreCase("auto")) {
+      return 0;
+    }
+    try {
+      int walkers = Integer.parseInt(value.strip());
+      if (walkers >= 1) {
+        return walkers;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw MigrateException.badInput(
+        "Walkers '"
+            + value
+            + "' is neither a whole number of 1 or more nor 'auto'; fix "
+            + ConfigKey.VERIFY_WALKERS.howToSet(config.fileName()));
   }
 
   /** {@code data_loss: reason; downgrade_leaves_trace: reason}. */

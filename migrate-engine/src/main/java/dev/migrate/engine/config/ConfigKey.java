@@ -64,7 +64,12 @@ public enum ConfigKey {
   VERIFY_AGAINST_URL("verify.against_url", "MIGRATE_VERIFY_AGAINST_URL", "--against"),
   /** {@code migrate verify}: the revision below which history is not walked down. */
   VERIFY_MINIMUM_DOWNGRADE(
-      "verify.minimum_downgrade", "MIGRATE_VERIFY_MINIMUM_DOWNGRADE", "--minimum-downgrade");
+      "verify.minimum_downgrade", "MIGRATE_VERIFY_MINIMUM_DOWNGRADE", "--minimum-downgrade"),
+  /**
+   * {@code migrate verify}: at most how many parts a backend's walk is split into, walked at the
+   * same time; {@code auto} (the default) for as many as the cores allow.
+   */
+  VERIFY_WALKERS("verify.walkers", "MIGRATE_VERIFY_WALKERS", "--walkers");
 
   private final String property;
   private final String environmentVariable;

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One backend's walk over the graph. Each revision is checked on a database holding exactly its
@@ -73,6 +74,11 @@ final class Stairway {
 
   private Working working;
 
+  private Consumer<Progress> progress;
+
+  /** Whether generated rows could not be removed and stayed in the tables. */
+  private boolean rowsLeft;
+
   /** The opt-outs of the revision being checked. */
   private Map<Check, String> current = Map.of();
 
@@ -92,6 +98,7 @@ final class Stairway {
     this.options = options;
     this.data = data;
     this.backend = kind.id();
+    this.progress = options.progress();
     this.upOnly =
         options.minimumDowngrade() == null
             ? Set.of()
@@ -135,38 +142,106 @@ final class Stairway {
     return order;
   }
 
+  /**
+   * The positions of the walk order where a walk can start from a replay of what comes before: the
+   * revision there stands on every revision before it (in a chain, every position).
+   */
+  static List<Integer> starts(RevisionGraph graph, List<String> order) {
+    List<Integer> starts = new ArrayList<>();
+    for (int i = 1; i < order.size(); i++) {
+      if (graph.ancestors(order.get(i)).size() == i + 1) { // its ancestors include itself
+        starts.add(i);
+      }
+    }
+    return starts;
+  }
+
   private static boolean ready(RevisionGraph graph, String id, Set<String> done) {
     Set<String> needed = new HashSet<>(graph.ancestors(id));
     needed.remove(id);
     return done.containsAll(needed);
   }
 
+  /** The whole walk, then the models at the heads; every database it made is dropped. */
   Outcome walk() {
     long started = System.nanoTime();
     try {
-      int done = 0;
-      for (String id : order) {
-        long t = System.nanoTime();
-        int before = results.size();
-        verifyRevision(id);
-        options
-            .progress()
-            .accept(
-                new Progress(
-                    backend,
-                    id,
-                    ++done,
-                    order.size(),
-                    progressLine(id, results.subList(before, results.size()), t)));
-      }
-      if (models != null) {
-        modelsAtHead();
-      }
+      walk(0, order.size());
+      modelsAtHead();
     } finally {
-      closeWorking();
-      saved.values().forEach(ThrowawayDatabase::close);
+      close();
     }
     return new Outcome(List.copyOf(results), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Checks the revisions at positions {@code from} (included) to {@code to} of the walk order,
+   * reporting each to the progress consumer; the database stays open for the next range.
+   */
+  void walk(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw MigrateException.failed("Verification was interrupted", null);
+      }
+      String id = order.get(i);
+      long t = System.nanoTime();
+      int before = results.size();
+      verifyRevision(id);
+      progress.accept(
+          new Progress(
+              backend,
+              id,
+              i + 1,
+              order.size(),
+              progressLine(id, results.subList(before, results.size()), t)));
+    }
+  }
+
+  /**
+   * Makes the working database hold the first {@code count} revisions of the walk order, as a walk
+   * starting there needs, and returns its schema.
+   */
+  Schema startAt(int count) {
+    at(new LinkedHashSet<>(order.subList(0, count)));
+    return working.schema;
+  }
+
+  /**
+   * The schema the walk left, when its database holds what a replay of the same revisions would:
+   * nothing failed that changes state (an up or down failed, a down left a trace, an up was not
+   * repeatable, rows stayed behind) and nothing was blocked. Null otherwise.
+   */
+  Schema leftAsReplayed() {
+    boolean failed =
+        results.stream()
+            .anyMatch(
+                r -> r.outcome() == CheckResult.Outcome.FAILED && STATEFUL.contains(r.check()));
+    return failed || rowsLeft || !blocked.isEmpty() || working == null ? null : working.schema;
+  }
+
+  private static final Set<Check> STATEFUL =
+      Set.of(
+          Check.UPGRADE,
+          Check.DOWNGRADE,
+          Check.DOWN_RESTORES_SCHEMA,
+          Check.UP_REPEATABLE,
+          Check.DATA_KEPT);
+
+  /** What the walk found so far. */
+  List<CheckResult> results() {
+    return List.copyOf(results);
+  }
+
+  /** Where progress goes: by default the options' consumer. */
+  void reportTo(Consumer<Progress> consumer) {
+    progress = consumer;
+  }
+
+  /** Drops the databases this walk made. */
+  void close() {
+    closeWorking();
+    saved.values().forEach(ThrowawayDatabase::close);
+    saved.clear();
   }
 
   // ---- one revision ---------------------------------------------------------------------------
@@ -175,12 +250,15 @@ final class Stairway {
     RevisionScript revision = graph.get(id);
     Set<String> below = new HashSet<>(graph.ancestors(id));
     below.remove(id);
-    Optional<String> blocker = below.stream().filter(blocked::containsKey).findFirst();
+    // the first failed upgrade below it, in walk order
+    Optional<String> blocker =
+        order.stream().filter(below::contains).filter(blocked::containsKey).findFirst();
     Map<Check, String> skips = skips(revision);
     current = skips;
     if (blocker.isPresent()) {
-      blocked.put(id, blocker.get());
-      String why = "revision " + blocker.get() + " below it failed to upgrade";
+      String failed = blocked.get(blocker.get());
+      blocked.put(id, failed);
+      String why = "revision " + failed + " below it failed to upgrade";
       for (Check check : stepChecks()) {
         skip(id, check, why);
       }
@@ -459,6 +537,7 @@ final class Stairway {
       rows.remove(working.connection(), now, commit);
     } catch (SQLException | RuntimeException e) {
       // The rows stay: later revisions run with more data than planned, not a wrong verdict.
+      rowsLeft = true;
     }
   }
 
@@ -486,7 +565,11 @@ final class Stairway {
                 destructive)));
   }
 
-  private void modelsAtHead() {
+  /** The models at the heads, compared with the schema once every revision is applied. */
+  void modelsAtHead() {
+    if (models == null) {
+      return;
+    }
     String head = String.join(" ", graph.heads());
     if (options.skips().containsKey(Check.MODELS_MATCH)) {
       skip(head, Check.MODELS_MATCH, options.skips().get(Check.MODELS_MATCH));

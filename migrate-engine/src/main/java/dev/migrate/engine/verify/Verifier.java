@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Verifies a revision graph on throwaway databases: every revision up, down and up again with the
@@ -33,6 +34,10 @@ public final class Verifier {
   private final ExpectedModels models;
   private final VerifyOptions options;
   private final List<String> order;
+  private final List<Integer> starts;
+
+  /** More parts than this gain little: each replays a larger share of the chain. */
+  private static final int MAX_WALKERS = 4;
 
   /** The models at head on a backend, with each check as that backend stores it. */
   @FunctionalInterface
@@ -86,6 +91,7 @@ public final class Verifier {
     this.models = models;
     this.options = options;
     this.order = Stairway.walkOrder(graph);
+    this.starts = Stairway.starts(graph, order);
     if (options.minimumDowngrade() != null) {
       graph.resolve(options.minimumDowngrade());
     }
@@ -144,9 +150,10 @@ public final class Verifier {
     Map<Backend, Future<Stairway.Outcome>> running = new LinkedHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, backends.size()));
     try {
+      int sharing = (int) backends.stream().filter(b -> b.sandbox() != null).count();
       for (Backend backend : backends) {
         if (backend.sandbox() != null) {
-          running.put(backend, pool.submit(() -> verify(backend)));
+          running.put(backend, pool.submit(() -> verify(backend, sharing)));
         }
       }
       List<BackendRun> runs = new ArrayList<>();
@@ -176,10 +183,24 @@ public final class Verifier {
 
   /** Verifies on one backend only. */
   public Stairway.Outcome verify(Backend backend) {
+    return verify(backend, 1);
+  }
+
+  /**
+   * Verifies on one backend while {@code sharing} backends run at once: its walk is split into as
+   * many parts as {@link VerifyOptions#walkers} allows, by default as many as the cores left to it
+   * (at most {@value #MAX_WALKERS}).
+   */
+  private Stairway.Outcome verify(Backend backend, int sharing) {
+    List<Integer> bounds = bounds(sharing);
+    Supplier<Stairway> walks =
+        () ->
+            new Stairway(
+                graph, order, backend.kind(), backend.sandbox(), models, options, new RowsProbe());
     Stairway.Outcome walked =
-        new Stairway(
-                graph, order, backend.kind(), backend.sandbox(), models, options, new RowsProbe())
-            .walk();
+        bounds.size() == 2
+            ? walks.get().walk()
+            : SplitWalk.walk(walks, bounds, options.progress()).outcome();
     if (options.skips().containsKey(Check.CHECKSUM_UNCHANGED)) {
       return walked;
     }
@@ -187,6 +208,23 @@ public final class Verifier {
     checks.addAll(
         AppliedChecksums.unstable(order.stream().map(graph::get).toList(), backend.kind()));
     return new Stairway.Outcome(checks, walked.took());
+  }
+
+  /**
+   * How many parts each backend's walk is split into while {@code sharing} backends run at once
+   * (each part holds databases of its own): 1 when it is walked in one.
+   */
+  public int parts(int sharing) {
+    return bounds(sharing).size() - 1;
+  }
+
+  private List<Integer> bounds(int sharing) {
+    int walkers =
+        options.walkers() > 0
+            ? options.walkers()
+            : Math.min(
+                MAX_WALKERS, Runtime.getRuntime().availableProcessors() / Math.max(1, sharing));
+    return SplitWalk.bounds(order.size(), starts, Math.max(1, walkers));
   }
 
   private static Stairway.Outcome await(Future<Stairway.Outcome> outcome) {

@@ -107,7 +107,7 @@ public final class MigrationBenchmark {
    * A linear chain: each revision creates a table with an index and a few rows; every fifth also
    * adds a column to the table before it. Portable SQL, so one text serves all three backends.
    */
-  static void writeRevisions(Path dir, int count) throws IOException {
+  public static void writeRevisions(Path dir, int count) throws IOException {
     String parent = null;
     for (int i = 1; i <= count; i++) {
       String id = String.format("%012x", 0xbe00000000L + i);

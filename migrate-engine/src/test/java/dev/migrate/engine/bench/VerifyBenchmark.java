@@ -33,6 +33,9 @@ public final class VerifyBenchmark {
   private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
   private static final int CLONES = Integer.getInteger("bench.clones", 21);
 
+  /** {@code -Dbench.walkers=1} measures one walk; default 0, as {@code migrate verify} does. */
+  private static final int WALKERS = Integer.getInteger("bench.walkers", 0);
+
   public static void main(String[] args) throws Exception {
     List<DatabaseKind> kinds = Rounds.backends();
     Path versions = Files.createTempDirectory("migrate-bench-");
@@ -42,6 +45,11 @@ public final class VerifyBenchmark {
         "P3: verify a %d-revision chain vs plain JDBC up, down, up again; median of %d rounds"
             + " after one warm-up%n",
         REVISIONS, ROUNDS);
+    System.out.printf(
+        "verify walks the chain in %d part(s) at once (walkers %s, %d cores)%n",
+        Verifier.of(graph, null, options()).parts(1),
+        WALKERS == 0 ? "auto" : String.valueOf(WALKERS),
+        Runtime.getRuntime().availableProcessors());
     System.out.printf(
         "%-10s %12s %12s %8s %16s%n", "backend", "plain JDBC", "verify", "ratio", "round ratios");
     for (DatabaseKind kind : kinds) {
@@ -100,13 +108,16 @@ public final class VerifyBenchmark {
   private static long verify(Sandbox sandbox, RevisionGraph graph) {
     long start = System.nanoTime();
     VerificationResult result =
-        Verifier.of(graph, null, VerifyOptions.defaults())
-            .run(List.of(Verifier.Backend.ready(sandbox)));
+        Verifier.of(graph, null, options()).run(List.of(Verifier.Backend.ready(sandbox)));
     long took = System.nanoTime() - start;
     if (result.hasErrors()) {
       throw new IllegalStateException("the benchmark chain should verify clean: " + result);
     }
     return took;
+  }
+
+  private static VerifyOptions options() {
+    return VerifyOptions.defaults().withWalkers(WALKERS);
   }
 
   /** Every revision's statements up, down and up again, one transaction each where DDL allows. */

@@ -183,12 +183,61 @@ class CliVerifyTest {
           {"verify", "--revisions", revisions, "--skip", "nothing: at all"},
           {"verify", "--revisions", revisions, "--minimum-downgrade", "ffff"},
           {"verify", "--revisions", revisions, "--stamp", "a0000000000f"},
-          {"verify", "--revisions", revisions, "--checks", "upgrade_failed,everything"}
+          {"verify", "--revisions", revisions, "--checks", "upgrade_failed,everything"},
+          {"verify", "--revisions", revisions, "--walkers", "0"},
+          {"verify", "--revisions", revisions, "--walkers", "many"}
         }) {
       Cli.Result r = verify(Map.of(), args);
       assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
       assertThat(r.err()).as(r.toString()).isNotBlank();
     }
+  }
+
+  /** A long history walked in parts at once says what one walk says, in the same order. */
+  @Test
+  void walkersChangeHowLongAVerificationTakesNotWhatItSays() throws Exception {
+    Path revisions = Files.createDirectories(dir.resolve("long"));
+    dev.migrate.engine.bench.MigrationBenchmark.writeRevisions(revisions, 48);
+    Cli.Result one =
+        verify(
+            Map.of(),
+            "verify",
+            "--revisions",
+            revisions.toString(),
+            "--walkers",
+            "1",
+            "--format",
+            "junit");
+    Cli.Result two =
+        verify(
+            Map.of("MIGRATE_VERIFY_WALKERS", "2"),
+            "verify",
+            "--revisions",
+            revisions.toString(),
+            "--format",
+            "junit");
+    assertThat(one.exitCode()).as(one.toString()).isZero();
+    assertThat(two.exitCode()).as(two.toString()).isZero();
+    assertThat(withoutTimes(two.out())).isEqualTo(withoutTimes(one.out()));
+    assertThat(withoutTimes(two.err())).isEqualTo(withoutTimes(one.err()));
+    assertThat(one.err().lines().filter(line -> line.startsWith("sqlite "))).hasSize(48);
+    assertThat(one.out()).contains("<testcase ").contains("00be00000030");
+    Cli.Result bad =
+        verify(
+            Map.of("MIGRATE_VERIFY_WALKERS", "zero"),
+            "verify",
+            "--revisions",
+            revisions.toString());
+    assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains("Walkers 'zero' is neither a whole number of 1 or more nor 'auto'")
+        .contains("MIGRATE_VERIFY_WALKERS");
+  }
+
+  private static String withoutTimes(String text) {
+    return text.replaceAll("\\(\\d+ ms\\)", "")
+        .replaceAll("time=\"[\\d.]+\"", "")
+        .replaceAll("timestamp=\"[^\"]*\"", "");
   }
 
   private static String models(String name) throws URISyntaxException {
