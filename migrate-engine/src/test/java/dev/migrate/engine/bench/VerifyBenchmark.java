@@ -59,12 +59,14 @@ public final class VerifyBenchmark {
     }
     System.out.printf("%nP4: median of %d after one warm-up%n", CLONES - 1);
     System.out.printf(
-        "%-10s %14s %14s %14s%n", "backend", "create+connect", "clone+connect", "saved clone");
+        "%-10s %14s %14s %14s %8s %14s%n",
+        "backend", "create+connect", "clone+connect", "bare server", "ratio", "saved clone");
     for (DatabaseKind kind : kinds) {
       Sandbox sandbox = TestDatabases.sandbox(kind);
       long[] create = new long[CLONES];
       long[] clone = new long[CLONES];
       long[] saved = new long[CLONES];
+      long[] bare = new long[CLONES];
       try (ThrowawayDatabase source = sandbox.create()) {
         try (Connection c = source.connect()) {
           runChain(c, kind, graph, 20);
@@ -87,21 +89,107 @@ public final class VerifyBenchmark {
           try (ThrowawayDatabase db = sandbox.create();
               Connection c = db.connect()) {
             create[i] = System.nanoTime() - start;
-            start = System.nanoTime();
-            try (ThrowawayDatabase copy = sandbox.cloneOf(source);
-                Connection cc = copy.connect()) {
-              clone[i] = System.nanoTime() - start;
-            }
+          }
+        }
+        Thread.sleep(1000); // the spare the last create made ahead is ready, not being made
+        for (int i = 0; i < CLONES; i++) {
+          // in turns, first ours then the server's, then the other way round
+          if (i % 2 == 1) {
+            bare[i] = bareClone(kind, source, i);
+          }
+          long start = System.nanoTime();
+          try (ThrowawayDatabase copy = sandbox.cloneOf(source);
+              Connection cc = copy.connect()) {
+            clone[i] = System.nanoTime() - start;
+          }
+          if (i % 2 == 0) {
+            bare[i] = bareClone(kind, source, i);
           }
         }
       }
       System.out.printf(
           Locale.ROOT,
-          "%-10s %11.1f ms %11.1f ms %11.1f ms%n",
+          "%-10s %11.1f ms %11.1f ms %11.1f ms %7.2fx %11.1f ms%n",
           kind.id(),
           Rounds.medianMillis(java.util.Arrays.copyOfRange(create, 1, CLONES)),
           Rounds.medianMillis(java.util.Arrays.copyOfRange(clone, 1, CLONES)),
+          Rounds.medianMillis(java.util.Arrays.copyOfRange(bare, 1, CLONES)),
+          Rounds.medianMillis(java.util.Arrays.copyOfRange(clone, 1, CLONES))
+              / Rounds.medianMillis(java.util.Arrays.copyOfRange(bare, 1, CLONES)),
           Rounds.medianMillis(java.util.Arrays.copyOfRange(saved, 1, CLONES)));
+    }
+  }
+
+  /**
+   * The baseline of a state cloned: the server's own copy, as a hand-written script would make it,
+   * and a connection to it (PostgreSQL {@code CREATE DATABASE … TEMPLATE}; MySQL {@code CREATE
+   * TABLE … LIKE} and {@code INSERT … SELECT} per table; SQLite a file copy). Dropped untimed.
+   */
+  private static long bareClone(DatabaseKind kind, ThrowawayDatabase source, int round)
+      throws Exception {
+    if (kind == DatabaseKind.SQLITE) {
+      Path from = Path.of(source.url().substring("jdbc:sqlite:".length()));
+      Path to = Files.createTempFile("migrate-bench-bare-", ".sqlite");
+      long start = System.nanoTime();
+      Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + to)) {
+        long took = System.nanoTime() - start;
+        return took;
+      } finally {
+        Files.delete(to);
+      }
+    }
+    String admin = TestDatabases.adminUrl(kind);
+    String name = "migrate_bench_bare_" + round;
+    try (Connection a = java.sql.DriverManager.getConnection(admin);
+        Statement s = a.createStatement()) {
+      long start = System.nanoTime();
+      if (kind == DatabaseKind.POSTGRESQL) {
+        s.execute("CREATE DATABASE \"" + name + "\" TEMPLATE \"" + source.name() + "\"");
+      } else {
+        List<String> tables = new ArrayList<>();
+        try (java.sql.ResultSet rs =
+            s.executeQuery(
+                "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
+                    + source.name()
+                    + "' AND TABLE_TYPE = 'BASE TABLE'")) {
+          while (rs.next()) {
+            tables.add(rs.getString(1));
+          }
+        }
+        s.execute("CREATE DATABASE `" + name + "`");
+        for (String table : tables) {
+          s.execute(
+              "CREATE TABLE `"
+                  + name
+                  + "`.`"
+                  + table
+                  + "` LIKE `"
+                  + source.name()
+                  + "`.`"
+                  + table
+                  + "`");
+          s.execute(
+              "INSERT INTO `"
+                  + name
+                  + "`.`"
+                  + table
+                  + "` SELECT * FROM `"
+                  + source.name()
+                  + "`.`"
+                  + table
+                  + "`");
+        }
+      }
+      long took;
+      try (Connection c = java.sql.DriverManager.getConnection(Sandbox.withDatabase(admin, name))) {
+        took = System.nanoTime() - start;
+      }
+      s.execute(
+          kind == DatabaseKind.POSTGRESQL
+              ? "DROP DATABASE \"" + name + "\""
+              : "DROP DATABASE `" + name + "`");
+      return took;
     }
   }
 
