@@ -205,10 +205,11 @@ public final class MigrationExtension
         }
         backends.add(backend);
       }
-      int parts = verifier.parts(sandboxes.size());
+      int sharing = sandboxes.size();
       // slots taken in the order of the kinds, so that two verifications never wait on each other
       for (Verifier.Backend backend : backends) {
         if (backend.sandbox() != null) {
+          int parts = verifier.parts(backend.kind(), sharing);
           held.add(
               slots.take(
                   backend.kind(),

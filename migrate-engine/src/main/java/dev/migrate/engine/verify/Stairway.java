@@ -227,6 +227,11 @@ final class Stairway {
           Check.UP_REPEATABLE,
           Check.DATA_KEPT);
 
+  /** The connection of the database being walked (for tests). */
+  Connection connection() {
+    return working.connection();
+  }
+
   /** What the walk found so far. */
   List<CheckResult> results() {
     return List.copyOf(results);
@@ -761,22 +766,27 @@ final class Stairway {
       database = sandbox.create();
     }
     working = Working.open(graph, kind, database, base);
-    for (String id : order) {
-      if (revisions.contains(id) && !working.applied.contains(id)) {
-        runFixtures(id, Fixture.When.BEFORE);
-        Failure replay = step(id, Direction.UPGRADE);
-        runFixtures(id, Fixture.When.AT);
-        if (replay != null) {
-          throw MigrateException.failed(
-              "Verification could not rebuild the state below a revision on "
-                  + backend
-                  + ": revision "
-                  + id
-                  + " failed on replay: "
-                  + replay.message(),
-              null);
+    String synchronous = working.commitsWithoutTheDisk(kind);
+    try {
+      for (String id : order) {
+        if (revisions.contains(id) && !working.applied.contains(id)) {
+          runFixtures(id, Fixture.When.BEFORE);
+          Failure replay = step(id, Direction.UPGRADE);
+          runFixtures(id, Fixture.When.AT);
+          if (replay != null) {
+            throw MigrateException.failed(
+                "Verification could not rebuild the state below a revision on "
+                    + backend
+                    + ": revision "
+                    + id
+                    + " failed on replay: "
+                    + replay.message(),
+                null);
+          }
         }
       }
+    } finally {
+      working.restoreSynchronous(synchronous);
     }
     working.refresh();
   }
@@ -985,6 +995,42 @@ final class Stairway {
 
     Connection connection() {
       return connection;
+    }
+
+    /**
+     * SQLite, while a state is replayed: commits do not wait for the disk ({@code PRAGMA
+     * synchronous = OFF} on this connection), since nothing of a throwaway database must survive a
+     * crash and a replay commits once per revision. The walk's own steps then commit as any
+     * connection does. Returns the setting to restore, or null elsewhere.
+     */
+    String commitsWithoutTheDisk(DatabaseKind kind) {
+      if (kind != DatabaseKind.SQLITE) {
+        return null;
+      }
+      try (java.sql.Statement s = connection.createStatement()) {
+        String before;
+        try (java.sql.ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+          before = rs.next() ? rs.getString(1) : null;
+        }
+        if (before != null) {
+          s.execute("PRAGMA synchronous = OFF");
+        }
+        return before;
+      } catch (SQLException e) {
+        return null; // the replay waits for the disk, as the walk does
+      }
+    }
+
+    void restoreSynchronous(String setting) {
+      if (setting == null || connection == null) {
+        return;
+      }
+      try (java.sql.Statement s = connection.createStatement()) {
+        s.execute("PRAGMA synchronous = " + Integer.parseInt(setting));
+      } catch (SQLException e) {
+        throw MigrateException.failed(
+            "Cannot restore PRAGMA synchronous on " + database + ": " + e.getMessage(), e);
+      }
     }
 
     /** The version rows: read once, then kept as each step changes them. */

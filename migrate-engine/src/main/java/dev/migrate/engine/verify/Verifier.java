@@ -192,7 +192,7 @@ public final class Verifier {
    * (at most {@value #MAX_WALKERS}).
    */
   private Stairway.Outcome verify(Backend backend, int sharing) {
-    List<Integer> bounds = bounds(sharing);
+    List<Integer> bounds = bounds(backend.kind(), sharing);
     Supplier<Stairway> walks =
         () ->
             new Stairway(
@@ -211,20 +211,20 @@ public final class Verifier {
   }
 
   /**
-   * How many parts each backend's walk is split into while {@code sharing} backends run at once
+   * How many parts a walk on {@code kind} is split into while {@code sharing} backends run at once
    * (each part holds databases of its own): 1 when it is walked in one.
    */
-  public int parts(int sharing) {
-    return bounds(sharing).size() - 1;
+  public int parts(DatabaseKind kind, int sharing) {
+    return bounds(kind, sharing).size() - 1;
   }
 
-  private List<Integer> bounds(int sharing) {
+  private List<Integer> bounds(DatabaseKind kind, int sharing) {
     int walkers =
         options.walkers() > 0
             ? options.walkers()
             : Math.min(
                 MAX_WALKERS, Runtime.getRuntime().availableProcessors() / Math.max(1, sharing));
-    return SplitWalk.bounds(order.size(), starts, Math.max(1, walkers));
+    return SplitWalk.bounds(order.size(), starts, Math.max(1, walkers), SplitWalk.replayCost(kind));
   }
 
   private static Stairway.Outcome await(Future<Stairway.Outcome> outcome) {

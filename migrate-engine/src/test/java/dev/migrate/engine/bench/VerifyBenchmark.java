@@ -46,8 +46,10 @@ public final class VerifyBenchmark {
             + " after one warm-up%n",
         REVISIONS, ROUNDS);
     System.out.printf(
-        "verify walks the chain in %d part(s) at once (walkers %s, %d cores)%n",
-        Verifier.of(graph, null, options()).parts(1),
+        "verify walks the chain in %s part(s) at once (walkers %s, %d cores)%n",
+        kinds.stream()
+            .map(k -> k.id() + " " + Verifier.of(graph, null, options()).parts(k, 1))
+            .collect(java.util.stream.Collectors.joining(", ")),
         WALKERS == 0 ? "auto" : String.valueOf(WALKERS),
         Runtime.getRuntime().availableProcessors());
     System.out.printf(

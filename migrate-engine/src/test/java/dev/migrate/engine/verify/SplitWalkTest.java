@@ -38,28 +38,73 @@ class SplitWalkTest {
   void partsAreSizedSoThatReplayAndWalkTakeTheSameTime() {
     List<Integer> everywhere = IntStream.range(1, 200).boxed().toList();
     // the second part replays 111 revisions (a fifth of a walked one each) and walks 89
-    assertThat(SplitWalk.bounds(200, everywhere, 2)).containsExactly(0, 111, 200);
-    List<Integer> four = SplitWalk.bounds(200, everywhere, 4);
+    assertThat(SplitWalk.bounds(200, everywhere, 2, 0.2)).containsExactly(0, 111, 200);
+    List<Integer> four = SplitWalk.bounds(200, everywhere, 4, 0.2);
     assertThat(four).hasSize(5).startsWith(0).endsWith(200).isSorted();
     for (int j = 1; j < four.size() - 1; j++) {
-      double took = SplitWalk.REPLAY_COST * four.get(j) + (four.get(j + 1) - four.get(j));
+      double took = 0.2 * four.get(j) + (four.get(j + 1) - four.get(j));
       assertThat(took).isCloseTo(four.get(1), org.assertj.core.data.Offset.offset(2.0));
+    }
+  }
+
+  @Test
+  void theCheaperTheReplayTheLaterTheSecondPartStarts() {
+    List<Integer> everywhere = IntStream.range(1, 200).boxed().toList();
+    assertThat(SplitWalk.bounds(200, everywhere, 2, SplitWalk.replayCost(DatabaseKind.SQLITE)))
+        .containsExactly(0, 104, 200);
+    assertThat(SplitWalk.bounds(200, everywhere, 2, SplitWalk.replayCost(DatabaseKind.POSTGRESQL)))
+        .containsExactly(0, 118, 200);
+  }
+
+  /** Durability is left out only where nothing is checked: the walk's steps commit as usual. */
+  @Test
+  void anSqliteReplayCommitsWithoutWaitingForTheDiskAndTheWalkThenDoes() throws Exception {
+    chain(50, Map.of());
+    Path fixture = fixtures.resolve("c00000000003.sql");
+    String sql = "INSERT INTO t3 (id, amount) SELECT 1, synchronous FROM pragma_synchronous;";
+    VerifyOptions options =
+        VerifyOptions.defaults()
+            .withFixtures(List.of(new Fixture("c00000000003", Fixture.When.AT, fixture, sql)));
+    RevisionGraph graph = RevisionGraph.of(RevisionLoader.load(dir, null, null));
+    Stairway walk =
+        new Stairway(
+            graph,
+            Stairway.walkOrder(graph),
+            DatabaseKind.SQLITE,
+            TestDatabases.sandbox(DatabaseKind.SQLITE),
+            null,
+            options,
+            new RowsProbe());
+    try {
+      walk.startAt(30);
+      try (java.sql.Statement s = walk.connection().createStatement()) {
+        try (java.sql.ResultSet rs = s.executeQuery("SELECT amount FROM t3 WHERE id = 1")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt(1)).as("synchronous during the replay").isZero();
+        }
+        try (java.sql.ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt(1)).as("synchronous once the walk goes on (FULL)").isEqualTo(2);
+        }
+      }
+    } finally {
+      walk.close();
     }
   }
 
   @Test
   void aWalkIsSplitOnlyWhereEachPartHoldsEnoughRevisionsAndAtAPlaceAWalkCanStart() {
     List<Integer> everywhere = IntStream.range(1, 200).boxed().toList();
-    assertThat(SplitWalk.bounds(200, everywhere, 1)).containsExactly(0, 200);
-    assertThat(SplitWalk.bounds(39, everywhere, 2)).containsExactly(0, 39);
-    assertThat(SplitWalk.bounds(44, everywhere, 2)).containsExactly(0, 24, 44);
-    assertThat(SplitWalk.bounds(43, everywhere, 2)).containsExactly(0, 43);
+    assertThat(SplitWalk.bounds(200, everywhere, 1, 0.2)).containsExactly(0, 200);
+    assertThat(SplitWalk.bounds(39, everywhere, 2, 0.2)).containsExactly(0, 39);
+    assertThat(SplitWalk.bounds(44, everywhere, 2, 0.2)).containsExactly(0, 24, 44);
+    assertThat(SplitWalk.bounds(43, everywhere, 2, 0.2)).containsExactly(0, 43);
     // fewer parts, not parts too short
-    assertThat(SplitWalk.bounds(70, everywhere, 4)).containsExactly(0, 39, 70);
-    assertThat(SplitWalk.bounds(200, List.of(), 2)).containsExactly(0, 200);
+    assertThat(SplitWalk.bounds(70, everywhere, 4, 0.2)).containsExactly(0, 39, 70);
+    assertThat(SplitWalk.bounds(200, List.of(), 2, 0.2)).containsExactly(0, 200);
     // the nearest place a walk can start
-    assertThat(SplitWalk.bounds(200, List.of(30, 120), 2)).containsExactly(0, 120, 200);
-    assertThat(SplitWalk.bounds(200, List.of(5), 2)).containsExactly(0, 200);
+    assertThat(SplitWalk.bounds(200, List.of(30, 120), 2, 0.2)).containsExactly(0, 120, 200);
+    assertThat(SplitWalk.bounds(200, List.of(5), 2, 0.2)).containsExactly(0, 200);
   }
 
   @Test
@@ -88,7 +133,7 @@ class SplitWalkTest {
   @ParameterizedTest
   @EnumSource(DatabaseKind.class)
   void aCorrectChainWalkedInTwoPartsGivesWhatOneWalkGives(DatabaseKind kind) throws IOException {
-    chain(48, Map.of());
+    chain(50, Map.of());
     Compared compared = compare(kind, VerifyOptions.defaults());
     assertThat(compared.partsKept).isEqualTo(2);
     assertThat(compared.split).isEqualTo(compared.whole);
@@ -99,15 +144,17 @@ class SplitWalkTest {
 
   @Test
   void theVerifierSplitsAsToldAndSaysWhatOneWalkSays() throws IOException {
-    chain(48, Map.of());
+    chain(50, Map.of());
     RevisionGraph graph = RevisionGraph.of(RevisionLoader.load(dir, null, null));
     Verifier one = Verifier.of(graph, null, VerifyOptions.defaults().withWalkers(1));
     Verifier two = Verifier.of(graph, null, VerifyOptions.defaults().withWalkers(2));
-    assertThat(one.parts(1)).isEqualTo(1);
-    assertThat(one.parts(0)).as("no backend available").isEqualTo(1);
-    assertThat(two.parts(1)).isEqualTo(2);
-    assertThat(Verifier.of(graph, null, VerifyOptions.defaults().withWalkers(4)).parts(1))
-        .as("48 revisions make two parts of 20 or more, not four")
+    assertThat(one.parts(DatabaseKind.SQLITE, 1)).isEqualTo(1);
+    assertThat(one.parts(DatabaseKind.SQLITE, 0)).as("no backend available").isEqualTo(1);
+    assertThat(two.parts(DatabaseKind.SQLITE, 1)).isEqualTo(2);
+    assertThat(
+            Verifier.of(graph, null, VerifyOptions.defaults().withWalkers(4))
+                .parts(DatabaseKind.SQLITE, 1))
+        .as("50 revisions make two parts of 20 or more, not four")
         .isEqualTo(2);
     Sandbox sandbox = TestDatabases.sandbox(DatabaseKind.SQLITE);
     List<Verifier.Backend> backends = List.of(Verifier.Backend.ready(sandbox));
@@ -117,7 +164,7 @@ class SplitWalkTest {
   @Test
   void aDefectInTheLaterPartIsFoundThereAndItsResultsStand() throws IOException {
     chain(
-        48,
+        50,
         Map.of(
             40,
             new String[] {
@@ -164,7 +211,7 @@ class SplitWalkTest {
 
   @Test
   void aFailedUpgradeInTheFirstPartStopsWhatStandsOnItInBoth() throws IOException {
-    chain(48, Map.of(10, new String[] {"CREATE TABLE t10 (id INTEGER PRIMARY KEY, bad);x", ""}));
+    chain(50, Map.of(10, new String[] {"CREATE TABLE t10 (id INTEGER PRIMARY KEY, bad);x", ""}));
     Compared compared = compare(DatabaseKind.SQLITE, VerifyOptions.defaults());
     assertThat(compared.partsKept).isEqualTo(1);
     assertThat(compared.split).isEqualTo(compared.whole);
@@ -180,7 +227,7 @@ class SplitWalkTest {
 
   @Test
   void fixturesStampsAndAMinimumDowngradeAreKeptByThePartsReplay() throws IOException {
-    chain(48, Map.of());
+    chain(50, Map.of());
     Path fixture = fixtures.resolve("c00000000003.sql");
     Files.writeString(fixture, "INSERT INTO t3 (id, name) VALUES (7, 'seven');");
     VerifyOptions options =
@@ -201,7 +248,7 @@ class SplitWalkTest {
 
   @Test
   void aFailureOfTheLaterPartIsThatOfOneWalkAndNoDatabaseIsLeft() throws IOException {
-    chain(48, Map.of());
+    chain(50, Map.of());
     Path fixture = fixtures.resolve("c00000000035.sql");
     VerifyOptions options =
         VerifyOptions.defaults()
@@ -254,7 +301,9 @@ class SplitWalkTest {
             .walk()
             .checks();
     VerifyOptions splitOptions = options.withProgress(p -> splitProgress.add(said(p)));
-    List<Integer> bounds = SplitWalk.bounds(order.size(), Stairway.starts(graph, order), 2);
+    List<Integer> bounds =
+        SplitWalk.bounds(
+            order.size(), Stairway.starts(graph, order), 2, SplitWalk.replayCost(kind));
     assertThat(bounds).hasSize(3);
     SplitWalk.Walked split =
         SplitWalk.walk(
@@ -333,10 +382,10 @@ class SplitWalkTest {
     }
   }
 
-  /** A chain of 48 whose revision 5's down leaves a table behind. */
+  /** A chain of 50 whose revision 5's down leaves a table behind. */
   private void chainWithATraceAtFive() throws IOException {
     chain(
-        48,
+        50,
         Map.of(
             5,
             new String[] {
