@@ -34,7 +34,7 @@ public final class Verifier {
   private final ExpectedModels models;
   private final VerifyOptions options;
   private final List<String> order;
-  private final List<Integer> starts;
+  private List<Integer> starts; // made when a walk may be split: a traversal per revision
 
   /** More parts than this gain little: each replays a larger share of the chain. */
   private static final int MAX_WALKERS = 4;
@@ -91,7 +91,6 @@ public final class Verifier {
     this.models = models;
     this.options = options;
     this.order = Stairway.walkOrder(graph);
-    this.starts = Stairway.starts(graph, order);
     if (options.minimumDowngrade() != null) {
       graph.resolve(options.minimumDowngrade());
     }
@@ -224,7 +223,17 @@ public final class Verifier {
             ? options.walkers()
             : Math.min(
                 MAX_WALKERS, Runtime.getRuntime().availableProcessors() / Math.max(1, sharing));
-    return SplitWalk.bounds(order.size(), starts, Math.max(1, walkers), SplitWalk.replayCost(kind));
+    if (walkers < 2 || order.size() < 2 * SplitWalk.MIN_PART) {
+      return List.of(0, order.size());
+    }
+    return SplitWalk.bounds(order.size(), starts(), walkers, SplitWalk.replayCost(kind));
+  }
+
+  private synchronized List<Integer> starts() {
+    if (starts == null) {
+      starts = Stairway.starts(graph, order);
+    }
+    return starts;
   }
 
   private static Stairway.Outcome await(Future<Stairway.Outcome> outcome) {
