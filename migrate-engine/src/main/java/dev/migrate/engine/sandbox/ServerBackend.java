@@ -43,7 +43,7 @@ abstract class ServerBackend implements Backend {
 
   @Override
   public Connection connect(String name) throws SQLException {
-    return DriverManager.getConnection(url(name), credentials);
+    return connect(name, new Properties());
   }
 
   /**

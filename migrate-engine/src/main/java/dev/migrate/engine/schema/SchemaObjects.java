@@ -78,10 +78,6 @@ record SchemaObjects(
         && routines.isEmpty();
   }
 
-  boolean hasTriggers() {
-    return !triggers.isEmpty();
-  }
-
   List<Schema.Trigger> triggersOf(String table) {
     return triggers.getOrDefault(key(table), List.of());
   }

@@ -409,11 +409,9 @@ public final class SchemaReader {
         fingerprint = null; // combined when asked for: most refreshes are not
         refreshed = true;
         return new Schema(
-            objects.hasTriggers()
-                ? tables.values().stream()
-                    .map(t -> t.withTriggers(objects.triggersOf(t.name())))
-                    .toList()
-                : List.copyOf(tables.values()),
+            tables.values().stream()
+                .map(t -> t.withTriggers(objects.triggersOf(t.name())))
+                .toList(),
             objects.views(),
             objects.sequences(),
             objects.enumTypes(),

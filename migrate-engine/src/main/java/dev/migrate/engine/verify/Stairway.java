@@ -766,7 +766,7 @@ final class Stairway {
       database = sandbox.create();
     }
     working = Working.open(graph, kind, database, base);
-    String synchronous = working.commitsWithoutTheDisk(kind);
+    Integer synchronous = working.commitsWithoutTheDisk(kind);
     try {
       for (String id : order) {
         if (revisions.contains(id) && !working.applied.contains(id)) {
@@ -1003,15 +1003,13 @@ final class Stairway {
      * crash and a replay commits once per revision. The walk's own steps then commit as any
      * connection does. Returns the setting to restore, or null elsewhere.
      */
-    String commitsWithoutTheDisk(DatabaseKind kind) {
+    Integer commitsWithoutTheDisk(DatabaseKind kind) {
       if (kind != DatabaseKind.SQLITE) {
         return null;
       }
-      try (java.sql.Statement s = connection.createStatement()) {
-        String before;
-        try (java.sql.ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
-          before = rs.next() ? rs.getString(1) : null;
-        }
+      try (java.sql.Statement s = connection.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+        Integer before = rs.next() ? rs.getInt(1) : null;
         if (before != null) {
           s.execute("PRAGMA synchronous = OFF");
         }
@@ -1021,12 +1019,12 @@ final class Stairway {
       }
     }
 
-    void restoreSynchronous(String setting) {
-      if (setting == null || connection == null) {
+    void restoreSynchronous(Integer setting) {
+      if (setting == null) {
         return;
       }
       try (java.sql.Statement s = connection.createStatement()) {
-        s.execute("PRAGMA synchronous = " + Integer.parseInt(setting));
+        s.execute("PRAGMA synchronous = " + setting);
       } catch (SQLException e) {
         throw MigrateException.failed(
             "Cannot restore PRAGMA synchronous on " + database + ": " + e.getMessage(), e);
